@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests drive (pcscd + virtual reader, socat, Chromium, Xvfb),
-# only those missing. Needs root or sudo when something is missing.
+# Installs the Debian packages the tests drive (listed in scripts/test-packages.txt), only those
+# missing. Needs root or sudo when something is missing.
 set -euo pipefail
+cd "$(dirname "$0")"
 packages=()
-need() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" || packages+=("$1"); }
-for p in ${URNA_TEST_PACKAGES:-}; do need "$p"; done
+while read -r p; do
+  p=${p%%#*}
+  p=$(echo "$p" | tr -d '[:space:]')
+  [ -n "$p" ] || continue
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || packages+=("$p")
+done < test-packages.txt
 if [ ${#packages[@]} -eq 0 ]; then
   exit 0
 fi
