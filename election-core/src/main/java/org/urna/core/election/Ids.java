@@ -40,7 +40,7 @@ final class Ids {
         String suffix = member.isEmpty() ? "" : "." + member;
         throw new ManifestFieldException(
             list + "[" + i + "]" + suffix,
-            "'" + ids.get(i) + "' is used twice (also " + list + "[" + first + "]" + suffix + ")");
+            "'" + ids.get(i) + "' is used twice in this list (also at index " + first + ")");
       }
     }
   }
