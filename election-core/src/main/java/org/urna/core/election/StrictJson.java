@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -42,11 +43,22 @@ final class StrictJson {
   private static final JsonMapper READER =
       JsonMapper.builder(FACTORY).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
+  /**
+   * Characters beyond U+FFFF as 4-byte UTF-8, not as escaped surrogate pairs (Jackson's default);
+   * '/' and non-ASCII unescaped: as RFC 8785 writes them.
+   */
+  private static final JsonFactory WRITER =
+      JsonFactory.builder()
+          .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+          .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
+          .disable(JsonWriteFeature.ESCAPE_NON_ASCII)
+          .build();
+
   private static final JsonMapper CANONICAL =
-      JsonMapper.builder().enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
+      JsonMapper.builder(WRITER).enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED).build();
 
   private static final JsonMapper PRETTY =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+      JsonMapper.builder(WRITER).enable(SerializationFeature.INDENT_OUTPUT).build();
 
   private StrictJson() {}
 
