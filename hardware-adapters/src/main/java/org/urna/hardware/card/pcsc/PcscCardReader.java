@@ -132,7 +132,8 @@ public final class PcscCardReader implements CardReader {
       if (e.getCause() instanceof CardIoException c) {
         throw new CardIoException(c.fault(), c.getMessage(), c);
       }
-      throw new CardIoException(CardFault.CARD_NOT_UNDERSTOOD, "card task failed", e.getCause());
+      throw new CardIoException(
+          CardFault.CARD_NOT_UNDERSTOOD, "card task failed: " + e.getCause(), e.getCause());
     }
   }
 
@@ -174,6 +175,10 @@ public final class PcscCardReader implements CardReader {
               return new ResponseApdu(r.getData(), r.getSW());
             } catch (CardException | IllegalStateException e) {
               throw failure(e, "transmit");
+            } catch (IllegalArgumentException e) {
+              // pcscd hands back zero bytes when the card vanished during the command, and the
+              // JDK refuses to build a response from them.
+              throw new CardIoException(CardFault.CARD_REMOVED, "transmit: empty answer", e);
             }
           };
       return task.run(apdu);

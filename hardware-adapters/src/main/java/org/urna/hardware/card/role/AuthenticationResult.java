@@ -28,9 +28,11 @@ public sealed interface AuthenticationResult {
     }
   }
 
-  record Failed(CardFault fault) implements AuthenticationResult {
+  /** The reader or card failed; show {@code fault.message()}; {@code detail} is for the log. */
+  record Failed(CardFault fault, String detail) implements AuthenticationResult {
     public Failed {
       Objects.requireNonNull(fault);
+      Objects.requireNonNull(detail);
     }
   }
 }

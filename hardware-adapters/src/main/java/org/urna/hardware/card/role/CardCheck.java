@@ -21,9 +21,11 @@ public sealed interface CardCheck {
   }
 
   /** The reader or card failed; show {@code fault.message()}. */
-  record Failed(CardFault fault) implements CardCheck {
+  /** The reader or card failed; show {@code fault.message()}; {@code detail} is for the log. */
+  record Failed(CardFault fault, String detail) implements CardCheck {
     public Failed {
       Objects.requireNonNull(fault);
+      Objects.requireNonNull(detail);
     }
   }
 }

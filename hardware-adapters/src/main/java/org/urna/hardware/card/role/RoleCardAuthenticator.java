@@ -41,7 +41,7 @@ public final class RoleCardAuthenticator {
     try {
       return reader.withCard(readerName, this::identify, timeout);
     } catch (CardIoException e) {
-      return new CardCheck.Failed(e.fault());
+      return new CardCheck.Failed(e.fault(), e.getMessage());
     }
   }
 
@@ -55,7 +55,7 @@ public final class RoleCardAuthenticator {
     try {
       return reader.withCard(readerName, ch -> authenticate(ch, certificate, pin), timeout);
     } catch (CardIoException e) {
-      return new AuthenticationResult.Failed(e.fault());
+      return new AuthenticationResult.Failed(e.fault(), e.getMessage());
     }
   }
 

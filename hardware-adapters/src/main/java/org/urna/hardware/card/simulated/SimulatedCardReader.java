@@ -134,7 +134,8 @@ public final class SimulatedCardReader implements CardReader {
       if (e.getCause() instanceof CardIoException c) {
         throw new CardIoException(c.fault(), c.getMessage(), c);
       }
-      throw new CardIoException(CardFault.CARD_NOT_UNDERSTOOD, "card task failed", e.getCause());
+      throw new CardIoException(
+          CardFault.CARD_NOT_UNDERSTOOD, "card task failed: " + e.getCause(), e.getCause());
     }
   }
 
