@@ -130,7 +130,7 @@ public final class PcscCardReader implements CardReader {
       throw new CardIoException(CardFault.TIMEOUT, "interrupted while waiting for the card");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof CardIoException c) {
-        throw new CardIoException(c.fault(), c.getMessage(), c);
+        throw new CardIoException(c.fault(), c.detail(), c);
       }
       throw new CardIoException(
           CardFault.CARD_NOT_UNDERSTOOD, "card task failed: " + e.getCause(), e.getCause());

@@ -9,8 +9,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
@@ -37,7 +39,13 @@ public final class RoleCertificateParser {
       throw new RoleCertificateException(UNREADABLE_CERTIFICATE, "no certificate bytes");
     }
     try {
-      return parseHolder(new X509CertificateHolder(der), der);
+      X509CertificateHolder holder = new X509CertificateHolder(der);
+      // Bouncy Castle checks the signature over a DER re-encoding of what it parsed, so a BER
+      // variant (e.g. a BOOLEAN TRUE written as 01 instead of FF) would verify: accept DER only.
+      if (!Arrays.equals(holder.toASN1Structure().getEncoded(ASN1Encoding.DER), der)) {
+        throw new RoleCertificateException(UNREADABLE_CERTIFICATE, "not in canonical DER");
+      }
+      return parseHolder(holder, der);
     } catch (RoleCertificateException e) {
       throw e;
     } catch (IOException | RuntimeException e) {

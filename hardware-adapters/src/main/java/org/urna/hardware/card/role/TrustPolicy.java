@@ -92,7 +92,7 @@ public final class TrustPolicy {
   public void check(RoleCertificate card, Instant now) throws RoleCertificateException {
     X509CertificateHolder holder;
     try {
-      holder = new X509CertificateHolder(card.der());
+      holder = new X509CertificateHolder(RoleCertificateParser.parse(card.der()).der());
     } catch (IOException | RuntimeException e) {
       throw new RoleCertificateException(UNREADABLE_CERTIFICATE, "not a DER certificate");
     }

@@ -71,26 +71,37 @@ public final class SimulatedCardReader implements CardReader {
    * Takes the card out. A task running now sees {@link CardFault#CARD_REMOVED} at its next APDU.
    */
   public void remove() {
-    VirtualPivCard c = card;
-    card = null; // visible to a running task at once, as a pulled card is
-    if (c != null) {
-      c.powerOff();
-    }
-    run(() -> publish(new CardEvent.CardRemoved(READER_NAME)));
+    VirtualPivCard now = takeCard(); // at once, as a pulled card is gone at once
+    run(
+        () -> {
+          VirtualPivCard queued = takeCard(); // inserted by a call still queued before this one
+          if (now != null || queued != null) {
+            publish(new CardEvent.CardRemoved(READER_NAME));
+          }
+        });
   }
 
   /** Unplugs the reader (and with it, the card). */
   public void detachReader() {
-    boolean hadCard = card != null;
-    card = null;
     attached = false;
+    VirtualPivCard now = takeCard();
     run(
         () -> {
-          if (hadCard) {
+          VirtualPivCard queued = takeCard();
+          if (now != null || queued != null) {
             publish(new CardEvent.CardRemoved(READER_NAME));
           }
           publish(new CardEvent.ReaderDetached(READER_NAME));
         });
+  }
+
+  private synchronized VirtualPivCard takeCard() {
+    VirtualPivCard c = card;
+    card = null;
+    if (c != null) {
+      c.powerOff();
+    }
+    return c;
   }
 
   public void attachReader() {
@@ -132,7 +143,7 @@ public final class SimulatedCardReader implements CardReader {
       throw new CardIoException(CardFault.TIMEOUT, "interrupted");
     } catch (ExecutionException e) {
       if (e.getCause() instanceof CardIoException c) {
-        throw new CardIoException(c.fault(), c.getMessage(), c);
+        throw new CardIoException(c.fault(), c.detail(), c);
       }
       throw new CardIoException(
           CardFault.CARD_NOT_UNDERSTOOD, "card task failed: " + e.getCause(), e.getCause());
@@ -151,7 +162,7 @@ public final class SimulatedCardReader implements CardReader {
       throw new CardIoException(CardFault.NO_CARD, "no card in " + reader);
     }
     return command -> {
-      if (card != inserted) {
+      if (card != inserted || !attached) {
         throw new CardIoException(CardFault.CARD_REMOVED, "card removed during the exchange");
       }
       try {
