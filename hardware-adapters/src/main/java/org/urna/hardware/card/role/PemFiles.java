@@ -26,6 +26,12 @@ public final class PemFiles {
         JcaPEMWriter pem = new JcaPEMWriter(w)) {
       pem.writeObject(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null));
     }
+    try {
+      Files.setPosixFilePermissions(
+          path, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system
+    }
   }
 
   /**
