@@ -32,10 +32,11 @@ final class PaperCanvas {
   private BufferedImage image;
   private int y = MARGIN;
   private boolean rollUsedUp;
+  private final java.util.Map<Integer, Font> fonts = new java.util.HashMap<>();
 
   PaperCanvas(int widthDots) {
     this.width = widthDots;
-    this.image = blank(2048);
+    this.image = blank(512);
   }
 
   int widthDots() {
@@ -61,9 +62,7 @@ final class PaperCanvas {
         g.fillRect(x, top, cw, ch);
       }
       g.setColor(glyph.reverse() ? Color.WHITE : Color.BLACK);
-      Font base = PrinterFonts.mono(glyph.bold(), 20f);
-      AffineTransform stretch = AffineTransform.getScaleInstance(glyph.width(), glyph.height());
-      g.setFont(base.deriveFont(stretch));
+      g.setFont(font(glyph));
       g.drawString(String.valueOf(glyph.c()), x, top + ch - 5 * glyph.height());
       x += cw;
     }
@@ -125,6 +124,16 @@ final class PaperCanvas {
     g.drawImage(image, 0, 0, null);
     g.dispose();
     return out;
+  }
+
+  /** The character generator's face at a size, made once per size and weight. */
+  private Font font(Glyph glyph) {
+    int key = (glyph.bold() ? 100 : 0) + glyph.width() * 10 + glyph.height();
+    return fonts.computeIfAbsent(
+        key,
+        k ->
+            PrinterFonts.mono(glyph.bold(), 20f)
+                .deriveFont(AffineTransform.getScaleInstance(glyph.width(), glyph.height())));
   }
 
   private int offset(int contentWidth, int justify) {
