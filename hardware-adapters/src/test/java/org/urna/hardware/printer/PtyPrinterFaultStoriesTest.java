@@ -176,6 +176,16 @@ class PtyPrinterFaultStoriesTest {
   }
 
   @Test
+  void aPortThatDoesNotExistGivesADisconnectedPrinterInsteadOfAnException() {
+    try (ReceiptPrinter missing =
+        EscPosPrinter.open("/nonexistent/ttyUSB9", 115_200, PrinterProfile.EPSON_TM_T20)) {
+      assertThat(missing.status().faults()).containsExactly(PrinterFault.DISCONNECTED);
+      assertThat(missing.print(record))
+          .isEqualTo(new PrintResult.NotStarted(PrinterFault.DISCONNECTED, missing.status()));
+    }
+  }
+
+  @Test
   void nearEndWarnsButStillPrints() throws Exception {
     connect(PrinterProfile.EPSON_TM_T20);
     emulator.setPaperNearEnd(true);

@@ -44,6 +44,11 @@ public final class EscPosEmulator implements AutoCloseable {
     return mechanism.paper();
   }
 
+  /** Takes away what has been printed (returned) and starts a blank paper. */
+  public PrintedPaper tearOff() {
+    return mechanism.tearOff();
+  }
+
   public long bytesReceived() {
     return received;
   }

@@ -18,7 +18,7 @@ final class PrinterMechanism {
 
   private final PrinterProfile profile;
   private final Consumer<byte[]> replies;
-  private final PaperCanvas canvas;
+  private PaperCanvas canvas;
   private final QrEngine qr = new QrEngine();
   private final List<Glyph> line = new ArrayList<>();
   private final StringBuilder lineText = new StringBuilder();
@@ -266,6 +266,18 @@ final class PrinterMechanism {
 
   synchronized void syntaxError(EscPosSyntaxException e) {
     errors.add(e.getMessage());
+  }
+
+  /** Takes the printed paper away: the roll starts blank again, as after the voter tore it off. */
+  synchronized PrintedPaper tearOff() {
+    PrintedPaper taken = paper();
+    canvas = new PaperCanvas(profile.dotsPerLine());
+    textLines.clear();
+    qrPayloads.clear();
+    errors.clear();
+    rasterImages = 0;
+    cuts = 0;
+    return taken;
   }
 
   synchronized PrintedPaper paper() {
