@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /** A signed package changed in any way fails to load with the typed error, never another. */
-class TamperProperties {
+class TamperPropertiesTest {
   private static byte[] original;
   private static byte[] originalHash;
 

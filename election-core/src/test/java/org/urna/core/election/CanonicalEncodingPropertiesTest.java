@@ -24,7 +24,7 @@ import org.erdtman.jcs.JsonCanonicalizer;
  * The canonical encoding is RFC 8785: it equals an independent JCS implementation's output, and
  * does not depend on member order or whitespace.
  */
-class CanonicalEncodingProperties {
+class CanonicalEncodingPropertiesTest {
 
   @Example
   void theSampleManifestEncodesAsAnIndependentJcsImplementationDoes() throws Exception {
@@ -66,7 +66,7 @@ class CanonicalEncodingProperties {
                 .ofMaxLength(60),
             Arbitraries.strings().all().ofMaxLength(60),
             Arbitraries.of("😀", "𝔘𝔯𝔫𝔞", "🗳️", "a\uD83D\uDE00b", "\uD800\uDC00"))
-        .filter(CanonicalEncodingProperties::allowedInATextOrEmpty);
+        .filter(CanonicalEncodingPropertiesTest::allowedInATextOrEmpty);
   }
 
   private static boolean allowedInATextOrEmpty(String s) {

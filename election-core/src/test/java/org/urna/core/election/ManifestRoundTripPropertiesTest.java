@@ -14,7 +14,7 @@ import org.erdtman.jcs.JsonCanonicalizer;
 import org.urna.core.crypto.SigningKey;
 
 /** Any valid manifest survives JSON: parse(write(m)) == m, and its canonical form is JCS. */
-class ManifestRoundTripProperties {
+class ManifestRoundTripPropertiesTest {
   private static final List<String> LANGS = List.of("ru", "en", "tt");
 
   @Property(tries = 200)
