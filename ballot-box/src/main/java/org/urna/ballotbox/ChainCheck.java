@@ -74,10 +74,16 @@ final class ChainCheck {
   private TrackingCode checkRecorded(ResultSet rs, long position, TrackingCode previous)
       throws SQLException {
     BallotId id = BallotId.of(rs.getBytes(1));
-    String item = "ballot " + id + " at position " + position;
-    if (rs.getLong(3) != position) {
+    long stored = rs.getLong(3);
+    String item = "ballot " + id + " at position " + stored;
+    if (stored != position) {
       throw tampered(
-          item, "the chain skips from position " + (position - 1) + " to " + rs.getLong(3));
+          item,
+          "the chain skips from position "
+              + (position - 1)
+              + " to "
+              + stored
+              + " (a ballot was removed)");
     }
     RecordedBallot rb;
     try {
