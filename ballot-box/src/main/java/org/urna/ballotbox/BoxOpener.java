@@ -68,7 +68,7 @@ final class BoxOpener {
         checkIdentity(c, manifest, key, stationId);
       }
       ChainCheck.Heads heads = new ChainCheck(key.extendedHash(), stationId, station.key()).run(c);
-      if (!create && BoxFile.hasPendingMigrations(ds)) {
+      if (!create && BoxFile.hasPendingMigrations(c)) {
         BoxFile.migrate(ds); // only a file that passed every check is upgraded
       }
       c.commit();
