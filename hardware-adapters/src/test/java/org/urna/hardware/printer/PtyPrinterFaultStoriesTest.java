@@ -88,6 +88,19 @@ class PtyPrinterFaultStoriesTest {
   }
 
   @Test
+  void coverOpenedMidPrintInterruptsWithCoverOpen() throws Exception {
+    connect(PrinterProfile.STAR_TSP100_ESCPOS);
+    emulator.openCoverAfter(printer.encoder().encode(record).totalBytes() / 3);
+
+    PrintResult result = print(record);
+
+    assertThat(result).isInstanceOf(PrintResult.Interrupted.class);
+    assertThat(((PrintResult.Interrupted) result).fault()).isEqualTo(PrinterFault.COVER_OPEN);
+    emulator.setCoverOpen(false);
+    assertThat(print(record)).isInstanceOf(PrintResult.Printed.class);
+  }
+
+  @Test
   void openCoverIsReportedAndBlocksPrinting() throws Exception {
     connect(PrinterProfile.STAR_TSP100_ESCPOS);
     emulator.setCoverOpen(true);
