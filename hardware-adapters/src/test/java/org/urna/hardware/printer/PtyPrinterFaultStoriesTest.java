@@ -199,6 +199,42 @@ class PtyPrinterFaultStoriesTest {
   }
 
   @Test
+  void printerUnpluggedMidPrintInterruptsWithDisconnected() throws Exception {
+    pty = SocatPtyPair.start();
+    emulator =
+        EscPosEmulator.start(
+            JSerialCommLink.open(pty.devicePath(), 115_200), PrinterProfile.GENERIC_58MM);
+    // A long reply time-out: the driver must learn of the unplugging from the port, not a timer.
+    printer =
+        new EscPosPrinter(
+            JSerialCommLink.open(pty.hostPath(), 115_200),
+            PrinterProfile.GENERIC_58MM,
+            Duration.ofSeconds(30));
+    long half = printer.encoder().encode(record).totalBytes() / 2;
+    emulator.goSilentAfter(half); // holds the print at a status query until the cable is pulled
+    Thread unplug =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  long giveUp = System.nanoTime() + NO_HANG.toNanos();
+                  while (emulator.bytesReceived() < half && System.nanoTime() < giveUp) {
+                    try {
+                      Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                  }
+                  pty.close();
+                });
+
+    PrintResult result = print(record);
+    unplug.join();
+
+    assertThat(result).isInstanceOf(PrintResult.Interrupted.class);
+    assertThat(((PrintResult.Interrupted) result).fault()).isEqualTo(PrinterFault.DISCONNECTED);
+  }
+
+  @Test
   void nearEndWarnsButStillPrints() throws Exception {
     connect(PrinterProfile.EPSON_TM_T20);
     emulator.setPaperNearEnd(true);
