@@ -122,7 +122,8 @@ class PowerCutTest {
                 java,
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+AutoCreateSharedArchive",
-                "-XX:SharedArchiveFile=" + Path.of("target", "power-cut-child.jsa").toAbsolutePath(),
+                "-XX:SharedArchiveFile="
+                    + Path.of("target", "power-cut-child.jsa").toAbsolutePath(),
                 "-Xlog:cds=off",
                 "-XX:+UseSerialGC",
                 "-Xmx256m",
