@@ -46,7 +46,13 @@ public final class Urna implements Runnable {
   private ElectionInputs inputs(CommandLine cmd) {
     CommandLine.ParseResult sub = cmd.getParseResult().subcommand();
     String station = sub.matchedOptionValue("--station", "");
-    return ElectionFolder.load(election, station, sub.commandSpec().commandLine());
+    try {
+      return ElectionInputs.fromFolder(election, station);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          sub.commandSpec().commandLine(),
+          e.getMessage() + " (run `urna sample-election --out " + election + "` first?)");
+    }
   }
 
   public static void main(String[] args) {
