@@ -1,0 +1,85 @@
+package org.urna.core.tally;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.urna.core.ballot.BallotEncryptor;
+import org.urna.core.ballot.BallotId;
+import org.urna.core.ballot.BallotState;
+import org.urna.core.ballot.ChallengeReveal;
+import org.urna.core.ballot.EncryptedBallot;
+import org.urna.core.ballot.NonceSeed;
+import org.urna.core.ballot.PlaintextBallot;
+import org.urna.core.ballot.RecordedBallot;
+import org.urna.core.ballot.TestElection;
+import org.urna.core.ballot.TrackingCode;
+import org.urna.core.verify.Step;
+import org.urna.core.verify.VerificationFailure;
+
+class TallyTest {
+  static final TestElection E = new TestElection();
+
+  @Test
+  void decryptedTotalsEqualThePlaintextCountsOfCastBallotsOnly() {
+    SecureRandom rnd = new SecureRandom();
+    Random choices = new Random(42);
+    BallotEncryptor enc = new BallotEncryptor(E.manifest, E.key);
+    EncryptedTally tally = new EncryptedTally(E.manifest);
+    Map<String, Long> expected = new HashMap<>();
+    TrackingCode prev = TrackingCode.seed(E.key.extendedHash(), "s1");
+    for (int i = 0; i < 40; i++) {
+      String style = i % 3 == 0 ? "referendum" : "four-by-five";
+      PlaintextBallot p = E.randomBallot(style, choices);
+      NonceSeed seed = NonceSeed.random(rnd);
+      EncryptedBallot b = enc.encrypt(p, BallotId.random(rnd), "s1", TestElection.HOUR, seed);
+      boolean challenge = i % 7 == 3;
+      RecordedBallot r =
+          challenge
+              ? RecordedBallot.record(
+                  b, BallotState.CHALLENGED, new ChallengeReveal(seed, p), prev, E.stationKey)
+              : RecordedBallot.record(b, BallotState.CAST, null, prev, E.stationKey);
+      prev = r.code();
+      tally.add(r);
+      if (!challenge) {
+        p.choices()
+            .forEach((c, sels) -> sels.forEach(s -> expected.merge(c + "/" + s, 1L, Long::sum)));
+      }
+    }
+    List<SelectionTotal> totals = new TallyDecryptor(E.manifest, E.key, E.secret).decrypt(tally);
+    for (SelectionTotal t : totals) {
+      assertThat(t.count())
+          .as(t.contestId() + "/" + t.selectionId())
+          .isEqualTo(expected.getOrDefault(t.contestId() + "/" + t.selectionId(), 0L));
+    }
+    TallyVerifier verifier = new TallyVerifier(E.key);
+    assertThat(verifier.verify(tally, totals)).isEmpty();
+
+    // A published count that is off by one fails V12; a total not summed from the ballots, V11.
+    SelectionTotal first = totals.stream().filter(t -> t.proof() != null).findFirst().orElseThrow();
+    SelectionTotal inflated =
+        new SelectionTotal(
+            first.contestId(),
+            first.selectionId(),
+            first.count() + 1,
+            first.encryptedTotal(),
+            first.proof());
+    assertThat(verifier.verify(tally, List.of(inflated)))
+        .extracting(VerificationFailure::step)
+        .containsExactly(Step.V12);
+    SelectionTotal swapped =
+        new SelectionTotal(
+            first.contestId(),
+            first.selectionId(),
+            first.count(),
+            first.encryptedTotal().add(first.encryptedTotal()),
+            first.proof());
+    assertThat(verifier.verify(tally, List.of(swapped)))
+        .extracting(VerificationFailure::step)
+        .containsExactly(Step.V11);
+  }
+}
