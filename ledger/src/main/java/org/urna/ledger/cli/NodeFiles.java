@@ -111,7 +111,7 @@ public final class NodeFiles {
         SigningKey.parse(Files.readString(dir.resolve(need(p, "cosigner.key", file)))),
         policy,
         new BallotValidator(rules),
-        Duration.ofMillis(Long.parseLong(p.getProperty("election.timeout.ms", "1000"))),
+        Duration.ofMillis(Long.parseLong(p.getProperty("election.timeout.ms", "3000"))),
         Duration.ofMillis(Long.parseLong(p.getProperty("checkpoint.interval.ms", "100"))),
         Long.parseLong(p.getProperty("snapshot.every", "2000")),
         Long.parseLong(p.getProperty("raft.segment.bytes", String.valueOf(8 << 20))));
