@@ -88,6 +88,19 @@ class PtyPrinterFaultStoriesTest {
   }
 
   @Test
+  void coverOpenedMidPrintInterruptsWithCoverOpen() throws Exception {
+    connect(PrinterProfile.STAR_TSP100_ESCPOS);
+    emulator.openCoverAfter(printer.encoder().encode(record).totalBytes() / 3);
+
+    PrintResult result = print(record);
+
+    assertThat(result).isInstanceOf(PrintResult.Interrupted.class);
+    assertThat(((PrintResult.Interrupted) result).fault()).isEqualTo(PrinterFault.COVER_OPEN);
+    emulator.setCoverOpen(false);
+    assertThat(print(record)).isInstanceOf(PrintResult.Printed.class);
+  }
+
+  @Test
   void openCoverIsReportedAndBlocksPrinting() throws Exception {
     connect(PrinterProfile.STAR_TSP100_ESCPOS);
     emulator.setCoverOpen(true);
@@ -183,6 +196,42 @@ class PtyPrinterFaultStoriesTest {
       assertThat(missing.print(record))
           .isEqualTo(new PrintResult.NotStarted(PrinterFault.DISCONNECTED, missing.status()));
     }
+  }
+
+  @Test
+  void printerUnpluggedMidPrintInterruptsWithDisconnected() throws Exception {
+    pty = SocatPtyPair.start();
+    emulator =
+        EscPosEmulator.start(
+            JSerialCommLink.open(pty.devicePath(), 115_200), PrinterProfile.GENERIC_58MM);
+    // A long reply time-out: the driver must learn of the unplugging from the port, not a timer.
+    printer =
+        new EscPosPrinter(
+            JSerialCommLink.open(pty.hostPath(), 115_200),
+            PrinterProfile.GENERIC_58MM,
+            Duration.ofSeconds(30));
+    long half = printer.encoder().encode(record).totalBytes() / 2;
+    emulator.goSilentAfter(half); // holds the print at a status query until the cable is pulled
+    Thread unplug =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  long giveUp = System.nanoTime() + NO_HANG.toNanos();
+                  while (emulator.bytesReceived() < half && System.nanoTime() < giveUp) {
+                    try {
+                      Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                  }
+                  pty.close();
+                });
+
+    PrintResult result = print(record);
+    unplug.join();
+
+    assertThat(result).isInstanceOf(PrintResult.Interrupted.class);
+    assertThat(((PrintResult.Interrupted) result).fault()).isEqualTo(PrinterFault.DISCONNECTED);
   }
 
   @Test

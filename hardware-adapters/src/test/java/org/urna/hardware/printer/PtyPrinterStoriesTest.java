@@ -71,6 +71,11 @@ class PtyPrinterStoriesTest {
               PaperLayouts.voidedPaperRecord(SamplePapers.englishRecord())));
       b.add(
           Arguments.of(
+              p,
+              "paper-record-void-ru",
+              PaperLayouts.voidedPaperRecord(SamplePapers.russianRecord())));
+      b.add(
+          Arguments.of(
               p, "paper-record-kk", PaperLayouts.paperRecord(SamplePapers.kazakhRecord())));
       b.add(Arguments.of(p, "receipt-ru", PaperLayouts.receipt(SamplePapers.russianReceipt())));
       b.add(Arguments.of(p, "zero-report-ru", PaperLayouts.zeroReport(SamplePapers.zeroReport())));

@@ -64,7 +64,7 @@ public final class PcscCardReader implements CardReader {
 
   // Confined to the card thread:
   private CardTerminals terminals;
-  private final Map<String, Boolean> cardPresent = new LinkedHashMap<>();
+  private final ReaderPresence presence = new ReaderPresence();
   private boolean serviceDown;
   private boolean everConnected;
   private long lastRefresh;
@@ -286,29 +286,10 @@ public final class PcscCardReader implements CardReader {
   }
 
   private void update(Map<String, Boolean> now) {
-    for (var old : List.copyOf(cardPresent.entrySet())) {
-      String name = old.getKey();
-      if (!now.containsKey(name)) {
-        if (old.getValue()) {
-          publish(new CardEvent.CardRemoved(name));
-        }
-        publish(new CardEvent.ReaderDetached(name));
-      } else if (old.getValue() && !now.get(name)) {
-        publish(new CardEvent.CardRemoved(name));
-      }
+    for (CardEvent e : presence.moveTo(now, this::atr)) {
+      publish(e);
     }
-    for (var e : now.entrySet()) {
-      Boolean before = cardPresent.get(e.getKey());
-      if (before == null) {
-        publish(new CardEvent.ReaderAttached(e.getKey()));
-      }
-      if (e.getValue() && !Boolean.TRUE.equals(before)) {
-        publish(new CardEvent.CardInserted(e.getKey(), atr(e.getKey())));
-      }
-    }
-    cardPresent.clear();
-    cardPresent.putAll(now);
-    readerNames = List.copyOf(now.keySet());
+    readerNames = presence.readers();
   }
 
   private String atr(String reader) {
@@ -329,7 +310,7 @@ public final class PcscCardReader implements CardReader {
       return;
     }
     serviceDown = true;
-    cardPresent.clear();
+    presence.forget();
     readerNames = List.of();
     String message = everConnected ? SERVICE_STOPPED : SERVICE_NOT_RUNNING;
     log.warn("card service unavailable: {}", PcscErrors.codes(e).strip());

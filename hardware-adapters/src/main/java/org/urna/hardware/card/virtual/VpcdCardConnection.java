@@ -24,6 +24,11 @@ public final class VpcdCardConnection implements AutoCloseable {
   /** vpcd's port for its first reader ("Virtual PCD 00 00"); the second listens on 35964. */
   public static final int DEFAULT_PORT = 35963;
 
+  private static final boolean QUICK_ACK =
+      !Boolean.getBoolean("urna.vpcd.noQuickAck")
+          && java.net.StandardSocketOptions.class != null
+          && supportsQuickAck();
+
   private static final Logger log = LoggerFactory.getLogger(VpcdCardConnection.class);
 
   private final VirtualPivCard card;
@@ -72,6 +77,14 @@ public final class VpcdCardConnection implements AutoCloseable {
     }
   }
 
+  private static boolean supportsQuickAck() {
+    try (Socket s = new Socket()) {
+      return s.supportedOptions().contains(jdk.net.ExtendedSocketOptions.TCP_QUICKACK);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /**
    * Simulates pulling the card during an exchange: the next command APDU matching {@code when} gets
    * no answer; the connection closes instead.
@@ -104,7 +117,9 @@ public final class VpcdCardConnection implements AutoCloseable {
       DataInputStream in = new DataInputStream(socket.getInputStream());
       DataOutputStream out = new DataOutputStream(socket.getOutputStream());
       while (true) {
+        quickAck();
         int length = in.readUnsignedShort();
+        quickAck();
         byte[] message = in.readNBytes(length);
         if (message.length != length) {
           return;
@@ -131,6 +146,21 @@ public final class VpcdCardConnection implements AutoCloseable {
       log.debug("vpcd closed the connection");
     } catch (IOException e) {
       log.debug("virtual card connection ended: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * vpcd writes the 2-byte length and the message with two send() calls on a socket with Nagle's
+   * algorithm on: the second waits for our ACK of the first, which Linux delays by up to 40 ms.
+   * Quick-ACK mode (re-armed before every read, the kernel drops it by itself) removes that stall.
+   */
+  private void quickAck() {
+    if (QUICK_ACK) {
+      try {
+        socket.setOption(jdk.net.ExtendedSocketOptions.TCP_QUICKACK, true);
+      } catch (IOException | UnsupportedOperationException e) {
+        // not Linux: only slower
+      }
     }
   }
 

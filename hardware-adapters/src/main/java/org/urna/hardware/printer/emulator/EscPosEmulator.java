@@ -81,6 +81,13 @@ public final class EscPosEmulator implements AutoCloseable {
     }
   }
 
+  /** Has its cover opened once this many more bytes have been received. */
+  public void openCoverAfter(long bytes) {
+    synchronized (mechanism) {
+      mechanism.triggers.coverOpenAt = received + bytes;
+    }
+  }
+
   /** Falls silent once this many more bytes have been received. */
   public void goSilentAfter(long bytes) {
     synchronized (mechanism) {

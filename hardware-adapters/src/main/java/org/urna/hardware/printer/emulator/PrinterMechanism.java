@@ -226,6 +226,10 @@ final class PrinterMechanism {
       triggers.paperOutAt = -1;
       setPaperOut(true);
     }
+    if (triggers.coverOpenAt >= 0 && count >= triggers.coverOpenAt) {
+      triggers.coverOpenAt = -1;
+      setCoverOpen(true);
+    }
     if (triggers.silentAt >= 0 && count >= triggers.silentAt) {
       triggers.silentAt = -1;
       silent = true;
@@ -288,6 +292,7 @@ final class PrinterMechanism {
   static final class Triggers {
     long paperOutAt = -1;
     long silentAt = -1;
+    long coverOpenAt = -1;
     long garbageAt = -1;
     byte[] garbage = new byte[0];
   }

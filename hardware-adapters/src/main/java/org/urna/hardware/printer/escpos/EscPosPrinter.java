@@ -73,7 +73,7 @@ public final class EscPosPrinter implements ReceiptPrinter {
   }
 
   @Override
-  public PrinterStatus status() {
+  public synchronized PrinterStatus status() {
     if (closed) {
       return PrinterStatus.of(PrinterFault.DISCONNECTED);
     }
@@ -85,7 +85,7 @@ public final class EscPosPrinter implements ReceiptPrinter {
   }
 
   @Override
-  public PrintResult print(Paper paper) {
+  public synchronized PrintResult print(Paper paper) {
     PrinterStatus before = status();
     if (!before.isReady()) {
       LOG.info("Not printing {}: {}", paper.name(), before.faults());
@@ -117,7 +117,7 @@ public final class EscPosPrinter implements ReceiptPrinter {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     closed = true;
     link.close();
   }
@@ -162,7 +162,7 @@ public final class EscPosPrinter implements ReceiptPrinter {
   }
 
   /** The summary of the last automatic status block the printer sent (models with GS a). */
-  public PrinterStatus lastAutomaticStatus() {
+  public synchronized PrinterStatus lastAutomaticStatus() {
     return lastAutoStatus;
   }
 

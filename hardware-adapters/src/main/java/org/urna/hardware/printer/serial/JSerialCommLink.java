@@ -107,6 +107,8 @@ public final class JSerialCommLink implements SerialLink {
       }
       ms = 1;
     }
+    // Linux honours whole tenths of a second: round up so the port is not reconfigured each call.
+    ms = ((ms + 99) / 100) * 100;
     if (ms != currentReadTimeoutMs) {
       port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, ms, 0);
       currentReadTimeoutMs = ms;

@@ -34,6 +34,19 @@ final class PcscdFixture implements AutoCloseable {
   }
 
   static PcscdFixture start(Path logDir) throws IOException, InterruptedException {
+    return acquire(logDir, true);
+  }
+
+  /**
+   * Takes the lock and makes sure no pcscd runs (waiting for a foreign one to end), without
+   * starting one: for stories about a kiosk that comes up before the card service.
+   */
+  static PcscdFixture withoutPcscd(Path logDir) throws IOException, InterruptedException {
+    return acquire(logDir, false);
+  }
+
+  private static PcscdFixture acquire(Path logDir, boolean launch)
+      throws IOException, InterruptedException {
     FileChannel ch =
         FileChannel.open(Path.of(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
@@ -47,7 +60,12 @@ final class PcscdFixture implements AutoCloseable {
     }
     PcscdFixture f = new PcscdFixture(ch, lock, logDir.resolve("pcscd.log"));
     try {
-      f.startOwnOrReuse();
+      if (launch) {
+        f.startOwnOrReuse();
+      } else if (!waitUntil(() -> f.foreignPcscd().isEmpty(), Duration.ofSeconds(60))) {
+        throw new IllegalStateException(
+            "a pcscd we did not start keeps running; this story needs none");
+      }
     } catch (IOException | InterruptedException | RuntimeException e) {
       f.close();
       throw e;

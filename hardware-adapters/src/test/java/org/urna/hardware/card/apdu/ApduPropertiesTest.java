@@ -8,7 +8,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.urna.hardware.card.CardDataException;
 
-class ApduProperties {
+class ApduPropertiesTest {
   @Property
   void commandApduRoundTrips(
       @ForAll @IntRange(max = 255) int cla,

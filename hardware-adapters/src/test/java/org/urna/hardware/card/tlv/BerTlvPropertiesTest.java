@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.urna.hardware.card.CardDataException;
 import org.urna.hardware.card.piv.PivObjects;
 
-class BerTlvProperties {
+class BerTlvPropertiesTest {
   @Provide
   Arbitrary<Integer> tags() {
     return Arbitraries.oneOf(

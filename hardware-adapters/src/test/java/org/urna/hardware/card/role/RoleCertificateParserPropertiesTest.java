@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.urna.hardware.card.TestAuthority;
 
-class RoleCertificateParserProperties {
+class RoleCertificateParserPropertiesTest {
   private static final TestAuthority AUTHORITY = new TestAuthority();
   private static final byte[] GENUINE = AUTHORITY.card(Role.POLL_WORKER).certificate();
   private static final TrustPolicy POLICY = AUTHORITY.policy();
