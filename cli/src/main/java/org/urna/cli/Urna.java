@@ -7,6 +7,9 @@ import org.urna.ballotbox.cli.TallyCommand;
 import org.urna.ballotbox.cli.VerifyBoxCommand;
 import org.urna.core.cli.SampleElectionCommand;
 import org.urna.hardware.card.cli.MintCardsCommand;
+import org.urna.ledger.cli.GenerateKeys;
+import org.urna.ledger.cli.LocalNetwork;
+import org.urna.ledger.cli.RunNode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +23,9 @@ import picocli.CommandLine.Option;
     subcommands = {
       SampleElectionCommand.class,
       MintCardsCommand.class,
+      GenerateKeys.class,
+      RunNode.class,
+      LocalNetwork.class,
       CommandLine.HelpCommand.class
     })
 public final class Urna implements Runnable {
