@@ -74,7 +74,7 @@ public record NoteKey(String name, KeyType type, byte[] publicKey) {
     if (vkey == null) {
       throw new LedgerFormatException("no verifier key");
     }
-    String[] parts = vkey.split("\\+", -1);
+    String[] parts = vkey.split("\\+", 3);
     if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
       throw new LedgerFormatException(
           "a verifier key is name+keyid+key, the key ID in 8 hex digits");
