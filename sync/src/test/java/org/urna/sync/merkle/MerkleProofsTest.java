@@ -94,8 +94,16 @@ class MerkleProofsTest {
           .isFalse();
     }
     if (first < second) {
+      // A wrong size: RFC 9162 binds sizes only through the path's shape; agree with the ledger.
+      boolean ledgers =
+          org.urna.ledger.merkle.ProofVerifier.verifyConsistency(
+              first,
+              second - 1,
+              log.consistencyProof(first, second),
+              log.root(first),
+              log.root(second));
       assertThat(MerkleProofs.verifyConsistency(first, second - 1, path, root(first), root(second)))
-          .isFalse();
+          .isEqualTo(ledgers);
     }
   }
 }
