@@ -111,6 +111,11 @@ public record SyncConfig(
       return this;
     }
 
+    public Builder endpoints(List<URI> us) {
+      endpoints.addAll(us);
+      return this;
+    }
+
     public Builder policy(TrustPolicy p) {
       policy = p;
       return this;
