@@ -86,7 +86,47 @@ public final class NodeFiles {
     Files.writeString(file, sb.toString());
   }
 
+  /** A node's configuration and, when it runs from an election package, the proof verifier. */
+  public record Loaded(
+      NodeConfig config, java.util.Optional<org.urna.core.verify.BallotVerifier> verifier) {}
+
+  /**
+   * Reads a node file. With {@code election.package=<file>} and {@code election.trust=<sha256 hex
+   * of the authority root certificate>} the election comes from a signed election package (and
+   * every ballot's proofs are audited); otherwise from {@code election=<properties>}.
+   */
+  public static Loaded load(Path file) throws IOException {
+    Properties p = read(file);
+    Path dir = file.toAbsolutePath().getParent();
+    String pkgFile = p.getProperty("election.package");
+    if (pkgFile == null) {
+      return new Loaded(node(file), java.util.Optional.empty());
+    }
+    org.urna.core.election.ElectionPackage pkg;
+    try {
+      pkg =
+          org.urna.core.election.ElectionPackage.load(
+              Files.readAllBytes(dir.resolve(pkgFile.strip())),
+              org.urna.core.election.TrustAnchor.fromHex(need(p, "election.trust", file)));
+    } catch (org.urna.core.election.ElectionPackageException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          file + ": the election package does not load: " + e.getMessage(), e);
+    }
+    NodeConfig base = node(file, ElectionRules.of(pkg));
+    var verifier =
+        new org.urna.core.verify.BallotVerifier(
+            pkg.manifest(),
+            new org.urna.core.crypto.ElectionKey(pkg.electionKey(), pkg.extendedHash()));
+    return new Loaded(base, java.util.Optional.of(verifier));
+  }
+
   public static NodeConfig node(Path file) throws IOException {
+    Properties p = read(file);
+    Path dir = file.toAbsolutePath().getParent();
+    return node(file, election(dir.resolve(need(p, "election", file))));
+  }
+
+  static NodeConfig node(Path file, ElectionRules rules) throws IOException {
     Properties p = read(file);
     Path dir = file.toAbsolutePath().getParent();
     List<Peer> peers = new ArrayList<>();
@@ -99,7 +139,6 @@ public final class NodeFiles {
     }
     WitnessPolicy policy =
         WitnessPolicy.parse(Files.readAllBytes(dir.resolve(need(p, "policy", file))));
-    ElectionRules rules = election(dir.resolve(need(p, "election", file)));
     return new NodeConfig(
         need(p, "id", file),
         peers,
@@ -111,7 +150,7 @@ public final class NodeFiles {
         SigningKey.parse(Files.readString(dir.resolve(need(p, "cosigner.key", file)))),
         policy,
         new BallotValidator(rules),
-        Duration.ofMillis(Long.parseLong(p.getProperty("election.timeout.ms", "1000"))),
+        Duration.ofMillis(Long.parseLong(p.getProperty("election.timeout.ms", "3000"))),
         Duration.ofMillis(Long.parseLong(p.getProperty("checkpoint.interval.ms", "100"))),
         Long.parseLong(p.getProperty("snapshot.every", "2000")),
         Long.parseLong(p.getProperty("raft.segment.bytes", String.valueOf(8 << 20))));

@@ -1,7 +1,6 @@
 package org.urna.ledger.cli;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.urna.ledger.node.ValidatorNode;
@@ -20,7 +19,8 @@ public final class RunNode implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ValidatorNode node = ValidatorNode.start(NodeFiles.node(config), Optional.empty());
+    NodeFiles.Loaded loaded = NodeFiles.load(config);
+    ValidatorNode node = ValidatorNode.start(loaded.config(), loaded.verifier());
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

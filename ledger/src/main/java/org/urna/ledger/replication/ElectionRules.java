@@ -28,6 +28,14 @@ public record ElectionRules(
         manifest.votingWindow());
   }
 
+  /** The rules of a loaded, signature-checked election package. */
+  public static ElectionRules of(org.urna.core.election.ElectionPackage pkg) {
+    return new ElectionRules(
+        pkg.extendedHash(),
+        pkg.manifest().stations().stream().collect(Collectors.toMap(Station::id, Station::key)),
+        pkg.manifest().votingWindow());
+  }
+
   @Override
   public byte[] extendedHash() {
     return extendedHash.clone();

@@ -100,7 +100,7 @@ class ValidatorNetworkTest {
         submit(leader, stations.next("s1", 5));
       }
       net.stop(follower);
-      for (int i = 0; i < 12; i++) {
+      for (int i = 0; i < 7; i++) {
         submit(leader, stations.next(i % 2 == 0 ? "s1" : "s2", 4));
       }
       net.start(follower);
@@ -113,7 +113,7 @@ class ValidatorNetworkTest {
 
       net.stop(follower);
       net.wipe(follower);
-      for (int i = 0; i < 12; i++) {
+      for (int i = 0; i < 7; i++) {
         submit(leader, stations.next("s2", 3));
       }
       net.start(follower);
