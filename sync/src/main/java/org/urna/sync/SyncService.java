@@ -197,7 +197,8 @@ public final class SyncService implements AutoCloseable {
 
   /**
    * One round (submit a batch, then confirm what has proofs); returns how long to wait before the
-   * next one. Public for tests and the command line; the service's own thread calls it.
+   * next one. For tests and a command line that run the sync by hand: never call it while the
+   * service's own thread runs ({@link #start()}).
    */
   public Duration runOnce() {
     if (alarm != null) {
@@ -354,7 +355,7 @@ public final class SyncService implements AutoCloseable {
     }
   }
 
-  private OutboxCounts publish() {
+  private synchronized OutboxCounts publish() {
     OutboxCounts c = box.outboxCounts();
     if (c.pending() == 0) {
       drainTotal = 0;
