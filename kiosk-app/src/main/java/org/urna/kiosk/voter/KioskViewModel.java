@@ -167,26 +167,29 @@ public final class KioskViewModel {
   public void chooseLanguage(String code) {
     if (setup.manifest().languages().contains(code)) {
       language = code;
-      activity();
+      acted();
     }
   }
 
   public void smallerText() {
     textSize = Math.max(1, textSize - 1);
-    activity();
+    acted();
   }
 
   public void largerText() {
     textSize = Math.min(SettingsViewModel.SIZES, textSize + 1);
-    activity();
+    acted();
   }
 
   public void toggleContrast() {
     highContrast = !highContrast;
-    activity();
+    acted();
   }
 
-  /** Any touch or key: the voter is there. Re-arms the idle timer and hides its warning. */
+  /**
+   * Any touch or key: the voter is there. Re-arms the idle timer and hides its warning. Does not
+   * redraw the screen otherwise: a redraw between press and release would swallow the tap.
+   */
   public void activity() {
     StationState s = machine.state();
     if (session != null
@@ -194,7 +197,15 @@ public final class KioskViewModel {
         && !(s instanceof StationState.Recording)) {
       idle.arm();
     }
-    secondsLeft = -1;
+    if (secondsLeft >= 0) {
+      secondsLeft = -1;
+      changed();
+    }
+  }
+
+  /** The voter did something that changes the screen. */
+  void acted() {
+    activity();
     changed();
   }
 

@@ -49,7 +49,7 @@ public final class VoterSession {
           case BallotMarks.Tap.OverLimit o ->
               kiosk.texts().limitNotice(marks, contestId, selectionId);
         };
-    kiosk.activity();
+    kiosk.acted();
   }
 
   public void back() {
@@ -294,7 +294,7 @@ public final class VoterSession {
   }
 
   private void act() {
-    kiosk.activity();
+    kiosk.acted();
   }
 
   private boolean marking() {
