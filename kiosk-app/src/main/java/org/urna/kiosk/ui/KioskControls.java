@@ -58,6 +58,7 @@ public final class KioskControls {
     sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     sp.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
     sp.setFocusTraversable(false);
+    sp.setMinHeight(80);
     VBox.setVgrow(sp, Priority.ALWAYS);
     return sp;
   }
@@ -82,8 +83,9 @@ public final class KioskControls {
     HBox h = new HBox();
     h.getStyleClass().add("nav-bar");
     h.setAlignment(Pos.CENTER_LEFT);
+    h.setMinHeight(Region.USE_PREF_SIZE);
     if (back != null) {
-      back.setMaxWidth(Region.USE_PREF_SIZE);
+      back.setMinWidth(Region.USE_PREF_SIZE);
       h.getChildren().add(back);
     }
     h.getChildren().add(gap);

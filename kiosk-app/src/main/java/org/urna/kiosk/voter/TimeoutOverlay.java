@@ -5,23 +5,34 @@ import static org.urna.kiosk.ui.KioskControls.text;
 import static org.urna.kiosk.ui.KioskControls.wideButton;
 
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The inactivity warning, over everything, with its countdown. */
+/** The inactivity warning, over everything; its countdown text updates in place. */
 final class TimeoutOverlay {
-  private TimeoutOverlay() {}
+  private final StackPane overlay;
+  private final Label title;
+  private final Label body;
 
-  static Node build(TimeoutViewModel vm, KioskViewModel kiosk) {
+  TimeoutOverlay(TimeoutViewModel vm, KioskViewModel kiosk) {
+    title = heading(vm.title());
+    body = text(vm.body());
+    body.setId("timeout-countdown");
     VBox dialog =
-        new VBox(
-            heading(vm.title()),
-            text(vm.body()),
-            wideButton("still-here", vm.stayLabel(), kiosk::activity, "primary"));
+        new VBox(title, body, wideButton("still-here", vm.stayLabel(), kiosk::activity, "primary"));
     dialog.getStyleClass().add("dialog");
-    StackPane overlay = new StackPane(dialog);
+    overlay = new StackPane(dialog);
     overlay.getStyleClass().add("overlay");
     overlay.setId("timeout-warning");
+  }
+
+  Node node() {
     return overlay;
+  }
+
+  void update(TimeoutViewModel vm) {
+    title.setText(vm.title());
+    body.setText(vm.body());
   }
 }

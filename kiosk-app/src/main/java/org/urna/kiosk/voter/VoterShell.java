@@ -25,6 +25,10 @@ public final class VoterShell {
   private final StackPane root = new StackPane();
   private final BorderPane frame = new BorderPane();
   private boolean renderQueued;
+  private VoterScreen shownScreen;
+  private Object shownSettings;
+  private String shownLook;
+  private TimeoutOverlay overlay;
 
   public VoterShell(KioskViewModel vm) {
     this.vm = vm;
@@ -63,27 +67,48 @@ public final class VoterShell {
     }
   }
 
-  /** Rebuilds the screen from the view-model now (FX thread). */
+  /**
+   * Rebuilds the screen from the view-model now (FX thread). A screen whose view-model did not
+   * change is kept as it is (the countdown of the timeout warning only updates its own text).
+   */
   public void render() {
     renderQueued = false;
     String focusedId = focusedId();
-    root.getStyleClass().removeIf(c -> c.startsWith("size-") || c.startsWith("theme-"));
-    root.getStyleClass()
-        .addAll("size-" + vm.textSize(), vm.highContrast() ? "theme-contrast" : "theme-standard");
-    frame.setTop(vm.settings().map(s -> SettingsBar.build(s, vm)).orElse(null));
-    Node screen =
-        switch (vm.screen()) {
-          case WaitingViewModel w -> WaitingView.build(w);
-          case LanguageViewModel l -> LanguageView.build(l, vm);
-          case ContestViewModel c -> ContestView.build(c, vm);
-          case ReviewViewModel r -> ReviewView.build(r, vm);
-          case PaperViewModel p -> PaperView.build(p, vm);
-          case OutcomeViewModel o -> OutcomeView.build(o, vm);
-        };
-    frame.setCenter(screen);
-    root.getChildren().retainAll(List.of(frame));
-    vm.timeoutWarning().ifPresent(t -> root.getChildren().add(TimeoutOverlay.build(t, vm)));
-    if (root.getScene() != null) {
+    VoterScreen screen = vm.screen();
+    var settings = vm.settings();
+    String look =
+        "size-" + vm.textSize() + (vm.highContrast() ? " theme-contrast" : " theme-standard");
+    boolean sameScreen =
+        screen.equals(shownScreen) && settings.equals(shownSettings) && look.equals(shownLook);
+    if (!sameScreen) {
+      root.getStyleClass().removeIf(c -> c.startsWith("size-") || c.startsWith("theme-"));
+      root.getStyleClass().addAll(look.split(" "));
+      frame.setTop(settings.map(s -> SettingsBar.build(s, vm)).orElse(null));
+      frame.setCenter(
+          switch (screen) {
+            case WaitingViewModel w -> WaitingView.build(w);
+            case LanguageViewModel l -> LanguageView.build(l, vm);
+            case ContestViewModel c -> ContestView.build(c, vm);
+            case ReviewViewModel r -> ReviewView.build(r, vm);
+            case PaperViewModel p -> PaperView.build(p, vm);
+            case OutcomeViewModel o -> OutcomeView.build(o, vm);
+          });
+      shownScreen = screen;
+      shownSettings = settings;
+      shownLook = look;
+    }
+    var warning = vm.timeoutWarning();
+    boolean overlayChanged = warning.isPresent() != (overlay != null);
+    if (warning.isEmpty()) {
+      root.getChildren().retainAll(List.of(frame));
+      overlay = null;
+    } else if (overlay == null) {
+      overlay = new TimeoutOverlay(warning.get(), vm);
+      root.getChildren().add(overlay.node());
+    } else {
+      overlay.update(warning.get());
+    }
+    if (root.getScene() != null && (!sameScreen || overlayChanged)) {
       root.applyCss();
       restoreFocus(focusedId);
     }

@@ -14,13 +14,11 @@ class CastStoriesTest extends KioskStory {
   @Test
   void voterCastsReferendumBallotAndGetsReceipt() {
     activate(DemoElection.REFERENDUM_STYLE);
-    screenshot("tmp-language");
     tap("start");
     waitFor("screen-contest-amendments");
     assertThat(shownTexts()).anyMatch(t -> t.startsWith("Вы одобряете изменения в Конституцию"));
     tap("sel-yes");
     assertThat(isSelected("yes")).isTrue();
-    screenshot("tmp-contest");
     tap("next");
     waitFor("screen-review");
     tap("print");
@@ -68,7 +66,6 @@ class CastStoriesTest extends KioskStory {
     tap("next");
     waitFor("screen-review");
 
-    screenshot("tmp-review");
     assertThat(lookup("#edit-council").query().getStyleClass()).contains("undervote");
     assertThat(lookup("#edit-mayor").query().getStyleClass()).doesNotContain("undervote");
     ReviewViewModel review = (ReviewViewModel) vm().screen();

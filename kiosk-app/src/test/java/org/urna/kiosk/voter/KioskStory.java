@@ -77,7 +77,9 @@ abstract class KioskStory extends FxRobot {
   void waitFor(String id) {
     try {
       WaitForAsyncUtils.waitFor(
-          30, TimeUnit.SECONDS, () -> lookup("#" + id).tryQuery().isPresent());
+          30,
+          TimeUnit.SECONDS,
+          () -> WaitForAsyncUtils.asyncFx(() -> lookup("#" + id).tryQuery().isPresent()).get());
     } catch (TimeoutException e) {
       throw new AssertionError("the screen never showed #" + id + "; showing: " + shownIds(), e);
     }
@@ -154,23 +156,75 @@ abstract class KioskStory extends FxRobot {
     }
   }
 
-  /** Every button of the screen is at least 60 px high and no two overlap. */
+  /** No label or button shows an ellipsis instead of its text: long texts wrap, never cut. */
+  void assertNothingCut() {
+    List<String> cut = new ArrayList<>();
+    interact(
+        () -> {
+          for (Node n : lookup(".labeled").queryAll()) {
+            if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+              for (Node t : l.lookupAll(".text")) {
+                if (t instanceof javafx.scene.text.Text text
+                    && t.getParent() == l
+                    && !text.getText().replace("\n", "").equals(l.getText().replace("\n", ""))) {
+                  cut.add(l.getText() + " -> " + text.getText());
+                }
+              }
+            }
+          }
+        });
+    assertThat(cut).as("texts cut on screen").isEmpty();
+  }
+
+  /**
+   * Every button of the screen is at least 60 px high, and no two overlap where they show (a button
+   * scrolled out of its scroll pane's viewport is clipped to it).
+   */
   void assertTouchTargets() {
-    List<Bounds> seen = new ArrayList<>();
-    for (Node n : lookup(".button").queryAll()) {
-      if (!n.isVisible() || n.getScene() == null) {
-        continue;
-      }
-      Bounds b = n.localToScene(n.getBoundsInLocal());
-      assertThat(b.getHeight()).as("height of %s", n.getId()).isGreaterThanOrEqualTo(60);
-      for (Bounds o : seen) {
-        assertThat(
-                b.intersects(
-                    o.getMinX() + 8, o.getMinY() + 8, o.getWidth() - 16, o.getHeight() - 16))
-            .as("%s overlaps another button", n.getId())
-            .isFalse();
-      }
-      seen.add(b);
+    List<String> problems = new ArrayList<>();
+    interact(
+        () -> {
+          List<Bounds> seen = new ArrayList<>();
+          for (Node n : lookup(".button").queryAll()) {
+            if (!n.isVisible() || n.getScene() == null) {
+              continue;
+            }
+            Bounds b = n.localToScene(n.getLayoutBounds());
+            if (b.getHeight() < 60) {
+              problems.add(n.getId() + " is " + b.getHeight() + " px high");
+            }
+            Bounds shown = clipToScrollPane(n, b);
+            if (shown == null) {
+              continue;
+            }
+            for (Bounds o : seen) {
+              if (shown.intersects(
+                  o.getMinX() + 1, o.getMinY() + 1, o.getWidth() - 2, o.getHeight() - 2)) {
+                problems.add(n.getId() + " overlaps another button");
+              }
+            }
+            seen.add(shown);
+          }
+        });
+    assertThat(problems).isEmpty();
+  }
+
+  private static Bounds clipToScrollPane(Node n, Bounds b) {
+    Parent p = n.getParent();
+    while (p != null && !(p instanceof ScrollPane)) {
+      p = p.getParent();
     }
+    if (p == null) {
+      return b;
+    }
+    Bounds v = p.localToScene(p.getLayoutBounds());
+    double minX = Math.max(b.getMinX(), v.getMinX());
+    double minY = Math.max(b.getMinY(), v.getMinY());
+    double maxX = Math.min(b.getMaxX(), v.getMaxX());
+    double maxY = Math.min(b.getMaxY(), v.getMaxY());
+    if (maxX <= minX || maxY <= minY) {
+      return null;
+    }
+    return new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY);
   }
 }
