@@ -58,7 +58,7 @@ public final class PaperLayout {
         for (PaperDocument.ContestLines c : r.contests()) {
           blocks.add(new Text(c.title(), BOLD));
           for (String name : c.chosen()) {
-            blocks.add(new Text("  " + name, REGULAR));
+            blocks.add(new Text(name, REGULAR, 28));
           }
           blocks.add(new Gap(10));
         }
@@ -136,7 +136,11 @@ public final class PaperLayout {
   }
 
   /** Wrapped text: long names break between words, never get cut. */
-  private record Text(String text, Font font) implements Block {
+  private record Text(String text, Font font, int indent) implements Block {
+    Text(String text, Font font) {
+      this(text, font, 0);
+    }
+
     private List<TextLayout> lines(FontRenderContext frc) {
       List<TextLayout> out = new ArrayList<>();
       if (text.isEmpty()) {
@@ -145,7 +149,7 @@ public final class PaperLayout {
       AttributedString as = new AttributedString(text, Map.of(TextAttribute.FONT, font));
       LineBreakMeasurer m = new LineBreakMeasurer(as.getIterator(), frc);
       while (m.getPosition() < text.length()) {
-        out.add(m.nextLayout(WIDTH - 2f * MARGIN));
+        out.add(m.nextLayout(WIDTH - 2f * MARGIN - indent));
       }
       return out;
     }
@@ -162,7 +166,7 @@ public final class PaperLayout {
       float yy = y;
       for (TextLayout l : lines(g.getFontRenderContext())) {
         yy += l.getAscent();
-        l.draw(g, MARGIN, yy);
+        l.draw(g, MARGIN + indent, yy);
         yy += l.getDescent() + l.getLeading() + 2;
       }
       return (int) Math.ceil(yy);

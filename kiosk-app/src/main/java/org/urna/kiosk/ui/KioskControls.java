@@ -58,7 +58,7 @@ public final class KioskControls {
     sp.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     sp.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
     sp.setFocusTraversable(false);
-    sp.setMinHeight(80);
+    sp.setMinHeight(200);
     VBox.setVgrow(sp, Priority.ALWAYS);
     return sp;
   }

@@ -19,7 +19,11 @@ final class ContestView {
 
   static Node build(ContestViewModel vm, KioskViewModel kiosk) {
     VoterSession session = kiosk.session();
-    VBox body = list();
+    VBox body =
+        list(
+            text(vm.progress(), "progress-text"),
+            heading(vm.title()),
+            text(vm.rule() + " · " + vm.chosenCount(), "rule"));
     if (!vm.question().isEmpty()) {
       body.getChildren().add(text(vm.question(), "question"));
     }
@@ -39,12 +43,7 @@ final class ContestView {
               c.selected() ? new String[] {"choice", "selected"} : new String[] {"choice"});
       body.getChildren().add(b);
     }
-    VBox v =
-        column(
-            text(vm.progress(), "progress-text"),
-            heading(vm.title()),
-            text(vm.rule() + " · " + vm.chosenCount(), "rule"),
-            scroll(body));
+    VBox v = column(scroll(body));
     if (!vm.notice().isEmpty()) {
       v.getChildren().add(text(vm.notice(), "notice"));
       v.getChildren().getLast().setId("limit-notice");

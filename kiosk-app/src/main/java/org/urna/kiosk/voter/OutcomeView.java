@@ -1,11 +1,12 @@
 package org.urna.kiosk.voter;
 
+import static org.urna.kiosk.ui.KioskControls.button;
 import static org.urna.kiosk.ui.KioskControls.column;
 import static org.urna.kiosk.ui.KioskControls.heading;
 import static org.urna.kiosk.ui.KioskControls.list;
+import static org.urna.kiosk.ui.KioskControls.navBar;
 import static org.urna.kiosk.ui.KioskControls.scroll;
 import static org.urna.kiosk.ui.KioskControls.text;
-import static org.urna.kiosk.ui.KioskControls.wideButton;
 
 import javafx.scene.Node;
 import javafx.scene.layout.VBox;
@@ -19,12 +20,9 @@ final class OutcomeView {
     Runnable action = vm.cast() ? s::finish : s::voteAgain;
     VBox v =
         column(
-            heading(vm.title()),
             scroll(
-                list(
-                    text(vm.body()),
-                    text(vm.codeLine(), "tracking-code"),
-                    wideButton(vm.actionId(), vm.actionLabel(), action, "primary"))));
+                list(heading(vm.title()), text(vm.body()), text(vm.codeLine(), "tracking-code"))),
+            navBar(null, button(vm.actionId(), vm.actionLabel(), action, "primary")));
     v.setId(vm.cast() ? "screen-cast" : "screen-challenged");
     return v;
   }

@@ -16,7 +16,7 @@ final class PaperView {
   private PaperView() {}
 
   static Node build(PaperViewModel vm, KioskViewModel kiosk) {
-    VBox body = list(text(vm.body()));
+    VBox body = list(heading(vm.title()), text(vm.body()));
     if (!vm.detail().isEmpty()) {
       body.getChildren().add(text(vm.detail(), "notice"));
     }
@@ -33,9 +33,11 @@ final class PaperView {
                   a.id(),
                   label,
                   () -> run(a.id(), kiosk),
-                  a.id().equals("cast") ? new String[] {"primary"} : new String[0]));
+                  a.id().equals("cast")
+                      ? new String[] {"action", "primary"}
+                      : new String[] {"action"}));
     }
-    VBox v = column(heading(vm.title()), scroll(body));
+    VBox v = column(scroll(body));
     v.setId("screen-" + vm.stage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     return v;
   }

@@ -83,6 +83,7 @@ public final class VoterShell {
     if (!sameScreen) {
       root.getStyleClass().removeIf(c -> c.startsWith("size-") || c.startsWith("theme-"));
       root.getStyleClass().addAll(look.split(" "));
+      String before = frame.getCenter() == null ? null : frame.getCenter().getId();
       frame.setTop(settings.map(s -> SettingsBar.build(s, vm)).orElse(null));
       frame.setCenter(
           switch (screen) {
@@ -93,6 +94,9 @@ public final class VoterShell {
             case PaperViewModel p -> PaperView.build(p, vm);
             case OutcomeViewModel o -> OutcomeView.build(o, vm);
           });
+      if (!java.util.Objects.equals(before, frame.getCenter().getId())) {
+        focusedId = null; // a new screen: focus its first control, not the settings bar
+      }
       shownScreen = screen;
       shownSettings = settings;
       shownLook = look;
