@@ -5,11 +5,12 @@ import java.util.List;
 /** Which contests a voter of one district sees, in order (spec 3.3). */
 public record BallotStyle(String id, LocalizedText name, List<String> contestIds) {
   public BallotStyle {
-    Ids.check("ballot style id", id);
-    if (contestIds == null || contestIds.isEmpty()) {
-      throw new IllegalArgumentException("ballot style " + id + ": contestIds are missing");
+    Ids.check("id", id);
+    Ids.required("name", name);
+    contestIds = Ids.list("contestIds", contestIds, ManifestLimits.MAX_CONTESTS);
+    for (int i = 0; i < contestIds.size(); i++) {
+      Ids.check("contestIds[" + i + "]", contestIds.get(i));
     }
-    contestIds = List.copyOf(contestIds);
-    Ids.requireUnique("ballot style " + id + " contest", contestIds.stream());
+    Ids.requireUnique("contestIds", "", contestIds);
   }
 }

@@ -6,20 +6,22 @@ import java.util.List;
 public record CandidateContest(
     String id, LocalizedText title, int votesAllowed, List<Candidate> candidates)
     implements Contest {
+  /** The value of the JSON {@code "type"} field. */
+  public static final String TYPE = "candidate";
+
   public CandidateContest {
-    Ids.check("contest id", id);
-    if (title == null) {
-      throw new IllegalArgumentException("contest " + id + ": title is missing");
-    }
-    if (candidates == null || candidates.isEmpty()) {
-      throw new IllegalArgumentException("contest " + id + ": candidates are missing");
-    }
-    candidates = List.copyOf(candidates);
+    Ids.check("id", id);
+    Ids.required("title", title);
+    candidates = Ids.list("candidates", candidates, ManifestLimits.MAX_SELECTIONS);
     if (votesAllowed < 1 || votesAllowed > candidates.size()) {
-      throw new IllegalArgumentException(
-          "contest " + id + ": votesAllowed must be between 1 and the number of candidates");
+      throw new ManifestFieldException(
+          "votesAllowed",
+          "must be between 1 and "
+              + candidates.size()
+              + " (the number of candidates), not "
+              + votesAllowed);
     }
-    Ids.requireUnique("contest " + id + " candidate", candidates.stream().map(Candidate::id));
+    Ids.requireUnique("candidates", "id", candidates.stream().map(Candidate::id).toList());
   }
 
   @Override
@@ -32,13 +34,11 @@ public record CandidateContest(
     return candidates.stream().map(Candidate::id).toList();
   }
 
-  /** A person or list standing in the contest. */
+  /** A person or list standing in the contest; the description (party, occupation) is optional. */
   public record Candidate(String id, LocalizedText name, LocalizedText description) {
     public Candidate {
-      Ids.check("candidate id", id);
-      if (name == null) {
-        throw new IllegalArgumentException("candidate " + id + ": name is missing");
-      }
+      Ids.check("id", id);
+      Ids.required("name", name);
     }
   }
 }

@@ -1,14 +1,17 @@
 package org.urna.core.election;
 
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Everything a voter sees and a verifier needs to know about one election (spec 3): contests,
  * ballot styles, the authorised stations, the voting window, in every language the election
- * carries.
+ * carries. Every text has exactly the election's languages; the first language is the default.
  */
 public record ElectionManifest(
     String electionId,
@@ -21,41 +24,37 @@ public record ElectionManifest(
 
   public ElectionManifest {
     Ids.check("electionId", electionId);
-    if (title == null) {
-      throw new IllegalArgumentException("title is missing");
+    Ids.required("title", title);
+    languages = Ids.list("languages", languages, ManifestLimits.MAX_LANGUAGES);
+    for (int i = 0; i < languages.size(); i++) {
+      TextRules.checkLanguage("languages[" + i + "]", languages.get(i));
     }
-    if (languages == null || languages.isEmpty()) {
-      throw new IllegalArgumentException("languages: at least one language is required");
-    }
-    languages = List.copyOf(languages);
-    if (votingWindow == null) {
-      throw new IllegalArgumentException("votingWindow is missing");
-    }
-    if (contests == null || contests.isEmpty()) {
-      throw new IllegalArgumentException("contests: at least one contest is required");
-    }
-    if (ballotStyles == null || ballotStyles.isEmpty()) {
-      throw new IllegalArgumentException("ballotStyles: at least one ballot style is required");
-    }
-    if (stations == null || stations.isEmpty()) {
-      throw new IllegalArgumentException("stations: at least one station is required");
-    }
-    contests = List.copyOf(contests);
-    ballotStyles = List.copyOf(ballotStyles);
-    stations = List.copyOf(stations);
-    Ids.requireUnique("contest", contests.stream().map(Contest::id));
-    Ids.requireUnique("ballot style", ballotStyles.stream().map(BallotStyle::id));
-    Ids.requireUnique("station", stations.stream().map(Station::id));
-    Map<String, Contest> byId = new HashMap<>();
-    contests.forEach(c -> byId.put(c.id(), c));
-    for (BallotStyle s : ballotStyles) {
-      for (String cid : s.contestIds()) {
-        if (!byId.containsKey(cid)) {
-          throw new IllegalArgumentException(
-              "ballotStyles." + s.id() + ".contestIds: unknown contest '" + cid + "'");
+    Ids.requireUnique("languages", "", languages);
+    Ids.required("votingWindow", votingWindow);
+    contests = Ids.list("contests", contests, ManifestLimits.MAX_CONTESTS);
+    ballotStyles = Ids.list("ballotStyles", ballotStyles, ManifestLimits.MAX_BALLOT_STYLES);
+    stations = Ids.list("stations", stations, ManifestLimits.MAX_STATIONS);
+    Ids.requireUnique("contests", "id", contests.stream().map(Contest::id).toList());
+    Ids.requireUnique("ballotStyles", "id", ballotStyles.stream().map(BallotStyle::id).toList());
+    Ids.requireUnique("stations", "id", stations.stream().map(Station::id).toList());
+    Ids.requireUnique("stations", "key", stations.stream().map(s -> s.key().toHex()).toList());
+    Set<String> contestIds = contests.stream().map(Contest::id).collect(Collectors.toSet());
+    for (int i = 0; i < ballotStyles.size(); i++) {
+      List<String> refs = ballotStyles.get(i).contestIds();
+      for (int j = 0; j < refs.size(); j++) {
+        if (!contestIds.contains(refs.get(j))) {
+          throw new ManifestFieldException(
+              "ballotStyles[" + i + "].contestIds[" + j + "]",
+              "names contest '" + refs.get(j) + "', which is not in the contests list");
         }
       }
     }
+    new LanguageCoverage(Set.copyOf(languages)).check(title, contests, ballotStyles, stations);
+  }
+
+  /** The election's default language (the first of {@link #languages}). */
+  public String defaultLanguage() {
+    return languages.getFirst();
   }
 
   public Optional<Contest> contest(String id) {
@@ -72,6 +71,62 @@ public record ElectionManifest(
 
   /** The contests of a ballot style, in ballot order. */
   public List<Contest> contestsOf(BallotStyle style) {
-    return style.contestIds().stream().map(id -> contest(id).orElseThrow()).toList();
+    Map<String, Contest> byId =
+        contests.stream().collect(Collectors.toMap(Contest::id, Function.identity()));
+    return style.contestIds().stream().map(byId::get).toList();
+  }
+
+  /** Checks that every text of the manifest has exactly the election's languages. */
+  private record LanguageCoverage(Set<String> languages) {
+    void check(
+        LocalizedText title,
+        List<Contest> contests,
+        List<BallotStyle> styles,
+        List<Station> stations) {
+      text("title", title);
+      for (int i = 0; i < contests.size(); i++) {
+        String p = "contests[" + i + "]";
+        switch (contests.get(i)) {
+          case CandidateContest c -> {
+            text(p + ".title", c.title());
+            for (int j = 0; j < c.candidates().size(); j++) {
+              CandidateContest.Candidate cand = c.candidates().get(j);
+              text(p + ".candidates[" + j + "].name", cand.name());
+              if (cand.description() != null) {
+                text(p + ".candidates[" + j + "].description", cand.description());
+              }
+            }
+          }
+          case ReferendumContest r -> {
+            text(p + ".title", r.title());
+            text(p + ".question", r.question());
+            text(p + ".yes", r.yes());
+            text(p + ".no", r.no());
+          }
+        }
+      }
+      for (int i = 0; i < styles.size(); i++) {
+        text("ballotStyles[" + i + "].name", styles.get(i).name());
+      }
+      for (int i = 0; i < stations.size(); i++) {
+        text("stations[" + i + "].name", stations.get(i).name());
+      }
+    }
+
+    private void text(String path, LocalizedText t) {
+      for (String lang : languages) {
+        if (!t.texts().containsKey(lang)) {
+          throw new ManifestFieldException(
+              path, "has no text in '" + lang + "' (every text needs every election language)");
+        }
+      }
+      Set<String> extra = new HashSet<>(t.texts().keySet());
+      extra.removeAll(languages);
+      if (!extra.isEmpty()) {
+        String lang = extra.stream().sorted().findFirst().orElseThrow();
+        throw new ManifestFieldException(
+            path + "." + lang, "'" + lang + "' is not one of the election's languages");
+      }
+    }
   }
 }

@@ -9,15 +9,18 @@ import java.util.List;
 public record ReferendumContest(
     String id, LocalizedText title, LocalizedText question, LocalizedText yes, LocalizedText no)
     implements Contest {
+  /** The value of the JSON {@code "type"} field. */
+  public static final String TYPE = "referendum";
+
   public static final String YES = "yes";
   public static final String NO = "no";
 
   public ReferendumContest {
-    Ids.check("contest id", id);
-    if (title == null || question == null || yes == null || no == null) {
-      throw new IllegalArgumentException(
-          "referendum " + id + ": title, question, yes and no texts are required");
-    }
+    Ids.check("id", id);
+    Ids.required("title", title);
+    Ids.required("question", question);
+    Ids.required("yes", yes);
+    Ids.required("no", no);
   }
 
   @Override

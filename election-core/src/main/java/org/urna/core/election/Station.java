@@ -5,12 +5,8 @@ import org.urna.core.crypto.VerifyingKey;
 /** A polling station's kiosk authorised to cast ballots, with its Ed25519 key (spec 3.4). */
 public record Station(String id, LocalizedText name, VerifyingKey key) {
   public Station {
-    Ids.check("station id", id);
-    if (name == null) {
-      throw new IllegalArgumentException("station " + id + ": name is missing");
-    }
-    if (key == null) {
-      throw new IllegalArgumentException("station " + id + ": key is missing");
-    }
+    Ids.check("id", id);
+    Ids.required("name", name);
+    Ids.required("key", key);
   }
 }

@@ -2,14 +2,23 @@ package org.urna.core.election;
 
 import java.time.Instant;
 
-/** When ballots may be cast: {@code opens <= t < closes} (spec 3.5). */
+/**
+ * When ballots may be cast: {@code opens <= t < closes} (spec 3.5). Whole seconds, so that the JSON
+ * form {@code 2026-09-20T05:00:00Z} is unique.
+ */
 public record VotingWindow(Instant opens, Instant closes) {
   public VotingWindow {
-    if (opens == null || closes == null) {
-      throw new IllegalArgumentException("votingWindow: opens and closes are required");
+    Ids.required("opens", opens);
+    Ids.required("closes", closes);
+    if (opens.getNano() != 0) {
+      throw new ManifestFieldException("opens", "must be a whole second");
+    }
+    if (closes.getNano() != 0) {
+      throw new ManifestFieldException("closes", "must be a whole second");
     }
     if (!opens.isBefore(closes)) {
-      throw new IllegalArgumentException("votingWindow: opens must be before closes");
+      throw new ManifestFieldException(
+          "closes", "must be after opens (" + opens + "), not " + closes);
     }
   }
 

@@ -51,15 +51,15 @@ public final class TestElection {
     contests.add(
         new ReferendumContest(
             "amendments",
-            LocalizedText.of("en", "Amendments", "ru", "Поправки"),
-            LocalizedText.of("en", "Do you approve?", "ru", "Вы одобряете?"),
-            LocalizedText.of("en", "Yes", "ru", "Да"),
-            LocalizedText.of("en", "No", "ru", "Нет")));
+            LocalizedText.of("en", "Amendments"),
+            LocalizedText.of("en", "Do you approve?"),
+            LocalizedText.of("en", "Yes"),
+            LocalizedText.of("en", "No")));
     manifest =
         new ElectionManifest(
             "test-2026",
             LocalizedText.of("en", "Test election"),
-            List.of("en", "ru"),
+            List.of("en"),
             new VotingWindow(OPENS, CLOSES),
             contests,
             List.of(

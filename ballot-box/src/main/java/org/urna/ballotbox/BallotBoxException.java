@@ -1,0 +1,63 @@
+package org.urna.ballotbox;
+
+/**
+ * A refusal of the ballot box, typed by {@link Kind} so that the kiosk can react, with a message a
+ * poll worker can act on. Whenever the box throws this, it has changed nothing: a refused open
+ * leaves the file as it was, a refused operation rolled its transaction back.
+ */
+public final class BallotBoxException extends RuntimeException {
+
+  /** What went wrong, in the words shown to a poll worker or technician. */
+  public enum Kind {
+    /** The password does not open this ballot box file. */
+    WRONG_PASSWORD,
+    /** The password cannot protect a ballot box (too short, or contains spaces). */
+    UNUSABLE_PASSWORD,
+    /** The file is a ballot box of another election (or of another election key). */
+    OTHER_ELECTION,
+    /** The file is a ballot box of another station. */
+    OTHER_STATION,
+    /** The station is not one of the election's authorised stations. */
+    UNKNOWN_STATION,
+    /** The signing key given is not the key the election authorised for this station. */
+    WRONG_STATION_KEY,
+    /** The file's chains do not check: a ballot or an audit entry was altered, removed or added. */
+    TAMPERED,
+    /** The file is not a readable ballot box (damaged, or not a ballot box at all). */
+    CORRUPT,
+    /** The ballot box is already open, in this program or in another. */
+    IN_USE,
+    /** The ballot box was closed. */
+    CLOSED,
+    /** The disk could not be read or written (full, removed, failing). */
+    STORAGE_FAILURE,
+    /** A ballot with this id is already in the box. */
+    DUPLICATE_BALLOT,
+    /** No ballot with this id is in the box. */
+    UNKNOWN_BALLOT,
+    /** The ballot was made for another election or station. */
+    FOREIGN_BALLOT,
+    /** The ballot was already cast. */
+    ALREADY_CAST,
+    /** The ballot was already challenged (spoiled). */
+    ALREADY_CHALLENGED,
+    /** An audit entry or outbox update that the box cannot accept as given. */
+    INVALID_REQUEST
+  }
+
+  private final Kind kind;
+
+  public BallotBoxException(Kind kind, String message) {
+    super(message);
+    this.kind = kind;
+  }
+
+  public BallotBoxException(Kind kind, String message, Throwable cause) {
+    super(message, cause);
+    this.kind = kind;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+}

@@ -1,0 +1,199 @@
+package org.urna.ballotbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.urna.ballotbox.BallotBoxException.Kind;
+import org.urna.ballotbox.audit.AuditEntry;
+import org.urna.ballotbox.audit.AuditRole;
+import org.urna.core.ballot.BallotId;
+import org.urna.core.ballot.EncryptedBallot;
+import org.urna.core.ballot.RecordedBallot;
+import org.urna.core.ballot.TrackingCode;
+import org.urna.core.crypto.VerifyingKey;
+
+/**
+ * The checks a ballot box passes at open (docs/spec/ballot-box.md, "Checks at open"): the
+ * tracking-code chain recomputed from the stored bytes, every station signature, the outbox, the
+ * pending ballots and the audit-log hash chain. Reads only; the first failure is thrown as {@link
+ * Kind#TAMPERED} naming the ballot or entry.
+ */
+final class ChainCheck {
+  private final byte[] extendedHash;
+  private final String stationId;
+  private final VerifyingKey stationKey;
+
+  /** What the checks found: the heads of both chains and the pending ballots. */
+  record Heads(
+      TrackingCode ballotHead,
+      long chainLength,
+      byte[] auditHead,
+      long auditLength,
+      List<BallotId> pending) {}
+
+  ChainCheck(byte[] extendedHash, String stationId, VerifyingKey stationKey) {
+    this.extendedHash = extendedHash.clone();
+    this.stationId = stationId;
+    this.stationKey = stationKey;
+  }
+
+  Heads run(Connection c) throws SQLException {
+    TrackingCode head = TrackingCode.seed(extendedHash, stationId);
+    long position = 0;
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT ballot_id, state, chain_pos, recorded, previous_code, tracking_code"
+                    + " FROM ballot WHERE state <> 'PENDING' ORDER BY chain_pos");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        position++;
+        head = checkRecorded(rs, position, head);
+      }
+    }
+    checkOutbox(c, position);
+    List<BallotId> pending = checkPending(c);
+    byte[] auditHead = AuditEntry.seed(extendedHash, stationId);
+    long seq = 0;
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT seq, epoch_hour, role, action, details, prev_hash, hash FROM audit_log"
+                    + " ORDER BY seq");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        seq++;
+        auditHead = checkAudit(rs, seq, auditHead);
+      }
+    }
+    return new Heads(head, position, auditHead, seq, pending);
+  }
+
+  private TrackingCode checkRecorded(ResultSet rs, long position, TrackingCode previous)
+      throws SQLException {
+    BallotId id = BallotId.of(rs.getBytes(1));
+    long stored = rs.getLong(3);
+    String item = "ballot " + id + " at position " + stored;
+    if (stored != position) {
+      throw tampered(
+          item,
+          "the chain skips from position "
+              + (position - 1)
+              + " to "
+              + stored
+              + " (a ballot was removed)");
+    }
+    RecordedBallot rb;
+    try {
+      rb = RecordedBallot.decode(rs.getBytes(4));
+    } catch (IllegalArgumentException e) {
+      throw tampered(item, "its stored bytes are not a recorded ballot (" + e.getMessage() + ")");
+    }
+    EncryptedBallot b = rb.ballot();
+    if (!b.ballotId().equals(id) || !rb.state().name().equals(rs.getString(2))) {
+      throw tampered(item, "its id or state differs from the recorded bytes");
+    }
+    if (!Arrays.equals(b.extendedHash(), extendedHash) || !b.stationId().equals(stationId)) {
+      throw tampered(item, "it was made for another election or station");
+    }
+    if (!rb.previous().equals(previous) || !Arrays.equals(rs.getBytes(5), previous.toBytes())) {
+      throw tampered(item, "its previous tracking code is not the code of the ballot before it");
+    }
+    TrackingCode code = rb.code();
+    if (!Arrays.equals(rs.getBytes(6), code.toBytes())) {
+      throw tampered(item, "its stored tracking code is not the one its bytes give");
+    }
+    if (!rb.signedBy(stationKey)) {
+      throw tampered(item, "the station's signature does not verify");
+    }
+    return code;
+  }
+
+  private void checkOutbox(Connection c, long recorded) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT COUNT(*), COUNT(b.ballot_id) FROM outbox o LEFT JOIN ballot b"
+                    + " ON b.ballot_id = o.ballot_id AND b.chain_pos = o.chain_pos"
+                    + " AND b.state <> 'PENDING'");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      if (rs.getLong(1) != recorded || rs.getLong(2) != recorded) {
+        throw tampered(
+            "the sync outbox",
+            "it has "
+                + rs.getLong(1)
+                + " rows ("
+                + rs.getLong(2)
+                + " matching a recorded ballot) for "
+                + recorded
+                + " recorded ballots");
+      }
+    }
+  }
+
+  private List<BallotId> checkPending(Connection c) throws SQLException {
+    List<BallotId> ids = new ArrayList<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT ballot_id, body FROM ballot WHERE state = 'PENDING' ORDER BY epoch_hour, ballot_id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        BallotId id = BallotId.of(rs.getBytes(1));
+        String item = "pending ballot " + id;
+        EncryptedBallot b;
+        try {
+          b = EncryptedBallot.decode(rs.getBytes(2));
+        } catch (IllegalArgumentException e) {
+          throw tampered(item, "its stored bytes are not an encrypted ballot");
+        }
+        if (!b.ballotId().equals(id)
+            || !Arrays.equals(b.extendedHash(), extendedHash)
+            || !b.stationId().equals(stationId)) {
+          throw tampered(item, "it does not belong to this election, station or id");
+        }
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private static byte[] checkAudit(ResultSet rs, long seq, byte[] previous) throws SQLException {
+    String item = "audit entry " + seq;
+    if (rs.getLong(1) != seq) {
+      throw tampered(item, "the audit log skips from entry " + (seq - 1) + " to " + rs.getLong(1));
+    }
+    AuditEntry e;
+    try {
+      e =
+          new AuditEntry(
+              seq,
+              rs.getLong(2),
+              AuditRole.valueOf(rs.getString(3)),
+              rs.getString(4),
+              rs.getString(5),
+              rs.getBytes(6),
+              rs.getBytes(7));
+    } catch (IllegalArgumentException ex) {
+      throw tampered(item, "it is malformed (" + ex.getMessage() + ")");
+    }
+    if (!Arrays.equals(e.prevHash(), previous)) {
+      throw tampered(item, "its previous hash is not the hash of the entry before it");
+    }
+    if (!e.hashMatches()) {
+      throw tampered(item, "its hash does not match its contents");
+    }
+    return e.hash();
+  }
+
+  private static BallotBoxException tampered(String item, String detail) {
+    return new BallotBoxException(
+        Kind.TAMPERED,
+        "The ballot box has been altered: "
+            + item
+            + ": "
+            + detail
+            + ". It was not opened and nothing was changed; call the technician.");
+  }
+}

@@ -1,0 +1,155 @@
+package org.urna.ballotbox.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.urna.ballotbox.BallotBox;
+import org.urna.ballotbox.BallotBoxException;
+import org.urna.core.ballot.BallotEncryptor;
+import org.urna.core.ballot.BallotId;
+import org.urna.core.ballot.EncryptedBallot;
+import org.urna.core.ballot.NonceSeed;
+import org.urna.core.ballot.PlaintextBallot;
+import org.urna.core.election.BallotStyle;
+import org.urna.core.election.ElectionManifest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code urna cast}: casts random ballots into a ballot box, as a kiosk would (encrypt, store
+ * pending, cast or challenge), with a progress line on stderr. For demos and load tests.
+ */
+@Command(
+    name = "cast",
+    mixinStandardHelpOptions = true,
+    description = "Casts random ballots into a ballot box, as a kiosk would.")
+public final class CastCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--box", required = true, description = "Ballot box file (without .mv.db).")
+  Path box;
+
+  @Option(
+      names = "--password-file",
+      required = true,
+      description = "File whose first line is the ballot box password.")
+  Path passwordFile;
+
+  @Option(names = "--station", required = true, description = "Station id.")
+  String stationId;
+
+  @Option(
+      names = "--count",
+      defaultValue = "100",
+      description = "Ballots to cast (${DEFAULT-VALUE}).")
+  int count;
+
+  @Option(names = "--style", description = "Ballot style id (default: every style in turn).")
+  String styleId;
+
+  @Option(
+      names = "--challenge-every",
+      defaultValue = "0",
+      description = "Challenge every n-th ballot instead of casting it (0: never).")
+  int challengeEvery;
+
+  @Option(names = "--seed", description = "Seed of the random choices (default: random).")
+  Long seed;
+
+  private final Supplier<ElectionInputs> inputs;
+  private final Clock clock;
+
+  /** For the {@code urna} CLI: it supplies the election and the station key. */
+  public CastCommand(Supplier<ElectionInputs> inputs) {
+    this(inputs, Clock.systemUTC());
+  }
+
+  CastCommand(Supplier<ElectionInputs> inputs, Clock clock) {
+    this.inputs = inputs;
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    if (count < 0 || challengeEvery < 0) {
+      err.println("--count and --challenge-every must not be negative.");
+      return 2;
+    }
+    ElectionInputs in = inputs.get();
+    ElectionManifest manifest = in.manifest();
+    List<BallotStyle> styles =
+        styleId == null
+            ? manifest.ballotStyles()
+            : List.of(
+                manifest
+                    .ballotStyle(styleId)
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "There is no ballot style " + styleId + " in the election.")));
+    long hour = hour(manifest, err);
+    char[] password;
+    try {
+      password = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).getFirst().toCharArray();
+    } catch (IOException | java.util.NoSuchElementException e) {
+      err.println("The password file " + passwordFile + " cannot be read.");
+      return 2;
+    }
+    SecureRandom secure = new SecureRandom();
+    RandomBallots choices =
+        new RandomBallots(manifest, seed == null ? new Random() : new Random(seed));
+    BallotEncryptor encryptor = new BallotEncryptor(manifest, in.key());
+    try (BallotBox ballotBox =
+        BallotBox.open(box, password, manifest, in.key(), stationId, clock)) {
+      if (!ballotBox.pendingAtOpen().isEmpty()) {
+        err.println(ballotBox.pendingAtOpen().size() + " pending ballot(s) found: voided.");
+        ballotBox.voidPending(in.stationKey());
+      }
+      ProgressLine progress = new ProgressLine(System.err, "cast", count);
+      for (int i = 1; i <= count; i++) {
+        PlaintextBallot plaintext = choices.next(styles.get(i % styles.size()));
+        NonceSeed nonceSeed = NonceSeed.random(secure);
+        EncryptedBallot ballot =
+            encryptor.encrypt(plaintext, BallotId.random(secure), stationId, hour, nonceSeed);
+        ballotBox.storePending(ballot, nonceSeed);
+        if (challengeEvery > 0 && i % challengeEvery == 0) {
+          ballotBox.challenge(ballot.ballotId(), plaintext, in.stationKey());
+        } else {
+          ballotBox.cast(ballot.ballotId(), in.stationKey());
+        }
+        progress.update(i);
+      }
+      var counts = ballotBox.counts();
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "%d cast, %d challenged in the box; last tracking code %s%n",
+              counts.cast(), counts.challenged(), ballotBox.lastTrackingCode().display());
+      return 0;
+    } catch (BallotBoxException e) {
+      err.println(e.getMessage());
+      return 1;
+    }
+  }
+
+  /** This hour when the polls are open; else the first hour of the voting window (a demo). */
+  private long hour(ElectionManifest manifest, PrintWriter err) {
+    long now = clock.instant().getEpochSecond() / 3600;
+    if (manifest.votingWindow().containsHour(now)) {
+      return now;
+    }
+    err.println("The polls are not open now: ballots carry the first hour of the voting window.");
+    return manifest.votingWindow().opens().getEpochSecond() / 3600;
+  }
+}

@@ -1,0 +1,179 @@
+package org.urna.core.election;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.urna.core.crypto.CryptoFormatException;
+import org.urna.core.crypto.VerifyingKey;
+
+/** Step P8: a JSON tree to an {@link ElectionManifest}, every error named by its JSON path. */
+final class ManifestReader {
+  static final String FORMAT = "urna/election-manifest/v1";
+  private static final LoadStep STEP = LoadStep.P8_MANIFEST;
+  private static final Pattern INSTANT =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+
+  private ManifestReader() {}
+
+  static ElectionManifest read(JsonNode node, String path) throws ElectionPackageException {
+    JsonFields f =
+        JsonFields.of(
+            node,
+            path,
+            STEP,
+            Set.of(
+                "format",
+                "electionId",
+                "title",
+                "languages",
+                "votingWindow",
+                "contests",
+                "ballotStyles",
+                "stations"));
+    String format = f.text("format");
+    if (!FORMAT.equals(format)) {
+      throw f.error(
+          "format",
+          "is '" + TextRules.shorten(format) + "'; this kiosk reads '" + FORMAT + "' only");
+    }
+    String electionId = f.text("electionId");
+    LocalizedText title = f.localized("title");
+    List<String> languages = f.texts("languages", ManifestLimits.MAX_LANGUAGES);
+    VotingWindow window = window(f.required("votingWindow"), f.path("votingWindow"));
+    List<Contest> contests = new ArrayList<>();
+    List<JsonNode> cs = f.array("contests", ManifestLimits.MAX_CONTESTS);
+    for (int i = 0; i < cs.size(); i++) {
+      contests.add(contest(cs.get(i), f.path("contests[" + i + "]")));
+    }
+    List<BallotStyle> styles = new ArrayList<>();
+    List<JsonNode> bs = f.array("ballotStyles", ManifestLimits.MAX_BALLOT_STYLES);
+    for (int i = 0; i < bs.size(); i++) {
+      styles.add(ballotStyle(bs.get(i), f.path("ballotStyles[" + i + "]")));
+    }
+    List<Station> stations = new ArrayList<>();
+    List<JsonNode> ss = f.array("stations", ManifestLimits.MAX_STATIONS);
+    for (int i = 0; i < ss.size(); i++) {
+      stations.add(station(ss.get(i), f.path("stations[" + i + "]")));
+    }
+    return build(
+        path,
+        () ->
+            new ElectionManifest(electionId, title, languages, window, contests, styles, stations));
+  }
+
+  private static VotingWindow window(JsonNode node, String path) throws ElectionPackageException {
+    JsonFields f = JsonFields.of(node, path, STEP, Set.of("opens", "closes"));
+    Instant opens = instant(f, "opens");
+    Instant closes = instant(f, "closes");
+    return build(path, () -> new VotingWindow(opens, closes));
+  }
+
+  private static Instant instant(JsonFields f, String name) throws ElectionPackageException {
+    String s = f.text(name);
+    if (!INSTANT.matcher(s).matches()) {
+      throw f.error(
+          name, "'" + TextRules.shorten(s) + "' must be a UTC time like 2026-09-20T05:00:00Z");
+    }
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeParseException e) {
+      throw f.error(name, "'" + s + "' is not a real date and time");
+    }
+  }
+
+  private static Contest contest(JsonNode node, String path) throws ElectionPackageException {
+    if (node == null || !node.isObject()) {
+      throw new ElectionPackageException(STEP, path, "must be a JSON object { ... }");
+    }
+    JsonNode type = node.get("type");
+    if (type == null || !type.isTextual()) {
+      throw new ElectionPackageException(
+          STEP, JsonFields.join(path, "type"), "is missing: say \"candidate\" or \"referendum\"");
+    }
+    return switch (type.textValue()) {
+      case CandidateContest.TYPE -> candidateContest(node, path);
+      case ReferendumContest.TYPE -> referendum(node, path);
+      default ->
+          throw new ElectionPackageException(
+              STEP,
+              JsonFields.join(path, "type"),
+              "'"
+                  + TextRules.shorten(type.textValue())
+                  + "' is not a kind of contest; say \"candidate\" or \"referendum\"");
+    };
+  }
+
+  private static Contest candidateContest(JsonNode node, String path)
+      throws ElectionPackageException {
+    JsonFields f =
+        JsonFields.of(
+            node, path, STEP, Set.of("type", "id", "title", "votesAllowed", "candidates"));
+    String id = f.text("id");
+    LocalizedText title = f.localized("title");
+    int votesAllowed = f.integer("votesAllowed");
+    List<CandidateContest.Candidate> candidates = new ArrayList<>();
+    List<JsonNode> cs = f.array("candidates", ManifestLimits.MAX_SELECTIONS);
+    for (int i = 0; i < cs.size(); i++) {
+      String p = f.path("candidates[" + i + "]");
+      JsonFields c = JsonFields.of(cs.get(i), p, STEP, Set.of("id", "name", "description"));
+      String cid = c.text("id");
+      LocalizedText name = c.localized("name");
+      LocalizedText description = c.has("description") ? c.localized("description") : null;
+      candidates.add(build(p, () -> new CandidateContest.Candidate(cid, name, description)));
+    }
+    return build(path, () -> new CandidateContest(id, title, votesAllowed, candidates));
+  }
+
+  private static Contest referendum(JsonNode node, String path) throws ElectionPackageException {
+    JsonFields f =
+        JsonFields.of(node, path, STEP, Set.of("type", "id", "title", "question", "yes", "no"));
+    String id = f.text("id");
+    LocalizedText title = f.localized("title");
+    LocalizedText question = f.localized("question");
+    LocalizedText yes = f.localized("yes");
+    LocalizedText no = f.localized("no");
+    return build(path, () -> new ReferendumContest(id, title, question, yes, no));
+  }
+
+  private static BallotStyle ballotStyle(JsonNode node, String path)
+      throws ElectionPackageException {
+    JsonFields f = JsonFields.of(node, path, STEP, Set.of("id", "name", "contestIds"));
+    String id = f.text("id");
+    LocalizedText name = f.localized("name");
+    List<String> contestIds = f.texts("contestIds", ManifestLimits.MAX_CONTESTS);
+    return build(path, () -> new BallotStyle(id, name, contestIds));
+  }
+
+  private static Station station(JsonNode node, String path) throws ElectionPackageException {
+    JsonFields f = JsonFields.of(node, path, STEP, Set.of("id", "name", "key"));
+    String id = f.text("id");
+    LocalizedText name = f.localized("name");
+    String hex = f.text("key");
+    if (!HEX64.matcher(hex).matches()) {
+      throw f.error("key", "must be an Ed25519 public key: 64 lower-case hex digits");
+    }
+    VerifyingKey key;
+    try {
+      key = VerifyingKey.fromHex(hex);
+    } catch (CryptoFormatException e) {
+      throw f.error("key", "is not a valid Ed25519 public key");
+    }
+    return build(path, () -> new Station(id, name, key));
+  }
+
+  /** Runs a record's constructor, turning its field error into one at {@code path}. */
+  private static <T> T build(String path, Supplier<T> constructor) throws ElectionPackageException {
+    try {
+      return constructor.get();
+    } catch (ManifestFieldException e) {
+      ManifestFieldException at = path.isEmpty() ? e : e.within(path);
+      throw new ElectionPackageException(STEP, at.field(), at.problem());
+    }
+  }
+}
