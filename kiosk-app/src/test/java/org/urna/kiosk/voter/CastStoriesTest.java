@@ -27,14 +27,14 @@ class CastStoriesTest extends KioskStory {
     PaperDocument.PaperRecord paper =
         (PaperDocument.PaperRecord) rig.printer.pages().getFirst().document();
     assertThat(paper.contests().getFirst().chosen()).containsExactly("Да");
-    assertThat(rig.box.recorded()).as("nothing is cast before the voter decides").isEmpty();
+    assertThat(rig.recorded()).as("nothing is cast before the voter decides").isEmpty();
 
     tap("cast");
     waitFor("screen-cast");
 
     assertThat(rig.states()).containsExactly(BallotState.CAST);
     assertThat(rig.tally()).containsEntry("amendments/yes", 1L).containsEntry("amendments/no", 0L);
-    var recorded = rig.box.recorded().getFirst();
+    var recorded = rig.recorded().getFirst();
     assertThat(PaperRecordCode.decode(paper.qrPayload()).ballotId()).isEqualTo(recorded.ballotId());
     assertThat(rig.printedKinds()).containsExactly("paper-record", "receipt");
     PaperDocument.Receipt receipt =

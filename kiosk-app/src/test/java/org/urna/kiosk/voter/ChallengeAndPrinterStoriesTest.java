@@ -25,7 +25,7 @@ class ChallengeAndPrinterStoriesTest extends KioskStory {
     waitFor("screen-challenged");
 
     assertThat(rig.states()).containsExactly(BallotState.CHALLENGED);
-    RecordedBallot challenged = rig.box.recorded().getFirst();
+    RecordedBallot challenged = rig.recorded().getFirst();
     assertThat(challenged.reveal().claimed().chosen("amendments")).containsExactly("yes");
     var reencrypted =
         new BallotEncryptor(KioskRig.ELECTION.manifest, KioskRig.ELECTION.key)
@@ -57,7 +57,7 @@ class ChallengeAndPrinterStoriesTest extends KioskStory {
     waitFor("screen-cast");
 
     assertThat(rig.states()).containsExactly(BallotState.CHALLENGED, BallotState.CAST);
-    RecordedBallot cast = rig.box.recorded().getLast();
+    RecordedBallot cast = rig.recorded().getLast();
     assertThat(cast.ballotId()).isNotEqualTo(challenged.ballotId());
     assertThat(cast.previous()).as("one chain").isEqualTo(challenged.code());
     assertThat(rig.tally())
@@ -89,7 +89,7 @@ class ChallengeAndPrinterStoriesTest extends KioskStory {
         .as("the unprinted ballot is voided, never cast")
         .containsExactly(BallotState.CHALLENGED);
     assertThat(rig.tally()).containsEntry("amendments/yes", 0L).containsEntry("mayor/mayor-2", 0L);
-    assertThat(rig.box.pendingCount()).isZero();
+    assertThat(rig.pending()).isZero();
 
     rig.printer.repair();
     tap("retry");

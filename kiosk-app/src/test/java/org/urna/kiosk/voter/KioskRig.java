@@ -1,5 +1,9 @@
 package org.urna.kiosk.voter;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javafx.application.Platform;
+import org.urna.ballotbox.BallotBox;
 import org.urna.core.ballot.BallotState;
 import org.urna.core.ballot.RecordedBallot;
 import org.urna.core.tally.EncryptedTally;
@@ -21,19 +26,19 @@ import org.urna.kiosk.paper.PaperDocument;
 import org.urna.kiosk.paper.PaperPrinter;
 import org.urna.kiosk.paper.PrintOutcome;
 import org.urna.kiosk.paper.SimulatedPrinter;
+import org.urna.kiosk.station.BallotBoxStore;
 import org.urna.kiosk.station.IdleTimer;
-import org.urna.kiosk.station.InMemoryBallotStore;
 
 /**
  * One kiosk with everything behind it, as a test sees it: the demo election (with its demo secret
- * key to decrypt what the box holds), the ballot box, the simulated printer, the activation.
+ * key to decrypt what the box holds), the real ballot box (an encrypted H2 file in a temporary
+ * folder), the simulated printer, the activation.
  */
 final class KioskRig implements AutoCloseable {
   static final DemoElection ELECTION = new DemoElection();
 
-  final InMemoryBallotStore box =
-      new InMemoryBallotStore(
-          ELECTION.key.extendedHash(), DemoElection.STATION, ELECTION.stationKey);
+  final Path dir;
+  final BallotBox box;
   final SimulatedPrinter printer = new SimulatedPrinter(50);
   final HoldablePrinter holdable = new HoldablePrinter(printer);
   final DemoActivation activation = new DemoActivation();
@@ -42,12 +47,24 @@ final class KioskRig implements AutoCloseable {
   final KioskSetup setup;
 
   KioskRig(IdleTimer.Timeouts timeouts) {
+    try {
+      dir = Files.createTempDirectory("kiosk-box");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    box =
+        BallotBox.open(
+            dir.resolve("box"),
+            "kiosk-test-box-password".toCharArray(),
+            ELECTION.manifest,
+            ELECTION.key,
+            DemoElection.STATION);
     setup =
         new KioskSetup(
             ELECTION.manifest,
             ELECTION.key,
             DemoElection.STATION,
-            box,
+            new BallotBoxStore(box, ELECTION.stationKey),
             holdable,
             timeouts,
             "https://ledger.example.org/t/",
@@ -65,7 +82,7 @@ final class KioskRig implements AutoCloseable {
   /** Decrypts the cast ballots in the box with the demo key: "contest/selection" → count. */
   Map<String, Long> tally() {
     EncryptedTally t = new EncryptedTally(ELECTION.manifest);
-    box.recorded().forEach(t::add);
+    box.forEachRecorded(t::add);
     Map<String, Long> out = new HashMap<>();
     for (SelectionTotal s :
         new TallyDecryptor(ELECTION.manifest, ELECTION.key, ELECTION.secret).decrypt(t)) {
@@ -74,8 +91,19 @@ final class KioskRig implements AutoCloseable {
     return out;
   }
 
+  /** What the H2 ballot box holds, in chain order. */
+  List<RecordedBallot> recorded() {
+    List<RecordedBallot> out = new java.util.ArrayList<>();
+    box.forEachRecorded(out::add);
+    return out;
+  }
+
+  long pending() {
+    return box.counts().pending();
+  }
+
   List<BallotState> states() {
-    return box.recorded().stream().map(RecordedBallot::state).toList();
+    return recorded().stream().map(RecordedBallot::state).toList();
   }
 
   List<String> printedKinds() {
@@ -86,6 +114,17 @@ final class KioskRig implements AutoCloseable {
   public void close() {
     worker.shutdownNow();
     scheduler.shutdownNow();
+    try {
+      worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    box.close();
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A printer that can be held mid-job, to look at the "printing" screen. */

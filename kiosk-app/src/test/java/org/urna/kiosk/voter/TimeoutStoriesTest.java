@@ -31,8 +31,8 @@ class TimeoutStoriesTest extends KioskStory {
     assertThat(vm().timeoutWarning().orElseThrow().body()).contains("second");
 
     waitFor("screen-waiting");
-    assertThat(rig.box.recorded()).isEmpty();
-    assertThat(rig.box.pendingCount()).isZero();
+    assertThat(rig.recorded()).isEmpty();
+    assertThat(rig.pending()).isZero();
     assertThat(rig.printer.pages()).isEmpty();
     assertThat(vm().holdsVoterData()).isFalse();
     assertThat(String.join("\n", shownTexts()))
