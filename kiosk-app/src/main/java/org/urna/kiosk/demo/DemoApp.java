@@ -1,6 +1,6 @@
 package org.urna.kiosk.demo;
 
-import java.io.ByteArrayInputStream;
+import java.awt.image.BufferedImage;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,16 +13,25 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.urna.kiosk.paper.SimulatedPrinter;
+import org.urna.hardware.printer.PrinterProfile;
+import org.urna.hardware.printer.emulator.InProcessPrinter;
+import org.urna.kiosk.paper.PaperPrinter;
+import org.urna.kiosk.paper.PrintOutcome;
+import org.urna.kiosk.paper.ReceiptPrinterAdapter;
 import org.urna.kiosk.station.IdleTimer;
-import org.urna.kiosk.station.InMemoryBallotStore;
 import org.urna.kiosk.ui.KioskFonts;
 import org.urna.kiosk.ui.KioskLockdown;
 import org.urna.kiosk.voter.KioskSetup;
 import org.urna.kiosk.voter.VoterKiosk;
 
-/** The demo's window: the kiosk in the middle, the poll worker's and the printer's panel beside. */
+/**
+ * The demo's window: the kiosk, and beside it the poll worker's panel and the paper that the
+ * in-process ESC/POS emulator printed (the real driver's bytes, rendered).
+ */
 public final class DemoApp extends Application {
+  private final PollWorkerPanel[] panel = new PollWorkerPanel[1];
+  private InProcessPrinter device;
+  private DemoBallotBox box;
   private ExecutorService worker;
   private ScheduledExecutorService scheduler;
 
@@ -31,20 +40,25 @@ public final class DemoApp extends Application {
     DemoMain o = DemoMain.options;
     KioskFonts.load();
     DemoElection election = new DemoElection();
-    InMemoryBallotStore box =
-        new InMemoryBallotStore(
-            election.key.extendedHash(), DemoElection.STATION, election.stationKey);
-    SimulatedPrinter printer = new SimulatedPrinter(20);
-    DemoActivation activation = new DemoActivation();
     worker = Executors.newSingleThreadExecutor(daemon("kiosk-worker"));
     scheduler = Executors.newSingleThreadScheduledExecutor(daemon("kiosk-timer"));
+    box = DemoBallotBox.openOn(worker, election);
+    device = InProcessPrinter.start(PrinterProfile.EPSON_TM_T20);
+    PaperPrinter driver = new ReceiptPrinterAdapter(device);
+    DemoActivation activation = new DemoActivation();
     KioskSetup setup =
         new KioskSetup(
             election.manifest,
             election.key,
             DemoElection.STATION,
             box,
-            printer,
+            document -> {
+              PrintOutcome outcome = driver.print(document);
+              BufferedImage paper = device.emulator().tearOff().image();
+              var counts = box.counts();
+              Platform.runLater(() -> panel[0].showPaper(document.kind(), paper, counts));
+              return outcome;
+            },
             new IdleTimer.Timeouts(
                 Duration.ofSeconds(o.warnAfter), Duration.ofSeconds(o.answerWithin)),
             o.lookupUrl,
@@ -54,16 +68,12 @@ public final class DemoApp extends Application {
             worker,
             scheduler);
     VoterKiosk kiosk = new VoterKiosk(setup, activation);
-    kiosk.viewModel().openPolls();
+    box.whenOpen(() -> Platform.runLater(() -> kiosk.viewModel().openPolls()));
 
-    PollWorkerPanel panel = new PollWorkerPanel(election, activation, printer, box, kiosk);
-    printer.onPrinted(
-        page ->
-            Platform.runLater(
-                () ->
-                    panel.showPaper(page.document().kind(), new ByteArrayInputStream(page.png()))));
+    PollWorkerPanel side = new PollWorkerPanel(election, activation, device, box, kiosk);
+    this.panel[0] = side;
     BorderPane window = new BorderPane(kiosk.root());
-    window.setRight(panel.node());
+    window.setRight(side.node());
     Scene scene = new Scene(window, 1600, 1000);
     kiosk.attach(scene);
     stage.setTitle("Urna — voter's kiosk (demo)");
@@ -94,6 +104,12 @@ public final class DemoApp extends Application {
     if (worker != null) {
       worker.shutdownNow();
       scheduler.shutdownNow();
+    }
+    if (device != null) {
+      device.close();
+    }
+    if (box != null) {
+      box.close();
     }
   }
 

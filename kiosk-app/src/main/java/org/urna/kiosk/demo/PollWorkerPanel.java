@@ -1,6 +1,7 @@
 package org.urna.kiosk.demo;
 
-import java.io.InputStream;
+import java.awt.image.BufferedImage;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -8,13 +9,11 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
+import org.urna.ballotbox.BallotCounts;
 import org.urna.core.election.BallotStyle;
-import org.urna.kiosk.paper.PrinterFault;
-import org.urna.kiosk.paper.SimulatedPrinter;
-import org.urna.kiosk.station.InMemoryBallotStore;
+import org.urna.hardware.printer.emulator.InProcessPrinter;
 import org.urna.kiosk.voter.VoterKiosk;
 
 /**
@@ -25,13 +24,13 @@ final class PollWorkerPanel {
   private final VBox root = new VBox(10);
   private final VBox paper = new VBox(12);
   private final Label counts = new Label();
-  private final InMemoryBallotStore box;
+  private final DemoBallotBox box;
 
   PollWorkerPanel(
       DemoElection election,
       DemoActivation activation,
-      SimulatedPrinter printer,
-      InMemoryBallotStore box,
+      InProcessPrinter printer,
+      DemoBallotBox box,
       VoterKiosk kiosk) {
     this.box = box;
     ChoiceBox<String> style = new ChoiceBox<>();
@@ -48,11 +47,7 @@ final class PollWorkerPanel {
     paperOut.setFocusTraversable(false);
     paperOut.setOnAction(
         e -> {
-          if (paperOut.isSelected()) {
-            printer.failWith(PrinterFault.PAPER_OUT);
-          } else {
-            printer.repair();
-          }
+          printer.emulator().setPaperOut(paperOut.isSelected());
         });
     Label title = new Label("Demo: poll worker and devices");
     title.setStyle("-fx-font-weight: bold; -fx-font-size: 15px;");
@@ -77,16 +72,17 @@ final class PollWorkerPanel {
     root.setStyle(
         "-fx-background-color: #f1f1ee; -fx-border-color: #999; -fx-border-width: 0 0 0 2;"
             + " -fx-font-family: 'DejaVu Sans'; -fx-font-size: 13px;");
-    kiosk.viewModel().addListener(this::refreshCounts);
-    refreshCounts();
+    counts.setText("Ballot box: opening…");
   }
 
   Node node() {
     return root;
   }
 
-  void showPaper(String kind, InputStream png) {
-    ImageView view = new ImageView(new Image(png));
+  /** Shows a printed paper and the box's counts after it (both read on the worker thread). */
+  void showPaper(String kind, BufferedImage png, BallotCounts c) {
+    counts.setText("Ballot box: " + c.cast() + " cast, " + c.challenged() + " challenged");
+    ImageView view = new ImageView(SwingFXUtils.toFXImage(png, null));
     view.setPreserveRatio(true);
     view.setFitWidth(288);
     Label label = new Label(kind);
@@ -94,12 +90,5 @@ final class PollWorkerPanel {
     while (paper.getChildren().size() > 12) {
       paper.getChildren().removeLast();
     }
-    refreshCounts();
-  }
-
-  private void refreshCounts() {
-    long cast = box.recorded().stream().filter(r -> r.state().name().equals("CAST")).count();
-    counts.setText(
-        "Ballot box: " + cast + " cast, " + (box.recorded().size() - cast) + " challenged");
   }
 }

@@ -1,52 +1,31 @@
 package org.urna.kiosk.paper;
 
-import java.util.List;
+import org.urna.hardware.printer.layout.PaperRecordContent;
+import org.urna.hardware.printer.layout.ReceiptContent;
 
 /**
- * One thing the kiosk prints, already in words (the voter's language) and codes: the paper record
- * before the decision, the VOID mark after a challenge, the take-home receipt after a cast.
+ * One thing the kiosk prints, already in the voter's language: the paper record before the
+ * decision, the voided paper record with the challenged ballot's tracking code after a challenge,
+ * the take-home receipt after a cast. The printer's layouts (hardware-adapters) put them on paper.
  */
 public sealed interface PaperDocument {
 
-  /** Short name of the document kind, for file names and the demo's paper panel. */
+  /** Short name of the document kind, for logs, file names and the demo's paper panel. */
   String kind();
 
-  /**
-   * The paper record: the choices in words, the ballot id, and a QR code of the ballot id and the
-   * choices (ASCII, see {@link PaperRecordCode}).
-   */
-  record PaperRecord(
-      String heading,
-      String electionTitle,
-      List<ContestLines> contests,
-      String ballotLine,
-      String qrPayload)
-      implements PaperDocument {
-    public PaperRecord {
-      contests = List.copyOf(contests);
-    }
-
+  /** The voter-verified paper record: choices in words and a QR code of ballot id and choices. */
+  record PaperRecord(PaperRecordContent content) implements PaperDocument {
     @Override
     public String kind() {
       return "paper-record";
     }
   }
 
-  /** One contest on the paper record: its title and the chosen names (or the "none" text). */
-  record ContestLines(String title, List<String> chosen) {
-    public ContestLines {
-      chosen = List.copyOf(chosen);
-    }
-  }
-
-  /** Printed under the paper record when the voter challenges: the paper is void. */
-  record VoidMark(
-      String voidLine,
-      String ballotLine,
-      String codeLabel,
-      String trackingCode,
-      String lookupLabel,
-      String lookupUrl)
+  /**
+   * After a challenge: the paper record again, marked VOID, and a slip with the challenged ballot's
+   * tracking code so the voter can check it on the ledger.
+   */
+  record VoidedRecord(PaperRecordContent content, ReceiptContent challengedSlip)
       implements PaperDocument {
     @Override
     public String kind() {
@@ -54,15 +33,8 @@ public sealed interface PaperDocument {
     }
   }
 
-  /** The take-home receipt: the tracking code grouped for reading aloud, a QR of the lookup URL. */
-  record Receipt(
-      String heading,
-      String electionTitle,
-      String codeLabel,
-      String trackingCode,
-      String lookupLabel,
-      String lookupUrl)
-      implements PaperDocument {
+  /** The take-home receipt: the tracking code grouped for reading aloud, a lookup QR code. */
+  record Receipt(ReceiptContent content) implements PaperDocument {
     @Override
     public String kind() {
       return "receipt";

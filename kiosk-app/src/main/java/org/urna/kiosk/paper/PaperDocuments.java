@@ -1,75 +1,109 @@
 package org.urna.kiosk.paper;
 
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.urna.core.ballot.BallotId;
 import org.urna.core.ballot.PlaintextBallot;
-import org.urna.core.ballot.TrackingCode;
+import org.urna.core.ballot.RecordedBallot;
 import org.urna.core.election.BallotStyle;
 import org.urna.core.election.CandidateContest;
 import org.urna.core.election.Contest;
 import org.urna.core.election.ElectionManifest;
 import org.urna.core.election.ReferendumContest;
+import org.urna.hardware.printer.layout.ContestChoice;
+import org.urna.hardware.printer.layout.PaperRecordContent;
+import org.urna.hardware.printer.layout.ReceiptContent;
+import org.urna.hardware.printer.layout.Selection;
 import org.urna.kiosk.i18n.Messages;
 
 /** Builds the printed documents in the voter's language from the manifest and the choices. */
 public final class PaperDocuments {
   private final ElectionManifest manifest;
-  private final String lookupBase;
+  private final String stationId;
+  private final URI lookupPage;
+  private final ZoneId zone;
 
-  /** {@code lookupBase}: the ledger's public lookup page; the tracking code is appended. */
-  public PaperDocuments(ElectionManifest manifest, String lookupBase) {
+  /** {@code lookupPage}: the ledger's public lookup page (http or https, no query). */
+  public PaperDocuments(ElectionManifest manifest, String stationId, URI lookupPage, ZoneId zone) {
     this.manifest = manifest;
-    this.lookupBase = lookupBase;
+    this.stationId = stationId;
+    this.lookupPage = lookupPage;
+    this.zone = zone;
   }
 
   public PaperDocument.PaperRecord paperRecord(PlaintextBallot ballot, BallotId id, Messages m) {
+    return new PaperDocument.PaperRecord(content(ballot, id, m));
+  }
+
+  public PaperDocument.VoidedRecord voidedRecord(RecordedBallot recorded, Messages m) {
+    PlaintextBallot claimed = recorded.reveal().claimed();
+    return new PaperDocument.VoidedRecord(
+        content(claimed, recorded.ballotId(), m),
+        receiptContent(recorded, m, m.text("paper.challengedReceipt")));
+  }
+
+  public PaperDocument.Receipt receipt(RecordedBallot recorded, Messages m) {
+    return new PaperDocument.Receipt(receiptContent(recorded, m, m.text("paper.receipt")));
+  }
+
+  /** The tracking code as the voter reads it aloud, in the same blocks as on the receipt. */
+  public static String readAloud(RecordedBallot recorded) {
+    String s = recorded.code().shortForm();
+    return s.substring(0, 4)
+        + " "
+        + s.substring(4, 8)
+        + " "
+        + s.substring(8, 12)
+        + " "
+        + s.substring(12, 16);
+  }
+
+  private PaperRecordContent content(PlaintextBallot ballot, BallotId id, Messages m) {
     String lang = m.language();
     String fallback = manifest.languages().getFirst();
     BallotStyle style = manifest.ballotStyle(ballot.ballotStyleId()).orElseThrow();
-    List<PaperDocument.ContestLines> lines = new ArrayList<>();
+    List<ContestChoice> contests = new ArrayList<>();
     for (Contest c : manifest.contestsOf(style)) {
-      List<String> chosen = new ArrayList<>();
+      List<Selection> chosen = new ArrayList<>();
       for (String sid : c.selectionIds()) {
         if (ballot.chosen(c.id()).contains(sid)) {
-          chosen.add(selectionName(c, sid, lang, fallback));
+          chosen.add(new Selection(sid, selectionName(c, sid, lang, fallback)));
         }
       }
-      if (chosen.isEmpty()) {
-        chosen.add(m.text("paper.none"));
-      }
-      lines.add(new PaperDocument.ContestLines(c.title().in(lang, fallback), chosen));
+      contests.add(new ContestChoice(c.id(), c.title().in(lang, fallback), chosen));
     }
-    return new PaperDocument.PaperRecord(
-        m.text("paper.record"),
+    return new PaperRecordContent(
         manifest.title().in(lang, fallback),
-        lines,
-        m.text("paper.ballot", id.toHex()),
-        PaperRecordCode.encode(manifest, id, ballot));
+        id.toHex(),
+        contests,
+        m.text("paper.ballot"),
+        m.text("paper.none"),
+        m.text("paper.checkHint"),
+        m.text("paper.void"));
   }
 
-  public PaperDocument.Receipt receipt(TrackingCode code, Messages m) {
-    return new PaperDocument.Receipt(
-        m.text("paper.receipt"),
-        manifest.title().in(m.language(), manifest.languages().getFirst()),
+  private ReceiptContent receiptContent(RecordedBallot recorded, Messages m, String title) {
+    String lang = m.language();
+    String fallback = manifest.languages().getFirst();
+    LocalDateTime hour =
+        LocalDateTime.ofInstant(
+                java.time.Instant.ofEpochSecond(recorded.ballot().epochHour() * 3600), zone)
+            .withMinute(0)
+            .withSecond(0)
+            .withNano(0);
+    return new ReceiptContent(
+        title,
+        m.text("paper.station"),
+        manifest.station(stationId).orElseThrow().name().in(lang, fallback),
+        m.text("paper.time"),
+        hour,
         m.text("paper.code"),
-        code.display(),
-        m.text("paper.lookup"),
-        lookupUrl(code));
-  }
-
-  public PaperDocument.VoidMark voidMark(BallotId id, TrackingCode code, Messages m) {
-    return new PaperDocument.VoidMark(
-        m.text("paper.void"),
-        m.text("paper.ballot", id.toHex()),
-        m.text("paper.code"),
-        code.display(),
-        m.text("paper.lookup"),
-        lookupUrl(code));
-  }
-
-  public String lookupUrl(TrackingCode code) {
-    return lookupBase + code.shortForm();
+        recorded.code().shortForm(),
+        lookupPage,
+        m.text("paper.lookup"));
   }
 
   /** A selection's name as the voter reads it: a candidate's name, or a referendum answer. */

@@ -56,7 +56,7 @@ public final class BallotWorkflow {
     record Printed(BallotId ballotId) implements RecordOutcome {}
 
     /** The printer stopped: the pending ballot was recorded as challenged (voided), never cast. */
-    record PrinterStopped(org.urna.kiosk.paper.PrinterFault fault, RecordedBallot voided)
+    record PrinterStopped(org.urna.hardware.printer.PrinterFault fault, RecordedBallot voided)
         implements RecordOutcome {}
   }
 

@@ -1,7 +1,7 @@
 package org.urna.kiosk.station;
 
 import org.urna.core.ballot.BallotState;
-import org.urna.kiosk.paper.PrinterFault;
+import org.urna.hardware.printer.PrinterFault;
 
 /** What can happen to the station: voter and poll-worker actions, device and box results. */
 public sealed interface StationEvent {

@@ -1,7 +1,7 @@
 package org.urna.kiosk.station;
 
 import org.urna.core.ballot.BallotState;
-import org.urna.kiosk.paper.PrinterFault;
+import org.urna.hardware.printer.PrinterFault;
 
 /**
  * Where the station is in serving voters. Closed set: every screen and every rule switches over it

@@ -44,7 +44,12 @@ public final class KioskViewModel {
     this.setup = setup;
     this.defaultLanguage = setup.manifest().languages().getFirst();
     this.language = defaultLanguage;
-    this.documents = new PaperDocuments(setup.manifest(), setup.ledgerLookupUrl());
+    this.documents =
+        new PaperDocuments(
+            setup.manifest(),
+            setup.stationId(),
+            java.net.URI.create(setup.ledgerLookupUrl()),
+            setup.clock().getZone());
     this.workflow =
         new BallotWorkflow(
             setup.manifest(),

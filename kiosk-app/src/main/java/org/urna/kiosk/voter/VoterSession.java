@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.urna.core.ballot.BallotState;
 import org.urna.core.ballot.PlaintextBallot;
+import org.urna.hardware.printer.PrinterFault;
 import org.urna.kiosk.i18n.Messages;
-import org.urna.kiosk.paper.PrinterFault;
+import org.urna.kiosk.paper.PaperDocuments;
 import org.urna.kiosk.station.BallotMarks;
 import org.urna.kiosk.station.BallotWorkflow;
 import org.urna.kiosk.station.StationEvent;
@@ -172,17 +173,15 @@ public final class VoterSession {
     Messages m = kiosk.messages();
     var future =
         decision == BallotState.CAST
-            ? kiosk.workflow().cast(r -> kiosk.documents().receipt(r.code(), m))
-            : kiosk
-                .workflow()
-                .challenge(r -> kiosk.documents().voidMark(r.ballotId(), r.code(), m));
+            ? kiosk.workflow().cast(r -> kiosk.documents().receipt(r, m))
+            : kiosk.workflow().challenge(r -> kiosk.documents().voidedRecord(r, m));
     future.whenCompleteAsync(
         (d, error) -> {
           if (error != null) {
             fault(error);
             return;
           }
-          trackingCode = d.recorded().code().display();
+          trackingCode = PaperDocuments.readAloud(d.recorded());
           kiosk.afterDecision(decision, byTimeout, d.paper());
         },
         kiosk.setup().ui());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.urna.core.ballot.BallotState;
-import org.urna.kiosk.paper.PrinterFault;
+import org.urna.hardware.printer.PrinterFault;
 import org.urna.kiosk.station.StationEvent.BallotRecorded;
 import org.urna.kiosk.station.StationEvent.CastChosen;
 import org.urna.kiosk.station.StationEvent.ChallengeChosen;

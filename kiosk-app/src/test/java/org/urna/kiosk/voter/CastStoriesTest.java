@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.urna.core.ballot.BallotState;
+import org.urna.hardware.printer.layout.PaperRecordQr;
+import org.urna.hardware.printer.layout.Selection;
 import org.urna.kiosk.demo.DemoElection;
 import org.urna.kiosk.paper.PaperDocument;
-import org.urna.kiosk.paper.PaperRecordCode;
+import org.urna.kiosk.paper.PaperDocuments;
 
 class CastStoriesTest extends KioskStory {
 
   @Test
-  void voterCastsReferendumBallotAndGetsReceipt() {
+  void voterCastsReferendumBallotAndGetsReceipt() throws Exception {
     activate(DemoElection.REFERENDUM_STYLE);
     tap("start");
     waitFor("screen-contest-amendments");
@@ -24,9 +26,11 @@ class CastStoriesTest extends KioskStory {
     tap("print");
     waitFor("screen-check");
     assertThat(rig.printedKinds()).containsExactly("paper-record");
-    PaperDocument.PaperRecord paper =
-        (PaperDocument.PaperRecord) rig.printer.pages().getFirst().document();
-    assertThat(paper.contests().getFirst().chosen()).containsExactly("Да");
+    PaperDocument.PaperRecord paper = (PaperDocument.PaperRecord) rig.lastPrinted();
+    assertThat(paper.content().contests().getFirst().selections())
+        .extracting(Selection::name)
+        .containsExactly("Да");
+    assertThat(rig.device.emulator().paper().text()).contains("Да");
     assertThat(rig.recorded()).as("nothing is cast before the voter decides").isEmpty();
 
     tap("cast");
@@ -35,12 +39,16 @@ class CastStoriesTest extends KioskStory {
     assertThat(rig.states()).containsExactly(BallotState.CAST);
     assertThat(rig.tally()).containsEntry("amendments/yes", 1L).containsEntry("amendments/no", 0L);
     var recorded = rig.recorded().getFirst();
-    assertThat(PaperRecordCode.decode(paper.qrPayload()).ballotId()).isEqualTo(recorded.ballotId());
+    PaperRecordQr qr =
+        PaperRecordQr.decode(rig.device.emulator().paper().nativeQrPayloads().getFirst());
+    assertThat(qr.ballotId()).isEqualTo(recorded.ballotId().toHex());
+    assertThat(qr.choices()).containsEntry("amendments", List.of("yes"));
     assertThat(rig.printedKinds()).containsExactly("paper-record", "receipt");
-    PaperDocument.Receipt receipt =
-        (PaperDocument.Receipt) rig.printer.pages().getLast().document();
-    assertThat(receipt.trackingCode()).isEqualTo(recorded.code().display());
-    assertThat(shownTexts()).anyMatch(t -> t.contains(recorded.code().display()));
+    PaperDocument.Receipt receipt = (PaperDocument.Receipt) rig.lastPrinted();
+    assertThat(receipt.content().trackingCode()).isEqualTo(recorded.code().shortForm());
+    assertThat(rig.device.emulator().paper().nativeQrPayloads())
+        .contains("https://ledger.example.org/t/?code=" + recorded.code().shortForm());
+    assertThat(shownTexts()).anyMatch(t -> t.contains(PaperDocuments.readAloud(recorded)));
     assertThat(recorded.signedBy(KioskRig.ELECTION.stationKey.publicKey())).isTrue();
 
     tap("finish");
@@ -189,10 +197,11 @@ class CastStoriesTest extends KioskStory {
     waitFor("screen-review");
     tap("print");
     waitFor("screen-check");
-    PaperDocument.PaperRecord paper =
-        (PaperDocument.PaperRecord) rig.printer.pages().getFirst().document();
-    assertThat(paper.heading()).isEqualTo("PAPER RECORD");
-    assertThat(paper.contests().get(1).chosen()).containsExactly("Rinat Faridovich Khayrullin");
+    PaperDocument.PaperRecord paper = (PaperDocument.PaperRecord) rig.lastPrinted();
+    assertThat(paper.content().ballotIdLabel()).isEqualTo("Ballot");
+    assertThat(paper.content().contests().get(1).selections())
+        .extracting(Selection::name)
+        .containsExactly("Rinat Faridovich Khayrullin");
     tap("cast");
     waitFor("screen-cast");
     assertThat(rig.tally()).containsEntry("amendments/no", 1L).containsEntry("mayor/mayor-2", 1L);

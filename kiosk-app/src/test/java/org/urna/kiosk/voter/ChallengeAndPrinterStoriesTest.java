@@ -8,7 +8,7 @@ import org.urna.core.ballot.BallotState;
 import org.urna.core.ballot.RecordedBallot;
 import org.urna.kiosk.demo.DemoElection;
 import org.urna.kiosk.paper.PaperDocument;
-import org.urna.kiosk.paper.PrinterFault;
+import org.urna.kiosk.paper.PaperDocuments;
 
 class ChallengeAndPrinterStoriesTest extends KioskStory {
 
@@ -39,10 +39,10 @@ class ChallengeAndPrinterStoriesTest extends KioskStory {
         .as("anyone can re-encrypt the revealed choices with the revealed seed")
         .isEqualTo(challenged.ballot().toBytes());
     assertThat(rig.printedKinds()).containsExactly("paper-record", "void");
-    PaperDocument.VoidMark voidMark =
-        (PaperDocument.VoidMark) rig.printer.pages().getLast().document();
-    assertThat(voidMark.trackingCode()).isEqualTo(challenged.code().display());
-    assertThat(shownTexts()).anyMatch(t -> t.contains(challenged.code().display()));
+    PaperDocument.VoidedRecord voided = (PaperDocument.VoidedRecord) rig.lastPrinted();
+    assertThat(voided.challengedSlip().trackingCode()).isEqualTo(challenged.code().shortForm());
+    assertThat(rig.device.emulator().paper().text()).contains("ПОГАШЕН");
+    assertThat(shownTexts()).anyMatch(t -> t.contains(PaperDocuments.readAloud(challenged)));
 
     tap("vote-again");
     waitFor("screen-review");
@@ -76,7 +76,7 @@ class ChallengeAndPrinterStoriesTest extends KioskStory {
     tap("next");
     tap("next");
     waitFor("screen-review");
-    rig.printer.failWith(PrinterFault.PAPER_OUT);
+    rig.device.emulator().setPaperOut(true);
     tap("print");
     waitFor("screen-printer-fault");
 
@@ -84,14 +84,14 @@ class ChallengeAndPrinterStoriesTest extends KioskStory {
         .contains("Принтер остановился")
         .anyMatch(t -> t.contains("Голос не учтён"))
         .anyMatch(t -> t.contains("в принтере кончилась бумага"));
-    assertThat(rig.printer.pages()).isEmpty();
+    assertThat(rig.printedKinds()).isEmpty();
     assertThat(rig.states())
         .as("the unprinted ballot is voided, never cast")
         .containsExactly(BallotState.CHALLENGED);
     assertThat(rig.tally()).containsEntry("amendments/yes", 0L).containsEntry("mayor/mayor-2", 0L);
     assertThat(rig.pending()).isZero();
 
-    rig.printer.repair();
+    rig.device.emulator().setPaperOut(false);
     tap("retry");
     waitFor("screen-review");
     assertThat(shownTexts()).anyMatch(t -> t.contains("Ринат Фаридович Хайруллин"));
@@ -109,7 +109,7 @@ class ChallengeAndPrinterStoriesTest extends KioskStory {
     tap("start");
     tap("sel-no");
     tap("next");
-    rig.printer.failWith(PrinterFault.COVER_OPEN);
+    rig.device.emulator().setCoverOpen(true);
     tap("print");
     waitFor("screen-printer-fault");
     tap("end");

@@ -20,26 +20,32 @@ import org.urna.core.ballot.RecordedBallot;
 import org.urna.core.tally.EncryptedTally;
 import org.urna.core.tally.SelectionTotal;
 import org.urna.core.tally.TallyDecryptor;
+import org.urna.hardware.printer.PrinterProfile;
+import org.urna.hardware.printer.emulator.InProcessPrinter;
 import org.urna.kiosk.demo.DemoActivation;
 import org.urna.kiosk.demo.DemoElection;
 import org.urna.kiosk.paper.PaperDocument;
 import org.urna.kiosk.paper.PaperPrinter;
 import org.urna.kiosk.paper.PrintOutcome;
-import org.urna.kiosk.paper.SimulatedPrinter;
+import org.urna.kiosk.paper.ReceiptPrinterAdapter;
 import org.urna.kiosk.station.BallotBoxStore;
 import org.urna.kiosk.station.IdleTimer;
 
 /**
  * One kiosk with everything behind it, as a test sees it: the demo election (with its demo secret
  * key to decrypt what the box holds), the real ballot box (an encrypted H2 file in a temporary
- * folder), the simulated printer, the activation.
+ * folder), the real printer driver on the in-process ESC/POS emulator, the activation.
  */
 final class KioskRig implements AutoCloseable {
   static final DemoElection ELECTION = new DemoElection();
 
   final Path dir;
   final BallotBox box;
-  final SimulatedPrinter printer = new SimulatedPrinter(50);
+
+  /** The real ESC/POS driver talking to the in-process emulator, which renders the paper. */
+  final InProcessPrinter device = InProcessPrinter.start(PrinterProfile.EPSON_TM_T20);
+
+  final RecordingPrinter printer = new RecordingPrinter(new ReceiptPrinterAdapter(device));
   final HoldablePrinter holdable = new HoldablePrinter(printer);
   final DemoActivation activation = new DemoActivation();
   final ExecutorService worker = Executors.newSingleThreadExecutor();
@@ -106,8 +112,14 @@ final class KioskRig implements AutoCloseable {
     return recorded().stream().map(RecordedBallot::state).toList();
   }
 
+  /** The kinds of the documents that came out whole, in order. */
   List<String> printedKinds() {
-    return printer.pages().stream().map(p -> p.document().kind()).toList();
+    return printer.printed().stream().map(PaperDocument::kind).toList();
+  }
+
+  /** The last document printed whole. */
+  PaperDocument lastPrinted() {
+    return printer.printed().getLast();
   }
 
   @Override
@@ -120,10 +132,37 @@ final class KioskRig implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     box.close();
+    device.close();
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Keeps each document that printed whole (what the voter holds). */
+  static final class RecordingPrinter implements PaperPrinter {
+    private final PaperPrinter inner;
+    private final List<PaperDocument> printed =
+        java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    RecordingPrinter(PaperPrinter inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public PrintOutcome print(PaperDocument document) {
+      PrintOutcome o = inner.print(document);
+      if (o instanceof PrintOutcome.Printed) {
+        printed.add(document);
+      }
+      return o;
+    }
+
+    List<PaperDocument> printed() {
+      synchronized (printed) {
+        return List.copyOf(printed);
+      }
     }
   }
 
@@ -151,7 +190,7 @@ final class KioskRig implements AutoCloseable {
         gate.release();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return new PrintOutcome.Failed(org.urna.kiosk.paper.PrinterFault.OFFLINE);
+        return new PrintOutcome.Failed(org.urna.hardware.printer.PrinterFault.OFFLINE);
       }
       return inner.print(document);
     }

@@ -3,12 +3,9 @@ package org.urna.kiosk.voter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.urna.kiosk.demo.DemoElection;
-import org.urna.kiosk.paper.PrinterFault;
-import org.urna.kiosk.paper.SimulatedPrinter;
 
 /**
  * Walks every voter screen at the largest text size in high contrast, in Russian and in English,
@@ -72,15 +69,16 @@ class ScreenshotTourTest extends KioskStory {
 
     tap("vote-again");
     waitFor("screen-review");
-    rig.printer.failWith(PrinterFault.PAPER_OUT);
+    rig.device.emulator().setPaperOut(true);
     tap("print");
     waitFor("screen-printer-fault");
     shoot("voter-printer-fault" + look);
-    rig.printer.repair();
+    rig.device.emulator().setPaperOut(false);
     tap("retry");
     waitFor("screen-review");
     tap("print");
     waitFor("screen-check");
+    rig.device.emulator().tearOff();
     tap("cast");
     waitFor("screen-cast");
     shoot("voter-cast-receipt" + look);
@@ -97,9 +95,7 @@ class ScreenshotTourTest extends KioskStory {
   }
 
   private void savePaper(String name) throws IOException {
-    SimulatedPrinter.Page page = rig.printer.pages().getLast();
     Path dir = Path.of(System.getProperty("urna.screenshots", "target/screenshots"));
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(name + ".png"), page.png());
+    rig.device.emulator().tearOff().savePng(dir.resolve(name + ".png"));
   }
 }

@@ -33,7 +33,7 @@ class TimeoutStoriesTest extends KioskStory {
     waitFor("screen-waiting");
     assertThat(rig.recorded()).isEmpty();
     assertThat(rig.pending()).isZero();
-    assertThat(rig.printer.pages()).isEmpty();
+    assertThat(rig.printedKinds()).isEmpty();
     assertThat(vm().holdsVoterData()).isFalse();
     assertThat(String.join("\n", shownTexts()))
         .doesNotContain("Vereshchagin")
