@@ -28,6 +28,7 @@ class TimeoutStoriesTest extends KioskStory {
     tap("next");
     tap("sel-mayor-3");
     waitFor("timeout-warning");
+    screenshot("voter-timeout-warning-en-size2-contrast");
     assertThat(vm().timeoutWarning().orElseThrow().body()).contains("second");
 
     waitFor("screen-waiting");
