@@ -51,6 +51,9 @@ public final class DemoMain implements Callable<Integer> {
 
   static volatile DemoMain options = new DemoMain();
 
+  /** Built while the JavaFX toolkit starts (keys and window tables take a moment). */
+  static volatile java.util.concurrent.CompletableFuture<DemoElection> election;
+
   public static void main(String[] args) {
     int code = new CommandLine(new DemoMain()).execute(args);
     if (code != 0) {
@@ -61,6 +64,7 @@ public final class DemoMain implements Callable<Integer> {
   @Override
   public Integer call() {
     options = this;
+    election = java.util.concurrent.CompletableFuture.supplyAsync(DemoElection::new);
     Application.launch(DemoApp.class);
     return 0;
   }

@@ -22,6 +22,7 @@ final class TimeoutOverlay {
     VBox dialog =
         new VBox(title, body, wideButton("still-here", vm.stayLabel(), kiosk::activity, "primary"));
     dialog.getStyleClass().add("dialog");
+    dialog.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     overlay = new StackPane(dialog);
     overlay.getStyleClass().add("overlay");
     overlay.setId("timeout-warning");
