@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs the Urna voter's kiosk demo: the sample election, a real encrypted H2 ballot box in a
-# temporary folder, the ESC/POS printer emulator (its paper shows beside the kiosk) and a poll
-# worker's "activate next voter" button. No hardware, no network.
-#   ./demo.sh                 a window (F11: full screen)
-#   ./demo.sh --kiosk         full screen, locked down
-#   ./demo.sh --help          every option
+# Urna demo from the command line: a sample election, 50 ballots cast into an encrypted ballot box,
+# every proof verified, the totals decrypted. Needs only a JDK 25 (found by itself).
 set -euo pipefail
-cd "$(dirname "$0")"
-source scripts/jdk25.sh
-exec ./mvnw -B -q -pl kiosk-app -am package -Ddemo -DskipTests -Dspotless.check.skip=true \
-  "-Ddemo.args=$*"
+here="$(cd "$(dirname "$0")" && pwd)"
+work="${URNA_DEMO_DIR:-$here/urna-demo}"
+mkdir -p "$work"
+cd "$work"
+"$here/urna" sample-election --out election
+[ -f box.password ] || head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > box.password
+box=(--box "$work/ballot-box" --password-file "$work/box.password" --station uik-1701)
+"$here/urna" --election election cast "${box[@]}" --count 50 --challenge-every 10
+"$here/urna" --election election verify-box "${box[@]}"
+"$here/urna" --election election tally "${box[@]}" --secret-file election/demo-election-secret.hex --lang "${URNA_LANG:-en}"

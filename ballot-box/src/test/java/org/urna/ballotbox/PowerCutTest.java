@@ -121,6 +121,10 @@ class PowerCutTest {
         new ProcessBuilder(
                 java,
                 "-XX:TieredStopAtLevel=1",
+                "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile="
+                    + Path.of("target", "power-cut-child.jsa").toAbsolutePath(),
+                "-Xlog:cds=off",
                 "-XX:+UseSerialGC",
                 "-Xmx256m",
                 "-cp",

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.urna.core.election.ElectionPackage;
 import org.urna.core.election.TrustAnchor;
+import picocli.CommandLine;
 
 class UrnaCommandTest {
   @Test
@@ -31,5 +32,67 @@ class UrnaCommandTest {
     int code = Urna.commandLine().setErr(new PrintWriter(err)).execute("no-such-command");
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("Unmatched argument").doesNotContain("Exception");
+  }
+
+  @Test
+  void castVerifyAndTallyABallotBoxFromTheCommandLine(@TempDir Path dir) throws Exception {
+    Path election = dir.resolve("election");
+    assertThat(Urna.commandLine().execute("sample-election", "--out", election.toString()))
+        .isZero();
+    Path password = dir.resolve("box.password");
+    Files.writeString(password, "file-secret-user-secret\n");
+    String box = dir.resolve("box").toString();
+    String[] common = {
+      "--box", box, "--password-file", password.toString(), "--station", "uik-1701"
+    };
+    StringWriter out = new StringWriter();
+    CommandLine cast = Urna.commandLine().setOut(new PrintWriter(out));
+    assertThat(
+            cast.execute(
+                concat(
+                    new String[] {
+                      "--election",
+                      election.toString(),
+                      "cast",
+                      "--count",
+                      "12",
+                      "--challenge-every",
+                      "5"
+                    },
+                    common)))
+        .isZero();
+    assertThat(out.toString()).contains("10 cast, 2 challenged");
+
+    StringWriter verified = new StringWriter();
+    int v =
+        Urna.commandLine()
+            .setOut(new PrintWriter(verified))
+            .execute(
+                concat(new String[] {"--election", election.toString(), "verify-box"}, common));
+    assertThat(v).as(verified.toString()).isZero();
+    assertThat(verified.toString()).contains("V5").contains("All 12 ballots verify.");
+
+    StringWriter tallied = new StringWriter();
+    int t =
+        Urna.commandLine()
+            .setOut(new PrintWriter(tallied))
+            .execute(
+                concat(
+                    new String[] {"--election", election.toString(), "tally"},
+                    concat(
+                        common,
+                        new String[] {
+                          "--secret-file", election.resolve("demo-election-secret.hex").toString()
+                        })));
+    assertThat(t).as(tallied.toString()).isZero();
+    assertThat(tallied.toString())
+        .contains("10 cast ballots counted.")
+        .contains("Every total is proven");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 }

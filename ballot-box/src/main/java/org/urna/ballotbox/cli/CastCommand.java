@@ -18,6 +18,7 @@ import org.urna.core.ballot.BallotId;
 import org.urna.core.ballot.EncryptedBallot;
 import org.urna.core.ballot.NonceSeed;
 import org.urna.core.ballot.PlaintextBallot;
+import org.urna.core.cli.Progress;
 import org.urna.core.election.BallotStyle;
 import org.urna.core.election.ElectionManifest;
 import picocli.CommandLine.Command;
@@ -66,10 +67,24 @@ public final class CastCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Seed of the random choices (default: random).")
   Long seed;
 
+  @Option(
+      names = "--election",
+      defaultValue = "urna-demo",
+      description =
+          "Folder written by 'urna sample-election': package, trust anchor, station key"
+              + " (default: ${DEFAULT-VALUE}).")
+  Path electionFolder;
+
   private final Supplier<ElectionInputs> inputs;
   private final Clock clock;
 
-  /** For the {@code urna} CLI: it supplies the election and the station key. */
+  /** For the {@code urna} CLI: the election comes from the {@code --election} folder. */
+  public CastCommand() {
+    this.inputs = null;
+    this.clock = Clock.systemUTC();
+  }
+
+  /** With the election and station key supplied by the caller ({@code --election} is ignored). */
   public CastCommand(Supplier<ElectionInputs> inputs) {
     this(inputs, Clock.systemUTC());
   }
@@ -86,7 +101,13 @@ public final class CastCommand implements Callable<Integer> {
       err.println("--count and --challenge-every must not be negative.");
       return 2;
     }
-    ElectionInputs in = inputs.get();
+    ElectionInputs in;
+    try {
+      in = inputs != null ? inputs.get() : ElectionInputs.fromFolder(electionFolder, stationId);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
     ElectionManifest manifest = in.manifest();
     List<BallotStyle> styles =
         styleId == null
@@ -116,19 +137,8 @@ public final class CastCommand implements Callable<Integer> {
         err.println(ballotBox.pendingAtOpen().size() + " pending ballot(s) found: voided.");
         ballotBox.voidPending(in.stationKey());
       }
-      ProgressLine progress = new ProgressLine(System.err, "cast", count);
-      for (int i = 1; i <= count; i++) {
-        PlaintextBallot plaintext = choices.next(styles.get(i % styles.size()));
-        NonceSeed nonceSeed = NonceSeed.random(secure);
-        EncryptedBallot ballot =
-            encryptor.encrypt(plaintext, BallotId.random(secure), stationId, hour, nonceSeed);
-        ballotBox.storePending(ballot, nonceSeed);
-        if (challengeEvery > 0 && i % challengeEvery == 0) {
-          ballotBox.challenge(ballot.ballotId(), plaintext, in.stationKey());
-        } else {
-          ballotBox.cast(ballot.ballotId(), in.stationKey());
-        }
-        progress.update(i);
+      try (Progress progress = Progress.onStderr("ballots", count)) {
+        castAll(ballotBox, in, encryptor, choices, styles, hour, secure, progress);
       }
       var counts = ballotBox.counts();
       spec.commandLine()
@@ -140,6 +150,30 @@ public final class CastCommand implements Callable<Integer> {
     } catch (BallotBoxException e) {
       err.println(e.getMessage());
       return 1;
+    }
+  }
+
+  private void castAll(
+      BallotBox ballotBox,
+      ElectionInputs in,
+      BallotEncryptor encryptor,
+      RandomBallots choices,
+      List<BallotStyle> styles,
+      long hour,
+      SecureRandom secure,
+      Progress progress) {
+    for (int i = 1; i <= count; i++) {
+      PlaintextBallot plaintext = choices.next(styles.get(i % styles.size()));
+      NonceSeed nonceSeed = NonceSeed.random(secure);
+      EncryptedBallot ballot =
+          encryptor.encrypt(plaintext, BallotId.random(secure), stationId, hour, nonceSeed);
+      ballotBox.storePending(ballot, nonceSeed);
+      if (challengeEvery > 0 && i % challengeEvery == 0) {
+        ballotBox.challenge(ballot.ballotId(), plaintext, in.stationKey());
+      } else {
+        ballotBox.cast(ballot.ballotId(), in.stationKey());
+      }
+      progress.step(1);
     }
   }
 

@@ -78,10 +78,23 @@ class CastCommandTest {
   }
 
   @Test
-  void theProgressLineShowsCountBarAndRate() {
-    ProgressLine line = new ProgressLine(System.err, "cast", 100);
-    assertThat(line.render(40, 2_000_000_000L))
-        .isEqualTo("cast  40/100 [############------------------]   20.0 ballots/s");
+  void castsIntoABoxOfTheElectionWrittenBySampleElection() throws Exception {
+    Path folder = dir.resolve("urna-demo");
+    org.urna.core.election.SampleElection.create().writeTo(folder);
+    Path password = dir.resolve("password");
+    Files.writeString(password, "a-long-box-password\n");
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new CastCommand());
+    cli.setOut(new PrintWriter(out));
+    int exit =
+        cli.execute(
+            "--election", folder.toString(),
+            "--box", dir.resolve("box").toString(),
+            "--password-file", password.toString(),
+            "--station", "uik-1701",
+            "--count", "3");
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("3 cast, 0 challenged");
   }
 
   private static String[] concat(String[] a, String... b) {

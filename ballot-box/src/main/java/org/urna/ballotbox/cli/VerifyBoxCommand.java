@@ -1,0 +1,97 @@
+package org.urna.ballotbox.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.urna.ballotbox.BallotBox;
+import org.urna.ballotbox.BallotBoxException;
+import org.urna.core.ballot.RecordedBallot;
+import org.urna.core.cli.Progress;
+import org.urna.core.verify.BallotVerifier;
+import org.urna.core.verify.BatchVerifier;
+import org.urna.core.verify.RecordVerifier;
+import org.urna.core.verify.Step;
+import org.urna.core.verify.VerificationFailure;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code urna verify-box}: checks every ballot of a ballot box, every proof, signature and chain
+ * link, and prints one line per verification step of the spec.
+ */
+@Command(
+    name = "verify-box",
+    mixinStandardHelpOptions = true,
+    description =
+        "Verifies every ballot in a ballot box (steps V1-V10 of docs/spec/ballot-cryptography.md).")
+public final class VerifyBoxCommand implements Callable<Integer> {
+  private static final int CHUNK = 512;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--box", required = true, description = "Ballot box file (without .mv.db).")
+  Path box;
+
+  @Option(
+      names = "--password-file",
+      required = true,
+      description = "File whose first line is the ballot box password.")
+  Path passwordFile;
+
+  @Option(names = "--station", required = true, description = "Station id.")
+  String stationId;
+
+  private final Supplier<ElectionInputs> inputs;
+
+  public VerifyBoxCommand(Supplier<ElectionInputs> inputs) {
+    this.inputs = inputs;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ElectionInputs in = inputs.get();
+    List<RecordedBallot> ballots = new ArrayList<>();
+    try (BallotBox b =
+        BallotBox.open(box, BoxPasswords.read(passwordFile), in.manifest(), in.key(), stationId)) {
+      b.forEachRecorded(ballots::add);
+    } catch (BallotBoxException e) {
+      err.println(e.getMessage());
+      return 1;
+    }
+    out.println("The ballot box opened: its chains were intact (" + ballots.size() + " ballots).");
+    BatchVerifier batch = new BatchVerifier(new BallotVerifier(in.manifest(), in.key()));
+    List<VerificationFailure> failures = new ArrayList<>();
+    try (Progress progress = Progress.onStderr("ballots verified", ballots.size())) {
+      for (int i = 0; i < ballots.size(); i += CHUNK) {
+        List<RecordedBallot> chunk = ballots.subList(i, Math.min(ballots.size(), i + CHUNK));
+        failures.addAll(batch.verify(chunk));
+        progress.step(chunk.size());
+      }
+    }
+    failures.addAll(new RecordVerifier(in.key()).verifySequence(ballots));
+    Map<Step, Integer> byStep = new EnumMap<>(Step.class);
+    failures.forEach(f -> byStep.merge(f.step(), 1, Integer::sum));
+    for (Step s : Step.values()) {
+      if (s == Step.V11) {
+        break;
+      }
+      int n = byStep.getOrDefault(s, 0);
+      out.printf("%-4s %-68s %s%n", s, s.title(), n == 0 ? "ok" : "FAILED (" + n + ")");
+    }
+    failures.forEach(f -> out.println("  " + f.message()));
+    out.println(
+        failures.isEmpty()
+            ? "All " + ballots.size() + " ballots verify."
+            : failures.size() + " problem(s) found.");
+    return failures.isEmpty() ? 0 : 1;
+  }
+}

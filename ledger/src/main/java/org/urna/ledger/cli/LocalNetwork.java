@@ -1,0 +1,149 @@
+package org.urna.ledger.cli;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.urna.ledger.note.SignatureType;
+import org.urna.ledger.note.SigningKey;
+import org.urna.ledger.replication.ElectionRules;
+import org.urna.ledger.witness.WitnessPolicy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Writes keys, policy and node files for N validators on loopback and starts each as a process. */
+@Command(
+    name = "ledger-local-network",
+    mixinStandardHelpOptions = true,
+    description = "Start a local network of validators on 127.0.0.1, one process each.")
+public final class LocalNetwork implements Callable<Integer> {
+  @Option(names = "--dir", required = true)
+  Path dir;
+
+  @Option(
+      names = "--election",
+      required = true,
+      description = "Election file (hash, window, stations)")
+  Path election;
+
+  @Option(names = "--validators", defaultValue = "3")
+  int validators;
+
+  @Option(names = "--origin", defaultValue = "ledger.urna.local/election")
+  String origin;
+
+  @Option(names = "--heap", defaultValue = "512m")
+  String heap;
+
+  /** The started processes and their HTTP base URLs. */
+  public record Running(List<Process> processes, List<String> urls) implements AutoCloseable {
+    @Override
+    public void close() {
+      for (Process p : processes) {
+        p.destroy();
+      }
+      for (Process p : processes) {
+        try {
+          if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+          }
+        } catch (InterruptedException e) {
+          p.destroyForcibly();
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+
+  public static Running launch(Path dir, ElectionRules rules, int n, String origin, String heap)
+      throws IOException {
+    Files.createDirectories(dir);
+    NodeFiles.writeElection(dir.resolve("election.properties"), rules);
+    SecureRandom rnd = new SecureRandom();
+    String group = UUID.randomUUID().toString();
+    List<String> peers = new ArrayList<>();
+    List<String> urls = new ArrayList<>();
+    List<WitnessPolicy.LogKey> logs = new ArrayList<>();
+    List<WitnessPolicy.Witness> ws = new ArrayList<>();
+    int[] http = new int[n];
+    for (int i = 0; i < n; i++) {
+      String id = "v" + (i + 1);
+      http[i] = freePort();
+      urls.add("http://127.0.0.1:" + http[i]);
+      peers.add(id + "@127.0.0.1:" + freePort() + "@" + urls.get(i));
+      SigningKey log = SigningKey.generate(origin, SignatureType.ED25519, rnd);
+      SigningKey cos =
+          SigningKey.generate(id + ".validators.local", SignatureType.COSIGNATURE_V1, rnd);
+      GenerateKeys.write(dir.resolve(id + ".log.key"), log.privateKeyString());
+      GenerateKeys.write(dir.resolve(id + ".cosigner.key"), cos.privateKeyString());
+      logs.add(new WitnessPolicy.LogKey(log.verifierKey(), Optional.empty()));
+      ws.add(new WitnessPolicy.Witness(cos.name(), cos.verifierKey(), Optional.of(urls.get(i))));
+    }
+    Files.writeString(
+        dir.resolve("network.policy"), WitnessPolicy.threshold(logs, ws, n / 2 + 1).format());
+    List<Process> procs = new ArrayList<>();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int i = 0; i < n; i++) {
+      String id = "v" + (i + 1);
+      Path nodeFile = dir.resolve(id + ".properties");
+      Files.writeString(
+          nodeFile,
+          String.join(
+              "\n",
+              "id=" + id,
+              "group=" + group,
+              "origin=" + origin,
+              "data=" + id,
+              "http.port=" + http[i],
+              "peers=" + String.join(",", peers),
+              "log.key=" + id + ".log.key",
+              "cosigner.key=" + id + ".cosigner.key",
+              "policy=network.policy",
+              "election=election.properties",
+              ""));
+      ProcessBuilder pb =
+          new ProcessBuilder(
+              java,
+              "-Xmx" + heap,
+              "-XX:MaxDirectMemorySize=128m",
+              "-XX:+UseParallelGC",
+              "-cp",
+              System.getProperty("java.class.path"),
+              RunNode.class.getName(),
+              "--config",
+              nodeFile.toString());
+      pb.redirectErrorStream(true);
+      pb.redirectOutput(dir.resolve(id + ".out").toFile());
+      procs.add(pb.start());
+    }
+    return new Running(procs, urls);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Running r = launch(dir, NodeFiles.election(election), validators, origin, heap);
+    Runtime.getRuntime().addShutdownHook(new Thread(r::close));
+    r.urls().forEach(u -> System.out.println("validator at " + u));
+    for (Process p : r.processes()) {
+      p.waitFor();
+    }
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new LocalNetwork()).execute(args));
+  }
+}

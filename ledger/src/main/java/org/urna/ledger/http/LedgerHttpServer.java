@@ -1,0 +1,116 @@
+package org.urna.ledger.http;
+
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.thread.VirtualThreadPool;
+import org.urna.ledger.node.ValidatorNode;
+
+/** Jetty 12 (core handler API, virtual threads) carrying {@link LedgerApi} and the public page. */
+public final class LedgerHttpServer implements AutoCloseable {
+  static final int MAX_BODY = 64 << 20;
+  private final Server server;
+  private final ServerConnector connector;
+  private final LedgerApi api;
+
+  public LedgerHttpServer(ValidatorNode node, int port) throws Exception {
+    this.api = new LedgerApi(node);
+    server = new Server(new VirtualThreadPool());
+    connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(port);
+    server.addConnector(connector);
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback) {
+            HttpAnswer a;
+            try {
+              a = route(request);
+            } catch (RuntimeException e) {
+              a = LedgerApi.error(500, "internal error");
+            }
+            response.setStatus(a.status());
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.contentType());
+            response
+                .getHeaders()
+                .put(
+                    HttpHeader.CACHE_CONTROL,
+                    a.immutable() ? "public, max-age=604800, immutable" : "no-store");
+            response.write(true, ByteBuffer.wrap(a.body()), callback);
+            return true;
+          }
+        });
+    server.start();
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  private HttpAnswer route(Request request) {
+    String path = Request.getPathInContext(request);
+    String method = request.getMethod();
+    if (method.equals("POST")) {
+      byte[] body;
+      try (InputStream in = Content.Source.asInputStream(request)) {
+        body = in.readNBytes(MAX_BODY + 1);
+      } catch (Exception e) {
+        return LedgerApi.error(400, "could not read the request body");
+      }
+      if (body.length > MAX_BODY) {
+        return LedgerApi.error(413, "the request body is too large");
+      }
+      return switch (path) {
+        case "/v1/batches" -> api.submit(body);
+        case "/add-checkpoint" -> api.addCheckpoint(body);
+        default -> LedgerApi.error(404, "no such resource");
+      };
+    }
+    if (!method.equals("GET")) {
+      return LedgerApi.error(405, "only GET and POST are served");
+    }
+    if (path.startsWith("/tile/")) {
+      return api.tile(path.substring(1));
+    }
+    if (path.startsWith("/v1/proof/ballot/")) {
+      return api.proofByBallot(path.substring("/v1/proof/ballot/".length()));
+    }
+    if (path.startsWith("/v1/proof/code/")) {
+      return api.proofByCode(path.substring("/v1/proof/code/".length()));
+    }
+    if (path.startsWith("/v1/entries/") && path.endsWith("/verification")) {
+      return api.verification(
+          path.substring("/v1/entries/".length(), path.length() - "/verification".length()));
+    }
+    return switch (path) {
+      case "/checkpoint" -> api.checkpoint();
+      case "/policy" -> api.policy();
+      case "/v1/checkpoints" -> api.checkpoints();
+      case "/v1/stations" -> api.stations();
+      case "/v1/consistency" -> {
+        Fields q = Request.extractQueryParameters(request);
+        yield api.consistency(q.getValue("old"), q.getValue("new"));
+      }
+      case "/health" -> api.health();
+      case "/metrics" -> api.metrics();
+      case "/", "/index.html" -> PageResources.get("index.html");
+      case "/app.js" -> PageResources.get("app.js");
+      case "/style.css" -> PageResources.get("style.css");
+      default -> LedgerApi.error(404, "no such resource");
+    };
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+}

@@ -1,0 +1,18 @@
+package org.urna.ledger.replication;
+
+import java.util.List;
+
+/**
+ * Decides, deterministically, on every ballot of a replicated log entry. All honest validators must
+ * reach the same verdicts from the same state and the same bytes: no clock, no randomness.
+ */
+public interface EntryValidator {
+  /** One verdict per submission, in order; accepted leaves are appended in that order. */
+  Decision decide(List<byte[]> submissions, LedgerView view);
+
+  /** The verdicts and the leaves to append (one per new acceptance, in order). */
+  record Decision(List<Verdict> verdicts, List<Leaf> leaves) {}
+
+  /** A leaf to append: its bytes, ballot id, station and tracking code. */
+  record Leaf(byte[] bytes, String ballotId, String stationId, byte[] trackingCode) {}
+}

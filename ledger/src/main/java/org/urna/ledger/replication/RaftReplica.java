@@ -1,0 +1,143 @@
+package org.urna.ledger.replication;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.Parameters;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.grpc.GrpcFactory;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.TimeDuration;
+
+/**
+ * One validator's Ratis server and client. Ratis does the consensus (Raft); this class only wires
+ * it: loopback-or-configured binding, raised election time-outs, snapshots every N entries with the
+ * Raft log purged up to them (so a lagging or wiped follower is caught up by snapshot install).
+ */
+public final class RaftReplica implements AutoCloseable {
+  private final RaftServer server;
+  private final RaftClient client;
+  private final RaftGroup group;
+  private final LedgerStateMachine machine;
+
+  public RaftReplica(NodeConfig config, LedgerStateMachine machine) throws IOException {
+    this.machine = machine;
+    List<RaftPeer> peers =
+        config.peers().stream()
+            .map(p -> RaftPeer.newBuilder().setId(p.id()).setAddress(p.raftAddress()).build())
+            .toList();
+    group = RaftGroup.valueOf(RaftGroupId.valueOf(UUID.fromString(config.groupId())), peers);
+    RaftProperties props = new RaftProperties();
+    Peer self = config.self();
+    String host = self.raftAddress().substring(0, self.raftAddress().lastIndexOf(':'));
+    int port =
+        Integer.parseInt(self.raftAddress().substring(self.raftAddress().lastIndexOf(':') + 1));
+    GrpcConfigKeys.Server.setHost(props, host);
+    GrpcConfigKeys.Server.setPort(props, port);
+    RaftServerConfigKeys.setStorageDir(props, List.of(config.dataDir().resolve("raft").toFile()));
+    long min = config.electionTimeout().toMillis();
+    RaftServerConfigKeys.Rpc.setTimeoutMin(props, TimeDuration.valueOf(min, TimeUnit.MILLISECONDS));
+    RaftServerConfigKeys.Rpc.setTimeoutMax(
+        props, TimeDuration.valueOf(min * 2, TimeUnit.MILLISECONDS));
+    RaftServerConfigKeys.Rpc.setRequestTimeout(
+        props, TimeDuration.valueOf(Math.max(3000, min * 3), TimeUnit.MILLISECONDS));
+    RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(props, true);
+    RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(props, config.snapshotEvery());
+    RaftServerConfigKeys.Snapshot.setRetentionFileNum(props, 2);
+    RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(props, true);
+    RaftServerConfigKeys.Log.setSegmentSizeMax(
+        props, org.apache.ratis.util.SizeInBytes.valueOf(config.raftSegmentBytes()));
+    RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(props, true);
+    RaftClientConfigKeys.Rpc.setRequestTimeout(props, TimeDuration.valueOf(15, TimeUnit.SECONDS));
+    server =
+        RaftServer.newBuilder()
+            .setServerId(RaftPeerId.valueOf(config.id()))
+            .setGroup(group)
+            .setProperties(props)
+            .setStateMachine(machine)
+            .setOption(org.apache.ratis.server.storage.RaftStorage.StartupOption.RECOVER)
+            .build();
+    server.start();
+    client =
+        RaftClient.newBuilder()
+            .setProperties(props)
+            .setRaftGroup(group)
+            .setClientId(ClientId.randomId())
+            .setClientRpc(
+                new GrpcFactory(new Parameters()).newRaftClientRpc(ClientId.randomId(), props))
+            .build();
+  }
+
+  public boolean isLeader() {
+    try {
+      return server.getDivision(group.getGroupId()).getInfo().isLeader();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  public String leaderId() {
+    try {
+      var id = server.getDivision(group.getGroupId()).getInfo().getLeaderId();
+      return id == null ? "" : id.toString();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** Replicates a batch of recorded ballots; completes with every validator's shared verdicts. */
+  public CompletableFuture<List<Verdict>> submit(List<byte[]> ballots) {
+    return client
+        .async()
+        .send(Message.valueOf(ByteString.copyFrom(Commands.submit(ballots))))
+        .thenApply(
+            reply -> {
+              try {
+                return Commands.readVerdicts(content(reply));
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+  }
+
+  public String submitCheckpoint(byte[] note) throws IOException {
+    RaftClientReply reply =
+        client.io().send(Message.valueOf(ByteString.copyFrom(Commands.checkpoint(note))));
+    return new String(content(reply), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] content(RaftClientReply reply) throws IOException {
+    if (!reply.isSuccess()) {
+      throw new IOException("the ledger network did not commit the entry: " + reply.getException());
+    }
+    return reply.getMessage().getContent().toByteArray();
+  }
+
+  public LedgerStateMachine machine() {
+    return machine;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      client.close();
+    } finally {
+      server.close();
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package org.urna.ledger.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.urna.core.ballot.BallotEncryptor;
+import org.urna.core.ballot.BallotId;
+import org.urna.core.ballot.BallotState;
+import org.urna.core.ballot.NonceSeed;
+import org.urna.core.ballot.RecordedBallot;
+import org.urna.core.ballot.TestElection;
+import org.urna.core.ballot.TrackingCode;
+import org.urna.core.crypto.SigningKey;
+import org.urna.core.crypto.VerifyingKey;
+import org.urna.ledger.cli.LocalNetwork;
+import org.urna.ledger.client.LedgerClient;
+import org.urna.ledger.note.Checkpoint;
+import org.urna.ledger.replication.ElectionRules;
+import org.urna.ledger.replication.Verdict;
+
+/**
+ * Benchmark harness (not a test): three validator processes on this machine, S stations submitting
+ * chained batches over HTTP, time from submission to a quorum-cosigned checkpoint covering the
+ * ballot. Usage: IngestBenchmark [stations] [ballotsPerStation] [batch].
+ */
+public final class IngestBenchmark {
+  record Batch(long submittedNanos, long lastIndex, int size) {}
+
+  public static void main(String[] args) throws Exception {
+    int stations = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+    int perStation = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+    int batch = args.length > 2 ? Integer.parseInt(args[2]) : 250;
+    TestElection e = new TestElection();
+    SecureRandom rnd = new SecureRandom();
+    Map<String, SigningKey> keys = new HashMap<>();
+    Map<String, VerifyingKey> pubs = new HashMap<>();
+    for (int s = 0; s < stations; s++) {
+      SigningKey k = SigningKey.generate(rnd);
+      keys.put("st" + s, k);
+      pubs.put("st" + s, k.publicKey());
+    }
+    ElectionRules rules = new ElectionRules(e.key.extendedHash(), pubs, e.manifest.votingWindow());
+
+    long g0 = System.nanoTime();
+    BallotEncryptor enc = new BallotEncryptor(e.manifest, e.key);
+    Map<String, List<byte[]>> chains = new HashMap<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+      List<Future<List<byte[]>>> fs = new ArrayList<>();
+      for (int s = 0; s < stations; s++) {
+        String id = "st" + s;
+        fs.add(
+            pool.submit(
+                () -> {
+                  Random r = new Random(id.hashCode());
+                  List<byte[]> out = new ArrayList<>(perStation);
+                  TrackingCode prev = TrackingCode.seed(e.key.extendedHash(), id);
+                  for (int i = 0; i < perStation; i++) {
+                    var b =
+                        enc.encrypt(
+                            e.randomBallot("referendum", r),
+                            BallotId.random(rnd),
+                            id,
+                            TestElection.HOUR,
+                            NonceSeed.random(rnd));
+                    RecordedBallot rb =
+                        RecordedBallot.record(b, BallotState.CAST, null, prev, keys.get(id));
+                    prev = rb.code();
+                    out.add(rb.toBytes());
+                  }
+                  return out;
+                }));
+      }
+      for (int s = 0; s < stations; s++) {
+        chains.put("st" + s, fs.get(s).get());
+      }
+    }
+    int ballotBytes = chains.get("st0").getFirst().length;
+    System.out.printf(
+        "generated %d ballots (%d bytes each) in %.1f s%n",
+        stations * perStation, ballotBytes, (System.nanoTime() - g0) / 1e9);
+
+    Path dir = Files.createTempDirectory("ledger-bench");
+    try (LocalNetwork.Running net =
+        LocalNetwork.launch(dir, rules, 3, "ledger.urna.bench/e", "1g")) {
+      List<LedgerClient> clients =
+          net.urls().stream().map(u -> new LedgerClient(URI.create(u))).toList();
+      // Warm-up: wait until the group accepts a first batch.
+      List<byte[]> warm = new ArrayList<>(chains.get("st0").subList(0, 10));
+      while (true) {
+        try {
+          if (clients.get(0).submit(warm).stream().allMatch(v -> v instanceof Verdict.Accepted)) {
+            break;
+          }
+        } catch (Exception ex) {
+          Thread.sleep(200);
+        }
+      }
+      ConcurrentLinkedQueue<Batch> batches = new ConcurrentLinkedQueue<>();
+      AtomicLong rejected = new AtomicLong();
+      AtomicLong failedBatches = new AtomicLong();
+      Map<Batch, Long> covered = new java.util.concurrent.ConcurrentHashMap<>();
+      java.util.concurrent.atomic.AtomicBoolean submitting =
+          new java.util.concurrent.atomic.AtomicBoolean(true);
+      long t0 = System.nanoTime();
+      // Latency to a cosigned checkpoint: poll the checkpoint while ingest runs.
+      Thread poller =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    long last = 0;
+                    while (submitting.get() || covered.size() < batches.size()) {
+                      try {
+                        long size =
+                            clients
+                                .get(0)
+                                .checkpoint()
+                                .map(n -> Checkpoint.parse(n.text()).size())
+                                .orElse(0L);
+                        long now = System.nanoTime();
+                        if (size != last) {
+                          for (Batch b : batches) {
+                            if (b.lastIndex() < size) {
+                              covered.putIfAbsent(b, now);
+                            }
+                          }
+                          last = size;
+                        }
+                        if (!submitting.get() && now - t0 > 600_000_000_000L) {
+                          return;
+                        }
+                        Thread.sleep(10);
+                      } catch (Exception ex) {
+                        return;
+                      }
+                    }
+                  });
+      try (ExecutorService submitters = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int s = 0; s < stations; s++) {
+          String id = "st" + s;
+          LedgerClient c = clients.get(s % 3);
+          int from = id.equals("st0") ? 10 : 0;
+          submitters.submit(
+              () -> {
+                List<byte[]> chain = chains.get(id);
+                for (int i = from; i < chain.size(); i += batch) {
+                  List<byte[]> part = chain.subList(i, Math.min(chain.size(), i + batch));
+                  long t = System.nanoTime();
+                  List<Verdict> v = c.submit(part);
+                  long last = -1;
+                  for (Verdict x : v) {
+                    if (x instanceof Verdict.Accepted a) {
+                      last = Math.max(last, a.index());
+                    } else {
+                      rejected.incrementAndGet();
+                    }
+                  }
+                  batches.add(new Batch(t, last, part.size()));
+                }
+                return null;
+              });
+        }
+      }
+      long submittedAll = System.nanoTime();
+      submitting.set(false);
+      poller.join(120_000);
+      List<Batch> all = new ArrayList<>(batches);
+      long total = all.stream().mapToLong(Batch::size).sum();
+      long maxIndex = all.stream().mapToLong(Batch::lastIndex).max().orElse(0);
+      long end =
+          covered.values().stream().mapToLong(Long::longValue).max().orElse(System.nanoTime());
+      double seconds = (end - t0) / 1e9;
+      double[] lat = new double[(int) total];
+      int k = 0;
+      for (Map.Entry<Batch, Long> en : covered.entrySet()) {
+        for (int i = 0; i < en.getKey().size(); i++) {
+          lat[k++] = (en.getValue() - en.getKey().submittedNanos()) / 1e6;
+        }
+      }
+      double[] l = Arrays.copyOf(lat, k);
+      Arrays.sort(l);
+      System.out.printf(
+          "ingested %d ballots (%d rejected) into %d entries in %.2f s: %.0f ballots/s until all covered by cosigned checkpoints%n",
+          total, rejected.get(), maxIndex + 1, seconds, total / seconds);
+      System.out.printf(
+          "submission phase alone: %.2f s (%.0f ballots/s)%n",
+          (submittedAll - t0) / 1e9, total / ((submittedAll - t0) / 1e9));
+      System.out.printf(
+          "submission -> quorum-cosigned inclusion: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+          l[l.length / 2], l[(int) (l.length * 0.99)], l[l.length - 1]);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.urna.ledger.replication;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.urna.core.ballot.BallotEncryptor;
+import org.urna.core.ballot.BallotId;
+import org.urna.core.ballot.BallotState;
+import org.urna.core.ballot.NonceSeed;
+import org.urna.core.ballot.RecordedBallot;
+import org.urna.core.ballot.TestElection;
+import org.urna.core.ballot.TrackingCode;
+import org.urna.core.crypto.SigningKey;
+
+/** Stations of the test election producing chained, signed referendum ballots. */
+public final class Stations {
+  public static final TestElection ELECTION = new TestElection();
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final BallotEncryptor encryptor = new BallotEncryptor(ELECTION.manifest, ELECTION.key);
+  private final Map<String, TrackingCode> heads = new HashMap<>();
+  private final Random random = new Random(7);
+
+  public static ElectionRules rules() {
+    return ElectionRules.of(ELECTION.manifest, ELECTION.key);
+  }
+
+  public static SigningKey keyOf(String station) {
+    return station.equals("s1") ? ELECTION.stationKey : ELECTION.otherStationKey;
+  }
+
+  /** The next n ballots of a station's chain, signed with {@code key}. */
+  public List<RecordedBallot> next(String station, int n, SigningKey key) {
+    List<RecordedBallot> out = new ArrayList<>();
+    TrackingCode prev =
+        heads.computeIfAbsent(station, s -> TrackingCode.seed(ELECTION.key.extendedHash(), s));
+    for (int i = 0; i < n; i++) {
+      var b =
+          encryptor.encrypt(
+              ELECTION.randomBallot("referendum", random),
+              BallotId.random(RANDOM),
+              station,
+              TestElection.HOUR,
+              NonceSeed.random(RANDOM));
+      RecordedBallot r = RecordedBallot.record(b, BallotState.CAST, null, prev, key);
+      out.add(r);
+      prev = r.code();
+    }
+    heads.put(station, prev);
+    return out;
+  }
+
+  public List<RecordedBallot> next(String station, int n) {
+    return next(station, n, keyOf(station));
+  }
+
+  public static List<byte[]> bytes(List<RecordedBallot> ballots) {
+    return ballots.stream().map(RecordedBallot::toBytes).toList();
+  }
+}
