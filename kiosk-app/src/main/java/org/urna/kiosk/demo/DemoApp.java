@@ -1,0 +1,130 @@
+package org.urna.kiosk.demo;
+
+import java.awt.image.BufferedImage;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.urna.hardware.printer.PrinterProfile;
+import org.urna.hardware.printer.emulator.InProcessPrinter;
+import org.urna.kiosk.paper.PaperPrinter;
+import org.urna.kiosk.paper.PrintOutcome;
+import org.urna.kiosk.paper.ReceiptPrinterAdapter;
+import org.urna.kiosk.station.IdleTimer;
+import org.urna.kiosk.ui.KioskFonts;
+import org.urna.kiosk.ui.KioskLockdown;
+import org.urna.kiosk.voter.KioskSetup;
+import org.urna.kiosk.voter.VoterKiosk;
+
+/**
+ * The demo's window: the kiosk, and beside it the poll worker's panel and the paper that the
+ * in-process ESC/POS emulator printed (the real driver's bytes, rendered).
+ */
+public final class DemoApp extends Application {
+  private final PollWorkerPanel[] panel = new PollWorkerPanel[1];
+  private InProcessPrinter device;
+  private DemoBallotBox box;
+  private ExecutorService worker;
+  private ScheduledExecutorService scheduler;
+
+  @Override
+  public void start(Stage stage) {
+    DemoMain o = DemoMain.options;
+    KioskFonts.load();
+    DemoElection election =
+        DemoMain.election != null ? DemoMain.election.join() : new DemoElection();
+    worker = Executors.newSingleThreadExecutor(daemon("kiosk-worker"));
+    scheduler = Executors.newSingleThreadScheduledExecutor(daemon("kiosk-timer"));
+    box = DemoBallotBox.openOn(worker, election);
+    device = InProcessPrinter.start(PrinterProfile.EPSON_TM_T20);
+    PaperPrinter driver = new ReceiptPrinterAdapter(device);
+    DemoActivation activation = new DemoActivation();
+    KioskSetup setup =
+        new KioskSetup(
+            election.manifest,
+            election.key,
+            DemoElection.STATION,
+            box,
+            document -> {
+              PrintOutcome outcome = driver.print(document);
+              BufferedImage paper = device.emulator().tearOff().image();
+              var counts = box.counts();
+              Platform.runLater(() -> panel[0].showPaper(document.kind(), paper, counts));
+              return outcome;
+            },
+            new IdleTimer.Timeouts(
+                Duration.ofSeconds(o.warnAfter), Duration.ofSeconds(o.answerWithin)),
+            o.lookupUrl,
+            Clock.systemUTC(),
+            new SecureRandom(),
+            Platform::runLater,
+            worker,
+            scheduler);
+    VoterKiosk kiosk = new VoterKiosk(setup, activation);
+    box.whenOpen(() -> Platform.runLater(() -> kiosk.viewModel().openPolls()));
+
+    PollWorkerPanel side = new PollWorkerPanel(election, activation, device, box, kiosk);
+    this.panel[0] = side;
+    BorderPane window = new BorderPane(kiosk.root());
+    window.setRight(side.node());
+    Scene scene = new Scene(window, 1600, 1000);
+    kiosk.attach(scene);
+    stage.setTitle("Urna — voter's kiosk (demo)");
+    stage.setScene(scene);
+    if (o.kiosk) {
+      KioskLockdown.lockDown(stage, scene);
+    } else {
+      KioskLockdown.allowFullScreenToggle(stage, scene);
+      stage.setFullScreen(o.fullScreen);
+    }
+    if (o.startupProbe) {
+      boolean[] measured = new boolean[1];
+      scene.addPostLayoutPulseListener(
+          () -> {
+            if (measured[0]) {
+              return;
+            }
+            measured[0] = true;
+            long ms =
+                Duration.between(
+                        ProcessHandle.current().info().startInstant().orElseThrow(), Instant.now())
+                    .toMillis();
+            System.out.println("kiosk.waitingScreen.firstFrame.ms=" + ms);
+            System.out.flush();
+            // exit (not halt): a training run writes its AOT cache at exit
+            Thread.ofPlatform().start(() -> System.exit(0));
+          });
+    }
+    stage.show();
+  }
+
+  @Override
+  public void stop() {
+    if (worker != null) {
+      worker.shutdownNow();
+      scheduler.shutdownNow();
+    }
+    if (device != null) {
+      device.close();
+    }
+    if (box != null) {
+      box.close();
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,91 @@
+package org.urna.kiosk.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.urna.ballotbox.BallotBox;
+import org.urna.ballotbox.BallotCounts;
+import org.urna.core.ballot.BallotId;
+import org.urna.core.ballot.EncryptedBallot;
+import org.urna.core.ballot.NonceSeed;
+import org.urna.core.ballot.PlaintextBallot;
+import org.urna.core.ballot.RecordedBallot;
+import org.urna.kiosk.station.BallotBoxStore;
+import org.urna.kiosk.station.BallotStore;
+
+/**
+ * The demo's ballot box: the real encrypted H2 box in a fresh temporary folder, opened on the
+ * kiosk's worker thread while the waiting screen already shows (polls open once it is ready), and
+ * deleted when the demo ends. The store calls run on that same worker, after the opening.
+ */
+final class DemoBallotBox implements BallotStore {
+  private final CompletableFuture<Opened> opened;
+
+  private record Opened(Path dir, BallotBox box, BallotBoxStore store) {}
+
+  private DemoBallotBox(CompletableFuture<Opened> opened) {
+    this.opened = opened;
+  }
+
+  static DemoBallotBox openOn(ExecutorService worker, DemoElection election) {
+    return new DemoBallotBox(
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                Path dir = Files.createTempDirectory("urna-demo-box");
+                BallotBox box =
+                    BallotBox.open(
+                        dir.resolve("box"),
+                        "urna-demo-box-password".toCharArray(),
+                        election.manifest,
+                        election.key,
+                        DemoElection.STATION);
+                return new Opened(dir, box, new BallotBoxStore(box, election.stationKey));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            },
+            worker));
+  }
+
+  void whenOpen(Runnable action) {
+    opened.thenRun(action);
+  }
+
+  BallotCounts counts() {
+    Opened o = opened.getNow(null);
+    return o == null ? new BallotCounts(0, 0, 0) : o.box().counts();
+  }
+
+  @Override
+  public void storePending(EncryptedBallot ballot, NonceSeed seed) {
+    opened.join().store().storePending(ballot, seed);
+  }
+
+  @Override
+  public RecordedBallot cast(BallotId id) {
+    return opened.join().store().cast(id);
+  }
+
+  @Override
+  public RecordedBallot challenge(BallotId id, PlaintextBallot claimed) {
+    return opened.join().store().challenge(id, claimed);
+  }
+
+  void close() {
+    Opened o = opened.getNow(null);
+    if (o == null) {
+      return;
+    }
+    o.box().close();
+    try (var files = Files.walk(o.dir())) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

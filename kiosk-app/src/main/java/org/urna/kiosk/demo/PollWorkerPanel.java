@@ -1,0 +1,94 @@
+package org.urna.kiosk.demo;
+
+import java.awt.image.BufferedImage;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.VBox;
+import org.urna.ballotbox.BallotCounts;
+import org.urna.core.election.BallotStyle;
+import org.urna.hardware.printer.emulator.InProcessPrinter;
+import org.urna.kiosk.voter.VoterKiosk;
+
+/**
+ * The demo's side panel: what a poll worker's card and the printer's paper would be on a real
+ * station. Activate the next voter for a ballot style, stage a paper-out, watch the paper.
+ */
+final class PollWorkerPanel {
+  private final VBox root = new VBox(10);
+  private final VBox paper = new VBox(12);
+  private final Label counts = new Label();
+  private final DemoBallotBox box;
+
+  PollWorkerPanel(
+      DemoElection election,
+      DemoActivation activation,
+      InProcessPrinter printer,
+      DemoBallotBox box,
+      VoterKiosk kiosk) {
+    this.box = box;
+    ChoiceBox<String> style = new ChoiceBox<>();
+    for (BallotStyle s : election.manifest.ballotStyles()) {
+      style.getItems().add(s.id());
+    }
+    style.setValue(DemoElection.FULL_STYLE);
+    Button activate = new Button("Poll worker: activate next voter");
+    activate.setId("demo-activate");
+    activate.setMaxWidth(Double.MAX_VALUE);
+    activate.setOnAction(e -> activation.activate(style.getValue()));
+    activate.setFocusTraversable(false);
+    CheckBox paperOut = new CheckBox("Printer: out of paper");
+    paperOut.setFocusTraversable(false);
+    paperOut.setOnAction(
+        e -> {
+          printer.emulator().setPaperOut(paperOut.isSelected());
+        });
+    Label title = new Label("Demo: poll worker and devices");
+    title.setStyle("-fx-font-weight: bold; -fx-font-size: 15px;");
+    Label paperTitle = new Label("Printer output (newest first)");
+    paperTitle.setStyle("-fx-font-weight: bold;");
+    ScrollPane scroll = new ScrollPane(paper);
+    scroll.setFitToWidth(true);
+    scroll.setFocusTraversable(false);
+    scroll.setPrefHeight(700);
+    root.getChildren()
+        .addAll(
+            title,
+            new Label("Ballot style"),
+            style,
+            activate,
+            paperOut,
+            counts,
+            paperTitle,
+            scroll);
+    root.setPadding(new Insets(12));
+    root.setPrefWidth(320);
+    root.setStyle(
+        "-fx-background-color: #f1f1ee; -fx-border-color: #999; -fx-border-width: 0 0 0 2;"
+            + " -fx-font-family: 'DejaVu Sans'; -fx-font-size: 13px;");
+    counts.setText("Ballot box: opening…");
+  }
+
+  Node node() {
+    return root;
+  }
+
+  /** Shows a printed paper and the box's counts after it (both read on the worker thread). */
+  void showPaper(String kind, BufferedImage png, BallotCounts c) {
+    counts.setText("Ballot box: " + c.cast() + " cast, " + c.challenged() + " challenged");
+    ImageView view = new ImageView(SwingFXUtils.toFXImage(png, null));
+    view.setPreserveRatio(true);
+    view.setFitWidth(288);
+    Label label = new Label(kind);
+    paper.getChildren().add(0, new VBox(4, label, view));
+    while (paper.getChildren().size() > 12) {
+      paper.getChildren().removeLast();
+    }
+  }
+}

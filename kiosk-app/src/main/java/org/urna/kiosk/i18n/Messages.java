@@ -1,0 +1,64 @@
+package org.urna.kiosk.i18n;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The kiosk's own words in one language, from {@code messages_<lang>.properties} (UTF-8), formatted
+ * with ICU's {@link MessageFormat} so that plural forms follow the language's rules ("1 кандидата",
+ * "3 кандидатов"). A language the election carries but the kiosk has no bundle for falls back to
+ * English for the kiosk's words; the election's own texts still come from the manifest.
+ */
+public final class Messages {
+  private static final String BUNDLE = "org.urna.kiosk.i18n.messages";
+  private final String language;
+  private final ULocale locale;
+  private final ResourceBundle bundle;
+
+  private Messages(String language) {
+    this.language = language;
+    this.locale = new ULocale(language);
+    this.bundle = load(language);
+  }
+
+  private static ResourceBundle load(String language) {
+    ResourceBundle.Control control =
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    try {
+      return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language), control);
+    } catch (MissingResourceException e) {
+      return ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH, control);
+    }
+  }
+
+  /** The kiosk's words for {@code language}. */
+  public static Messages of(String language) {
+    return new Messages(language);
+  }
+
+  public String language() {
+    return language;
+  }
+
+  /** The text of {@code key} with its arguments; plural and number forms follow the language. */
+  public String text(String key, Object... args) {
+    String pattern;
+    try {
+      pattern = bundle.getString(key);
+    } catch (MissingResourceException e) {
+      throw new IllegalArgumentException("no kiosk text '" + key + "'", e);
+    }
+    if (args.length == 0) {
+      return pattern;
+    }
+    return new MessageFormat(pattern, locale).format(args);
+  }
+
+  /** True when the kiosk's words exist in this language itself (not through the fallback). */
+  public boolean hasOwnWords() {
+    return bundle.getLocale().getLanguage().equals(Locale.forLanguageTag(language).getLanguage());
+  }
+}

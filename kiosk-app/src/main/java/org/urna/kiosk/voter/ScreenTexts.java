@@ -1,0 +1,147 @@
+package org.urna.kiosk.voter;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.urna.core.election.CandidateContest;
+import org.urna.core.election.Contest;
+import org.urna.core.election.ElectionManifest;
+import org.urna.core.election.LocalizedText;
+import org.urna.core.election.ReferendumContest;
+import org.urna.kiosk.i18n.LanguageNames;
+import org.urna.kiosk.i18n.Messages;
+import org.urna.kiosk.paper.PaperDocuments;
+import org.urna.kiosk.station.BallotMarks;
+
+/** Puts a session's state into words: builds the screens' view-models in the voter's language. */
+final class ScreenTexts {
+  private final ElectionManifest manifest;
+  private final Messages m;
+  private final String lang;
+  private final String fallback;
+
+  ScreenTexts(ElectionManifest manifest, Messages m) {
+    this.manifest = manifest;
+    this.m = m;
+    this.lang = m.language();
+    this.fallback = manifest.languages().getFirst();
+  }
+
+  String t(LocalizedText text) {
+    return text.in(lang, fallback);
+  }
+
+  List<LanguageViewModel.Option> languages() {
+    return manifest.languages().stream()
+        .map(l -> new LanguageViewModel.Option(l, LanguageNames.nativeName(l), l.equals(lang)))
+        .toList();
+  }
+
+  SettingsViewModel settings(int size, boolean contrast) {
+    return new SettingsViewModel(
+        languages(),
+        size,
+        m.text("settings.textSize", size, SettingsViewModel.SIZES),
+        m.text("settings.smaller"),
+        m.text("settings.larger"),
+        contrast,
+        m.text(contrast ? "settings.contrast.standard" : "settings.contrast.high"));
+  }
+
+  WaitingViewModel waiting(boolean open) {
+    return open
+        ? new WaitingViewModel(m.text("waiting.title"), m.text("waiting.body"), true)
+        : new WaitingViewModel(
+            m.text("waiting.closed.title"), m.text("waiting.closed.body"), false);
+  }
+
+  LanguageViewModel language() {
+    return new LanguageViewModel(
+        m.text("language.title"), m.text("language.body"), languages(), m.text("language.start"));
+  }
+
+  ContestViewModel contest(BallotMarks marks, int index, String notice, boolean returnToReview) {
+    Contest c = marks.contests().get(index);
+    int total = marks.contests().size();
+    List<ContestViewModel.Choice> choices = new ArrayList<>();
+    for (String sid : c.selectionIds()) {
+      boolean on = marks.isMarked(c.id(), sid);
+      String description =
+          switch (c) {
+            case CandidateContest cc ->
+                cc.candidates().stream()
+                    .filter(k -> k.id().equals(sid))
+                    .findFirst()
+                    .map(k -> k.description() == null ? "" : t(k.description()))
+                    .orElse("");
+            case ReferendumContest r -> "";
+          };
+      choices.add(
+          new ContestViewModel.Choice(
+              sid,
+              PaperDocuments.selectionName(c, sid, lang, fallback),
+              description,
+              on,
+              m.text(on ? "choice.selected" : "choice.notSelected")));
+    }
+    String rule =
+        switch (c) {
+          case CandidateContest cc -> m.text("contest.voteFor", cc.votesAllowed());
+          case ReferendumContest r -> m.text("contest.referendum.hint");
+        };
+    String question =
+        switch (c) {
+          case CandidateContest cc -> "";
+          case ReferendumContest r -> t(r.question());
+        };
+    String next =
+        returnToReview
+            ? m.text("nav.backToReview")
+            : index == total - 1 ? m.text("nav.review") : m.text("nav.next");
+    return new ContestViewModel(
+        c.id(),
+        m.text("contest.progress", index + 1, total),
+        t(c.title()),
+        rule,
+        question,
+        choices,
+        m.text("contest.chosen", marks.chosen(c.id()).size(), c.limit()),
+        notice,
+        m.text("nav.back"),
+        next);
+  }
+
+  String limitNotice(BallotMarks marks, String contestId, String selectionId) {
+    Contest c =
+        marks.contests().stream().filter(x -> x.id().equals(contestId)).findFirst().orElseThrow();
+    String name = PaperDocuments.selectionName(c, selectionId, lang, fallback);
+    return switch (c) {
+      case CandidateContest cc -> m.text("contest.limit", cc.votesAllowed(), name);
+      case ReferendumContest r -> m.text("contest.limit.referendum", name);
+    };
+  }
+
+  ReviewViewModel review(BallotMarks marks) {
+    List<ReviewViewModel.Row> rows = new ArrayList<>();
+    for (Contest c : marks.contests()) {
+      List<String> chosen =
+          marks.chosen(c.id()).stream()
+              .map(sid -> PaperDocuments.selectionName(c, sid, lang, fallback))
+              .toList();
+      int left = c.limit() - chosen.size();
+      String warning =
+          chosen.isEmpty() ? m.text("review.none") : left > 0 ? m.text("review.under", left) : "";
+      rows.add(
+          new ReviewViewModel.Row(c.id(), t(c.title()), chosen, warning, m.text("review.change")));
+    }
+    return new ReviewViewModel(
+        m.text("review.title"),
+        m.text("review.body"),
+        rows,
+        m.text("nav.back"),
+        m.text("review.print"));
+  }
+
+  Messages messages() {
+    return m;
+  }
+}

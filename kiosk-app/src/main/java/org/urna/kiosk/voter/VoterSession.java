@@ -1,0 +1,310 @@
+package org.urna.kiosk.voter;
+
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.urna.core.ballot.BallotState;
+import org.urna.core.ballot.PlaintextBallot;
+import org.urna.hardware.printer.PrinterFault;
+import org.urna.kiosk.i18n.Messages;
+import org.urna.kiosk.paper.PaperDocuments;
+import org.urna.kiosk.station.BallotMarks;
+import org.urna.kiosk.station.BallotWorkflow;
+import org.urna.kiosk.station.StationEvent;
+import org.urna.kiosk.station.StationState;
+
+/**
+ * One voter's session: the marks, where the voter is (language page, a contest, review), and the
+ * voter's actions. Lives from activation to the end of the session, then is forgotten.
+ */
+public final class VoterSession {
+  private final KioskViewModel kiosk;
+  private BallotMarks marks;
+  private int page = KioskViewModel.LANGUAGE_PAGE;
+  private boolean returnToReview;
+  private String notice = "";
+  private String trackingCode = "";
+  private PrinterFault printerFault;
+  private String faultDetail = "";
+
+  VoterSession(KioskViewModel kiosk, BallotMarks marks) {
+    this.kiosk = kiosk;
+    this.marks = marks;
+  }
+
+  // ---- the voter's actions ----
+
+  public void start() {
+    page = 0;
+    act();
+  }
+
+  public void tap(String selectionId) {
+    if (!marking() || !onContest()) {
+      return;
+    }
+    String contestId = marks.contests().get(page).id();
+    notice =
+        switch (marks.tap(contestId, selectionId)) {
+          case BallotMarks.Tap.Marked t -> "";
+          case BallotMarks.Tap.Unmarked t -> "";
+          case BallotMarks.Tap.OverLimit o ->
+              kiosk.texts().limitNotice(marks, contestId, selectionId);
+        };
+    kiosk.acted();
+  }
+
+  public void back() {
+    if (!marking()) {
+      return;
+    }
+    notice = "";
+    page =
+        page == reviewPage() ? reviewPage() - 1 : Math.max(KioskViewModel.LANGUAGE_PAGE, page - 1);
+    act();
+  }
+
+  public void next() {
+    if (!marking() || !onContest()) {
+      return;
+    }
+    notice = "";
+    page = returnToReview ? reviewPage() : page + 1;
+    if (page == reviewPage()) {
+      reachReview();
+    }
+    act();
+  }
+
+  /** From review: change one contest, then come back to review. */
+  public void change(String contestId) {
+    if (!marking()) {
+      return;
+    }
+    for (int i = 0; i < marks.contests().size(); i++) {
+      if (marks.contests().get(i).id().equals(contestId)) {
+        page = i;
+        notice = "";
+        act();
+        return;
+      }
+    }
+  }
+
+  /** "Print": the printing screen shows at once; the paper record prints on the worker. */
+  public void print() {
+    if (!marking() || page != reviewPage()) {
+      return;
+    }
+    kiosk.machine().apply(new StationEvent.PrintRequested());
+    kiosk.idle().disarm();
+    kiosk.changed();
+    PlaintextBallot plaintext = marks.plaintext();
+    Messages m = kiosk.messages();
+    kiosk
+        .workflow()
+        .printPaperRecord(plaintext, id -> kiosk.documents().paperRecord(plaintext, id, m))
+        .whenCompleteAsync(
+            (outcome, error) -> {
+              if (error != null) {
+                fault(error);
+                return;
+              }
+              switch (outcome) {
+                case BallotWorkflow.RecordOutcome.Printed p ->
+                    kiosk.machine().apply(new StationEvent.PaperRecordPrinted());
+                case BallotWorkflow.RecordOutcome.PrinterStopped(var f, var voided) -> {
+                  printerFault = f;
+                  kiosk.machine().apply(new StationEvent.PrintFailed(f));
+                }
+              }
+              kiosk.idle().arm();
+              kiosk.changed();
+            },
+            kiosk.setup().ui());
+  }
+
+  public void cast() {
+    if (kiosk.state() instanceof StationState.AwaitingDecision) {
+      kiosk.machine().apply(new StationEvent.CastChosen());
+      recordDecision(BallotState.CAST, false);
+    }
+  }
+
+  public void challenge() {
+    if (kiosk.state() instanceof StationState.AwaitingDecision) {
+      kiosk.machine().apply(new StationEvent.ChallengeChosen());
+      recordDecision(BallotState.CHALLENGED, false);
+    }
+  }
+
+  /** After the cast: the voter is done. */
+  public void finish() {
+    if (kiosk.state() instanceof StationState.Cast) {
+      kiosk.machine().apply(new StationEvent.SessionEnded());
+      kiosk.endSession();
+    }
+  }
+
+  /** After a challenge or a printer repair: back to review, choices kept, a new ballot. */
+  public void voteAgain() {
+    StationState s = kiosk.state();
+    if (s instanceof StationState.Challenged || s instanceof StationState.PrinterFailed) {
+      kiosk.machine().apply(new StationEvent.VoteAgain());
+      printerFault = null;
+      trackingCode = "";
+      reachReview();
+      act();
+    }
+  }
+
+  /** A poll worker ends the session after a fault: nothing is cast. */
+  public void endByPollWorker() {
+    if (kiosk.machine().accepts(new StationEvent.SessionEnded())) {
+      kiosk.machine().apply(new StationEvent.SessionEnded());
+      kiosk.endSession();
+    }
+  }
+
+  // ---- package-private ----
+
+  void recordDecision(BallotState decision, boolean byTimeout) {
+    kiosk.idle().disarm();
+    kiosk.changed();
+    Messages m = kiosk.messages();
+    var future =
+        decision == BallotState.CAST
+            ? kiosk.workflow().cast(r -> kiosk.documents().receipt(r, m))
+            : kiosk.workflow().challenge(r -> kiosk.documents().voidedRecord(r, m));
+    future.whenCompleteAsync(
+        (d, error) -> {
+          if (error != null) {
+            fault(error);
+            return;
+          }
+          trackingCode = PaperDocuments.readAloud(d.recorded());
+          kiosk.afterDecision(decision, byTimeout, d.paper());
+        },
+        kiosk.setup().ui());
+  }
+
+  VoterScreen markingScreen(ScreenTexts t) {
+    if (page == KioskViewModel.LANGUAGE_PAGE) {
+      return t.language();
+    }
+    if (page == reviewPage()) {
+      return t.review(marks);
+    }
+    return t.contest(marks, page, notice, returnToReview);
+  }
+
+  PaperViewModel paperScreen(ScreenTexts t, PaperViewModel.Stage stage) {
+    Messages m = t.messages();
+    return switch (stage) {
+      case PRINTING ->
+          new PaperViewModel(
+              stage, m.text("printing.title"), m.text("printing.body"), "", true, List.of());
+      case CHECK ->
+          new PaperViewModel(
+              stage,
+              m.text("check.title"),
+              m.text("check.body"),
+              "",
+              false,
+              List.of(
+                  new PaperViewModel.Action(
+                      "cast", m.text("check.cast"), m.text("check.cast.hint")),
+                  new PaperViewModel.Action(
+                      "challenge", m.text("check.challenge"), m.text("check.challenge.hint"))));
+      case RECORDING ->
+          new PaperViewModel(
+              stage, m.text("recording.title"), m.text("recording.body"), "", true, List.of());
+      case PRINTER_FAULT ->
+          new PaperViewModel(
+              stage,
+              m.text("fault.printer.title"),
+              m.text("fault.printer.body"),
+              m.text("fault.printer.detail", m.text("fault.printer." + printerFault.name())),
+              false,
+              List.of(
+                  new PaperViewModel.Action("retry", m.text("fault.retry"), ""),
+                  new PaperViewModel.Action("end", m.text("fault.end"), "")));
+      case STATION_FAULT ->
+          new PaperViewModel(
+              stage,
+              m.text("fault.station.title"),
+              m.text("fault.station.body"),
+              faultDetail,
+              false,
+              List.of(new PaperViewModel.Action("end", m.text("fault.end"), "")));
+    };
+  }
+
+  OutcomeViewModel outcomeScreen(ScreenTexts t, boolean cast) {
+    Messages m = t.messages();
+    return cast
+        ? new OutcomeViewModel(
+            true,
+            m.text("cast.title"),
+            m.text("cast.body"),
+            m.text("cast.code", trackingCode),
+            "finish",
+            m.text("cast.done"))
+        : new OutcomeViewModel(
+            false,
+            m.text("challenged.title"),
+            m.text("challenged.body"),
+            m.text("challenged.code", trackingCode),
+            "vote-again",
+            m.text("challenged.again"));
+  }
+
+  /** Forgets the marks at once (the ballot box already holds what it needs). */
+  void forgetMarks() {
+    if (marks != null) {
+      marks.clear();
+    }
+  }
+
+  void forget() {
+    forgetMarks();
+    marks = null;
+    notice = "";
+    trackingCode = "";
+  }
+
+  // ---- helpers ----
+
+  private void fault(Throwable error) {
+    Throwable cause =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    faultDetail =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    if (kiosk.machine().accepts(new StationEvent.RecordFailed(faultDetail))) {
+      kiosk.machine().apply(new StationEvent.RecordFailed(faultDetail));
+    }
+    kiosk.idle().disarm();
+    kiosk.changed();
+  }
+
+  private void reachReview() {
+    page = reviewPage();
+    returnToReview = true;
+    kiosk.workflow().encryptAhead(marks.plaintext());
+  }
+
+  private void act() {
+    kiosk.acted();
+  }
+
+  private boolean marking() {
+    return kiosk.state() instanceof StationState.Marking && marks != null;
+  }
+
+  private boolean onContest() {
+    return page >= 0 && page < reviewPage();
+  }
+
+  private int reviewPage() {
+    return marks.contests().size();
+  }
+}
