@@ -78,7 +78,12 @@ public final class DemoApp extends Application {
 
     PollWorkerPanel side = new PollWorkerPanel(election, activation, device, box, kiosk);
     this.panel[0] = side;
-    box.whenOpenBox(opened -> startLedger(o, election, opened, side));
+    box.whenOpenBox(
+        opened -> {
+          var c = opened.counts();
+          Platform.runLater(() -> side.showCounts(c));
+          startLedger(o, election, opened, side);
+        });
     BorderPane window = new BorderPane(kiosk.root());
     window.setRight(side.node());
     Scene scene = new Scene(window, 1600, 1000);

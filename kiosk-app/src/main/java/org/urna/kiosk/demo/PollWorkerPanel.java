@@ -104,6 +104,11 @@ final class PollWorkerPanel {
     return root;
   }
 
+  /** The box is open: its counts (read on the worker thread). */
+  void showCounts(BallotCounts c) {
+    counts.setText("Ballot box: " + c.cast() + " cast, " + c.challenged() + " challenged");
+  }
+
   /** Shows a printed paper and the box's counts after it (both read on the worker thread). */
   void showPaper(String kind, BufferedImage png, BallotCounts c) {
     counts.setText("Ballot box: " + c.cast() + " cast, " + c.challenged() + " challenged");
