@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
@@ -70,7 +69,7 @@ public final class LinearCheck {
         ps[i] = points.get(i).raw();
         ks[i] = scalars.get(i).value();
       }
-      acc = acc.add(ECAlgorithms.sumOfMultiplies(ps, ks));
+      acc = acc.add(Pippenger.sumOfMultiplies(ps, ks));
     }
     return acc.isInfinity();
   }

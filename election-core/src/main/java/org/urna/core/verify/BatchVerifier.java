@@ -16,7 +16,7 @@ import org.urna.core.crypto.LinearCheck;
  * run on all cores.
  */
 public final class BatchVerifier {
-  private static final int CHUNK = 64;
+  private static final int CHUNK = 256;
   private final BallotVerifier single;
   private final int threads;
 

@@ -34,6 +34,7 @@ public final class DemoApp extends Application {
   private DemoBallotBox box;
   private ExecutorService worker;
   private ScheduledExecutorService scheduler;
+  private volatile DemoLedger ledger;
 
   @Override
   public void start(Stage stage) {
@@ -56,6 +57,10 @@ public final class DemoApp extends Application {
             box,
             document -> {
               PrintOutcome outcome = driver.print(document);
+              DemoLedger l = ledger;
+              if (l != null) {
+                l.wake();
+              }
               BufferedImage paper = device.emulator().tearOff().image();
               var counts = box.counts();
               Platform.runLater(() -> panel[0].showPaper(document.kind(), paper, counts));
@@ -76,6 +81,7 @@ public final class DemoApp extends Application {
 
     PollWorkerPanel side = new PollWorkerPanel(election, activation, device, box, kiosk);
     this.panel[0] = side;
+    box.whenOpenBox(opened -> startLedger(o, election, opened, side));
     BorderPane window = new BorderPane(kiosk.root());
     window.setRight(side.node());
     Scene scene = new Scene(window, 1600, 1000);
@@ -118,8 +124,42 @@ public final class DemoApp extends Application {
     stage.show();
   }
 
+  /** The ledger and the sync start on their own thread: the kiosk is usable before they are. */
+  private void startLedger(
+      DemoMain o,
+      DemoElection election,
+      org.urna.ballotbox.BallotBox opened,
+      PollWorkerPanel side) {
+    Thread.ofVirtual()
+        .name("demo-ledger")
+        .start(
+            () -> {
+              try {
+                java.nio.file.Path dir =
+                    java.nio.file.Files.createTempDirectory("urna-demo-ledger");
+                DemoLedger l =
+                    o.ledger.isEmpty()
+                        ? DemoLedger.startInProcess(dir, election)
+                        : DemoLedger.remote(o.ledger, o.ledgerPolicy);
+                l.syncFrom(
+                    opened, dir.resolve("sync"), s -> Platform.runLater(() -> side.showSync(s)));
+                ledger = l;
+                System.out.println("Ledger public page: " + l.lookupPage());
+              } catch (Exception e) {
+                Platform.runLater(
+                    () ->
+                        side.showSyncFailure(
+                            "not started (" + e.getMessage() + "); ballots wait in the outbox"));
+              }
+            });
+  }
+
   @Override
   public void stop() {
+    DemoLedger l = ledger;
+    if (l != null) {
+      l.close();
+    }
     if (worker != null) {
       worker.shutdownNow();
       scheduler.shutdownNow();

@@ -63,6 +63,11 @@ final class DemoBallotBox implements BallotStore {
     opened.thenRun(action);
   }
 
+  /** Runs {@code action} with the open box (on the thread that opened it). */
+  void whenOpenBox(java.util.function.Consumer<BallotBox> action) {
+    opened.thenAccept(o -> action.accept(o.box()));
+  }
+
   BallotCounts counts() {
     Opened o = opened.getNow(null);
     return o == null ? new BallotCounts(0, 0, 0) : o.box().counts();

@@ -43,6 +43,19 @@ public final class DemoMain implements Callable<Integer> {
   String lookupUrl;
 
   @Option(
+      names = "--ledger",
+      split = ",",
+      description =
+          "Validator URLs of a real ledger network (default: a one-validator ledger in this"
+              + " process).")
+  java.util.List<java.net.URI> ledger = new java.util.ArrayList<>();
+
+  @Option(
+      names = "--ledger-policy",
+      description = "With --ledger: the tlog-policy file naming the validator keys to trust.")
+  java.nio.file.Path ledgerPolicy;
+
+  @Option(
       names = "--startup-probe",
       hidden = true,
       description =

@@ -15,6 +15,7 @@ import org.urna.ballotbox.BallotCounts;
 import org.urna.core.election.BallotStyle;
 import org.urna.hardware.printer.emulator.InProcessPrinter;
 import org.urna.kiosk.voter.VoterKiosk;
+import org.urna.sync.SyncStatus;
 
 /**
  * The demo's side panel: what a poll worker's card and the printer's paper would be on a real
@@ -24,6 +25,7 @@ final class PollWorkerPanel {
   private final VBox root = new VBox(10);
   private final VBox paper = new VBox(12);
   private final Label counts = new Label();
+  private final Label sync = new Label();
   private final DemoBallotBox box;
 
   PollWorkerPanel(
@@ -65,6 +67,7 @@ final class PollWorkerPanel {
             activate,
             paperOut,
             counts,
+            sync,
             paperTitle,
             scroll);
     root.setPadding(new Insets(12));
@@ -73,6 +76,28 @@ final class PollWorkerPanel {
         "-fx-background-color: #f1f1ee; -fx-border-color: #999; -fx-border-width: 0 0 0 2;"
             + " -fx-font-family: 'DejaVu Sans'; -fx-font-size: 13px;");
     counts.setText("Ballot box: opening…");
+    sync.setWrapText(true);
+    sync.setText("Ledger: starting…");
+  }
+
+  /** The sync's status in a poll worker's words: counts, the last checkpoint, an alarm first. */
+  void showSync(SyncStatus s) {
+    if (s.alarm().isPresent()) {
+      sync.setText("LEDGER ALARM: " + s.alarm().get().alarm().words());
+      sync.setStyle("-fx-text-fill: #a00000; -fx-font-weight: bold;");
+      return;
+    }
+    StringBuilder text =
+        new StringBuilder("Ledger: " + s.confirmed() + " confirmed, " + s.pending() + " waiting");
+    s.lastCheckpoint().ifPresent(c -> text.append(", checkpoint of ").append(c.size()));
+    s.progress().ifPresent(p -> text.append(" (").append(p.words()).append(")"));
+    s.lastError().ifPresent(e -> text.append("\n").append(e.words()));
+    sync.setText(text.toString());
+  }
+
+  /** The ledger could not start: the kiosk still records ballots; they wait in the outbox. */
+  void showSyncFailure(String words) {
+    sync.setText("Ledger: " + words);
   }
 
   Node node() {

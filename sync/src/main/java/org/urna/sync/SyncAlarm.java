@@ -1,0 +1,75 @@
+package org.urna.sync;
+
+/**
+ * Something the ledger did that a poll worker must act on. An alarm is sticky: it stays (also
+ * across restarts) until a poll worker acknowledges it, and while it stands the sync confirms
+ * nothing and sends nothing; every ballot stays in the ballot box. {@link #words()} is what the
+ * poll-worker screen shows; {@link #details()} is for the election office's technicians.
+ */
+public sealed interface SyncAlarm {
+  String details();
+
+  /** Plain words for the poll worker, saying what to do. */
+  String words();
+
+  /** A checkpoint that is not a continuation of one this kiosk verified before (a fork). */
+  record TwoHistories(String details) implements SyncAlarm {
+    @Override
+    public String words() {
+      return "The ledger showed this kiosk two different histories. Stop and call the election"
+          + " office.";
+    }
+  }
+
+  /** A checkpoint not signed by a trusted log key or not cosigned by a quorum of validators. */
+  record UntrustedCheckpoint(String details) implements SyncAlarm {
+    @Override
+    public String words() {
+      return "The ledger sent a checkpoint that the validators this kiosk trusts did not sign."
+          + " Stop and call the election office.";
+    }
+  }
+
+  /** An inclusion proof that does not prove the ballot is in the cosigned checkpoint. */
+  record BadProof(String details) implements SyncAlarm {
+    @Override
+    public String words() {
+      return "The ledger could not prove that a ballot of this kiosk is in it. Stop and call the"
+          + " election office.";
+    }
+  }
+
+  /** The ledger refused a ballot of this station. */
+  record BallotRefused(String details) implements SyncAlarm {
+    @Override
+    public String words() {
+      return "The ledger refused a ballot of this kiosk. The ballot is safe in the ballot box."
+          + " Call the election office.";
+    }
+  }
+
+  /** The kiosk's own file of the last verified checkpoint cannot be read or is not trusted. */
+  record DamagedRecord(String details) implements SyncAlarm {
+    @Override
+    public String words() {
+      return "This kiosk's record of the ledger is damaged. The ballots are safe in the ballot"
+          + " box. Call a technician.";
+    }
+  }
+
+  /** The name written to the alarm file. */
+  default String kind() {
+    return getClass().getSimpleName();
+  }
+
+  /** Rebuilds an alarm from its kind and details (as written to the alarm file). */
+  static SyncAlarm restore(String kind, String details) {
+    return switch (kind) {
+      case "TwoHistories" -> new TwoHistories(details);
+      case "UntrustedCheckpoint" -> new UntrustedCheckpoint(details);
+      case "BadProof" -> new BadProof(details);
+      case "BallotRefused" -> new BallotRefused(details);
+      default -> new DamagedRecord("alarm file of unknown kind '" + kind + "': " + details);
+    };
+  }
+}

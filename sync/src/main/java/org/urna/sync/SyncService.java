@@ -1,0 +1,438 @@
+package org.urna.sync;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.urna.ballotbox.BallotBox;
+import org.urna.ballotbox.audit.AuditRole;
+import org.urna.ballotbox.outbox.OutboxCounts;
+import org.urna.ballotbox.outbox.OutboxEntry;
+import org.urna.core.ballot.BallotId;
+import org.urna.sync.SyncStatus.CheckpointSeen;
+import org.urna.sync.SyncStatus.Progress;
+import org.urna.sync.SyncStatus.RaisedAlarm;
+import org.urna.sync.SyncStatus.SyncError;
+import org.urna.sync.ledger.LedgerCallException;
+import org.urna.sync.ledger.LedgerLink;
+import org.urna.sync.ledger.SubmitVerdict;
+import org.urna.sync.note.LedgerFormatException;
+import org.urna.sync.note.TrustPolicy.Verdict;
+
+/**
+ * Forwards the ballot box's outbox to the ledger (docs/spec/sync.md). One virtual thread runs
+ * rounds: send the oldest pending ballots in chain order, a batch at a time; then fetch inclusion
+ * proofs for submitted ballots and mark a ballot confirmed only when its proof verifies against a
+ * checkpoint signed by a trusted log key, cosigned by a quorum of trusted validators and consistent
+ * with the last checkpoint this kiosk verified. Failures to reach the ledger are retried with
+ * exponential backoff and jitter; anything that shows the ledger lying raises a sticky {@link
+ * SyncAlarm}. Status changes go to listeners (on the sync thread: the UI hops to its own).
+ */
+public final class SyncService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
+
+  private final BallotBox box;
+  private final SyncConfig config;
+  private final LedgerLink link;
+  private final SyncStateFiles files;
+  private final CheckpointGuard guard;
+  private final ProofFetcher fetcher;
+  private final Backoff backoff;
+  private final Clock clock;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition nudge = lock.newCondition();
+  private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+  private final Map<BallotId, Instant> missingSince = new HashMap<>();
+  private boolean nudged;
+  private volatile boolean running;
+  private Thread worker;
+  private volatile RaisedAlarm alarm;
+  private volatile SyncError lastError;
+  private volatile SyncStatus status;
+  private int failures;
+  private long drainTotal;
+  private long drainSent;
+
+  private SyncService(BallotBox box, SyncConfig config, Clock clock, RandomGenerator random) {
+    this.box = box;
+    this.config = config;
+    this.clock = clock;
+    this.link =
+        new LedgerLink(config.endpoints(), config.connectTimeout(), config.requestTimeout());
+    this.files = new SyncStateFiles(config.stateDirectory());
+    this.guard = new CheckpointGuard(config.policy(), link, files);
+    this.fetcher = new ProofFetcher(link, config.proofParallelism());
+    this.backoff = new Backoff(config.backoffBase(), config.backoffCap(), random);
+  }
+
+  /** Opens the sync for a box: restores the last verified checkpoint and a standing alarm. */
+  public static SyncService open(BallotBox box, SyncConfig config) {
+    return open(box, config, Clock.systemUTC(), RandomGenerator.of("L64X128MixRandom"));
+  }
+
+  public static SyncService open(
+      BallotBox box, SyncConfig config, Clock clock, RandomGenerator random) {
+    SyncService s = new SyncService(box, config, clock, random);
+    try {
+      Optional<SyncAlarm> standing = s.files.alarm();
+      standing.ifPresent(a -> s.alarm = new RaisedAlarm(a, clock.instant()));
+      Optional<org.urna.sync.note.SignedNote> saved = s.files.checkpoint();
+      if (saved.isPresent()) {
+        s.guard.restore(saved.get());
+      }
+    } catch (AlarmRaised e) {
+      s.raise(e.alarm());
+    } catch (IOException | LedgerFormatException e) {
+      s.raise(new SyncAlarm.DamagedRecord("cannot read the sync state files: " + e.getMessage()));
+    }
+    s.publish();
+    return s;
+  }
+
+  /** Starts the sync thread (a virtual thread). */
+  public synchronized void start() {
+    if (worker != null) {
+      return;
+    }
+    running = true;
+    worker = Thread.ofVirtual().name("sync-" + box.stationId()).start(this::loop);
+  }
+
+  /** Asks for a round now (the kiosk calls this after each cast). */
+  public void wake() {
+    lock.lock();
+    try {
+      nudged = true;
+      nudge.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public SyncStatus status() {
+    return status;
+  }
+
+  public void addListener(Consumer<SyncStatus> listener) {
+    listeners.add(listener);
+    listener.accept(status);
+  }
+
+  public void removeListener(Consumer<SyncStatus> listener) {
+    listeners.remove(listener);
+  }
+
+  /**
+   * A poll worker has read the alarm and called the election office: the alarm is cleared (and an
+   * audit entry written) and sync resumes; if the ledger still misbehaves it is raised again.
+   */
+  public void acknowledgeAlarm() {
+    RaisedAlarm a = alarm;
+    if (a == null) {
+      return;
+    }
+    try {
+      files.clearAlarm();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the alarm file", e);
+    }
+    alarm = null;
+    box.appendAudit(AuditRole.POLL_WORKER, "sync-alarm-acknowledged", a.alarm().kind());
+    publish();
+    wake();
+  }
+
+  private void loop() {
+    while (running) {
+      Duration wait;
+      try {
+        wait = runOnce();
+      } catch (RuntimeException e) {
+        // the box or a state file failed: keep the words, back off, keep every ballot
+        failures++;
+        lastError =
+            new SyncError(
+                "Sync could not use the ballot box or its files; it will try again ("
+                    + e.getMessage()
+                    + ")",
+                clock.instant());
+        LOG.warn("Sync round failed: {}", e.toString());
+        publish();
+        wait = backoff.delay(failures);
+      }
+      pause(wait);
+    }
+  }
+
+  private void pause(Duration wait) {
+    lock.lock();
+    try {
+      long nanos = wait.toNanos();
+      while (running && !nudged && nanos > 0) {
+        nanos = nudge.awaitNanos(nanos);
+      }
+      nudged = false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * One round (submit a batch, then confirm what has proofs); returns how long to wait before the
+   * next one. For tests and a command line that run the sync by hand: never call it while the
+   * service's own thread runs ({@link #start()}).
+   */
+  public Duration runOnce() {
+    if (alarm != null) {
+      publish();
+      return config.pollInterval();
+    }
+    boolean failed = false;
+    boolean more = false;
+    try {
+      more = submitBatch();
+      more |= confirm();
+    } catch (LedgerCallException e) {
+      failed = true;
+      lastError = new SyncError(words(e), clock.instant());
+      LOG.info("Ledger call failed: {} {}", e.kind(), e.getMessage());
+    } catch (AlarmRaised e) {
+      raise(e.alarm());
+    }
+    if (failed) {
+      failures++;
+    } else {
+      failures = 0;
+      lastError = null;
+    }
+    OutboxCounts c = publish();
+    if (alarm != null) {
+      return config.pollInterval();
+    }
+    if (failed) {
+      return backoff.delay(failures);
+    }
+    if (c.pending() > 0 || more) {
+      return Duration.ZERO;
+    }
+    return c.submitted() > 0 ? config.confirmInterval() : config.pollInterval();
+  }
+
+  private boolean submitBatch() throws LedgerCallException, AlarmRaised {
+    List<OutboxEntry> batch = box.nextToSubmit(config.batchSize());
+    if (batch.isEmpty()) {
+      drainTotal = 0;
+      drainSent = 0;
+      return false;
+    }
+    List<byte[]> bytes = batch.stream().map(OutboxEntry::recordedBytes).toList();
+    List<SubmitVerdict> verdicts;
+    try {
+      verdicts = link.submit(bytes).value();
+    } catch (LedgerCallException e) {
+      String words = words(e);
+      for (OutboxEntry entry : batch) {
+        box.markFailed(entry.ballotId(), words);
+      }
+      throw e;
+    }
+    List<BallotId> accepted = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      OutboxEntry entry = batch.get(i);
+      SubmitVerdict v = verdicts.get(i);
+      if (!v.ballotIdHex().equals(entry.ballotId().toHex())) {
+        throw new LedgerCallException(
+            LedgerCallException.Kind.MALFORMED,
+            "",
+            "the ledger answered for other ballots than those sent",
+            null);
+      }
+      switch (v) {
+        case SubmitVerdict.Accepted a -> accepted.add(entry.ballotId());
+        case SubmitVerdict.Rejected(String id, String reason) -> {
+          box.markSubmitted(accepted);
+          drainSent += accepted.size();
+          box.markFailed(entry.ballotId(), "refused by the ledger: " + reason);
+          throw new AlarmRaised(
+              new SyncAlarm.BallotRefused(
+                  "ballot "
+                      + id
+                      + " at position "
+                      + entry.chainPosition()
+                      + " refused: "
+                      + reason));
+        }
+      }
+    }
+    box.markSubmitted(accepted);
+    drainSent += accepted.size();
+    return true;
+  }
+
+  private boolean confirm() throws LedgerCallException, AlarmRaised {
+    List<OutboxEntry> waiting = box.awaitingConfirmation(Math.max(config.batchSize(), 64));
+    if (waiting.isEmpty()) {
+      return false;
+    }
+    Map<Verdict.Trusted, List<BallotId>> confirmed = new LinkedHashMap<>();
+    LedgerCallException transientFault = null;
+    try {
+      for (ProofFetcher.Fetched f : fetcher.fetch(waiting)) {
+        switch (f) {
+          case ProofFetcher.Fetched.Proven(OutboxEntry entry, var answer) -> {
+            Verdict.Trusted t = guard.admit(answer.value().checkpoint(), answer.endpoint());
+            Optional<String> why = ConfirmationCheck.failure(entry, answer.value(), t.checkpoint());
+            if (why.isPresent()) {
+              throw new AlarmRaised(
+                  new SyncAlarm.BadProof(
+                      answer.endpoint() + ", ballot " + entry.ballotId() + ": " + why.get()));
+            }
+            confirmed.computeIfAbsent(t, k -> new ArrayList<>()).add(entry.ballotId());
+            missingSince.remove(entry.ballotId());
+          }
+          case ProofFetcher.Fetched.Failed(OutboxEntry entry, LedgerCallException e) -> {
+            if (e.kind() == LedgerCallException.Kind.NOT_FOUND) {
+              notYetProven(entry, e);
+            } else if (transientFault == null) {
+              transientFault = e;
+            }
+          }
+        }
+      }
+    } finally {
+      confirmed.forEach(
+          (t, ids) -> box.markConfirmed(ids, t.checkpoint().size(), t.checkpoint().root().bytes()));
+    }
+    if (transientFault != null) {
+      throw transientFault;
+    }
+    return !confirmed.isEmpty() && waiting.size() >= Math.max(config.batchSize(), 64);
+  }
+
+  /** A 404: not yet under a checkpoint (wait), or unknown to the ledger (send again, later). */
+  private void notYetProven(OutboxEntry entry, LedgerCallException e) {
+    if (e.getMessage().contains("not yet under a cosigned checkpoint")) {
+      missingSince.remove(entry.ballotId());
+      return;
+    }
+    Instant first = missingSince.computeIfAbsent(entry.ballotId(), id -> clock.instant());
+    if (Duration.between(first, clock.instant()).compareTo(config.resubmitAfter()) >= 0) {
+      missingSince.remove(entry.ballotId());
+      box.markFailed(entry.ballotId(), "the ledger does not have this ballot; sending it again");
+    }
+  }
+
+  private void raise(SyncAlarm a) {
+    alarm = new RaisedAlarm(a, clock.instant());
+    LOG.error("Sync alarm {}: {}", a.kind(), a.details());
+    try {
+      files.saveAlarm(a);
+    } catch (IOException e) {
+      LOG.error("Cannot save the alarm file: {}", e.toString());
+    }
+    try {
+      box.appendAudit(AuditRole.KIOSK, "sync-alarm", a.kind());
+    } catch (RuntimeException e) {
+      LOG.error("Cannot write the alarm to the audit log: {}", e.toString());
+    }
+  }
+
+  private synchronized OutboxCounts publish() {
+    OutboxCounts c = box.outboxCounts();
+    if (c.pending() == 0) {
+      drainTotal = 0;
+      drainSent = 0;
+    } else {
+      drainTotal = Math.max(drainTotal, drainSent + c.pending());
+    }
+    Optional<Progress> progress =
+        drainTotal > 0 ? Optional.of(new Progress(drainSent, drainTotal)) : Optional.empty();
+    Optional<CheckpointSeen> seen =
+        guard
+            .last()
+            .map(
+                t ->
+                    new CheckpointSeen(
+                        t.checkpoint().size(),
+                        t.checkpoint().root().hex(),
+                        Instant.ofEpochSecond(t.cosignedAt()),
+                        clock.instant()));
+    SyncStatus s =
+        new SyncStatus(
+            c.pending(),
+            c.submitted(),
+            c.confirmed(),
+            seen,
+            Optional.ofNullable(lastError),
+            progress,
+            Optional.ofNullable(alarm),
+            running);
+    status = s;
+    for (Consumer<SyncStatus> l : listeners) {
+      try {
+        l.accept(s);
+      } catch (RuntimeException e) {
+        LOG.warn("A sync status listener failed: {}", e.toString());
+      }
+    }
+    return c;
+  }
+
+  static String words(LedgerCallException e) {
+    return switch (e.kind()) {
+      case UNREACHABLE ->
+          "The ledger cannot be reached. Ballots are kept in the ballot box and will be sent when"
+              + " it is back.";
+      case TIMED_OUT ->
+          "The ledger did not answer in time. Ballots are kept in the ballot box and will be sent"
+              + " again.";
+      case BUSY -> "The ledger is busy. Ballots are kept in the ballot box and will be sent again.";
+      case MALFORMED ->
+          "The ledger sent an answer this kiosk cannot read. Ballots are kept in the ballot box and"
+              + " will be sent again.";
+      case NOT_FOUND, REFUSED -> "The ledger refused a request: " + e.getMessage();
+    };
+  }
+
+  /** Stops the sync thread; the box stays open (its owner closes it). */
+  @Override
+  public void close() {
+    Thread t;
+    synchronized (this) {
+      running = false;
+      t = worker;
+      worker = null;
+    }
+    wake();
+    if (t != null) {
+      try {
+        if (!t.join(Duration.ofSeconds(60))) {
+          t.interrupt();
+          t.join(TimeUnit.SECONDS.toMillis(10));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    fetcher.close();
+    publish();
+  }
+}

@@ -1,0 +1,53 @@
+package org.urna.sync;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the poll-worker screen shows about sync: the outbox counts, the last verified checkpoint,
+ * the last error in plain words, progress while a backlog drains, and the alarm if one stands.
+ */
+public record SyncStatus(
+    long pending,
+    long submitted,
+    long confirmed,
+    Optional<CheckpointSeen> lastCheckpoint,
+    Optional<SyncError> lastError,
+    Optional<Progress> progress,
+    Optional<RaisedAlarm> alarm,
+    boolean running) {
+
+  public SyncStatus {
+    if (pending < 0 || submitted < 0 || confirmed < 0) {
+      throw new IllegalArgumentException("outbox counts are never negative");
+    }
+  }
+
+  /** A checkpoint this kiosk verified: its size, when validators cosigned it, when it was seen. */
+  public record CheckpointSeen(long size, String rootHex, Instant cosignedAt, Instant verifiedAt) {}
+
+  /** A failure the sync will retry, in words a poll worker understands, and when it happened. */
+  public record SyncError(String words, Instant at) {}
+
+  /** Ballots sent of a backlog being drained. */
+  public record Progress(long sent, long total) {
+    public Progress {
+      if (sent < 0 || total < sent) {
+        throw new IllegalArgumentException("0 <= sent <= total");
+      }
+    }
+
+    /** E.g. "312 of 5,000 sent". */
+    public String words() {
+      return String.format(java.util.Locale.ROOT, "%,d of %,d sent", sent, total);
+    }
+  }
+
+  /** An alarm and when it was raised. */
+  public record RaisedAlarm(SyncAlarm alarm, Instant at) {}
+
+  /** All ballots of the box are confirmed and nothing is wrong. */
+  public boolean allConfirmed() {
+    return pending == 0 && submitted == 0 && alarm.isEmpty();
+  }
+}

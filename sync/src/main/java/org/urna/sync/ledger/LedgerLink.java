@@ -1,0 +1,205 @@
+package org.urna.sync.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.urna.sync.ledger.LedgerCallException.Kind;
+import org.urna.sync.merkle.TreeHash;
+import org.urna.sync.note.LedgerFormatException;
+
+/**
+ * The ledger's HTTP API (docs/spec/ledger.md) as the kiosk uses it, over several validators: a call
+ * goes to the validator that answered last and, when it cannot be reached, times out or is busy, to
+ * the next one. Verifies nothing: {@code org.urna.sync.ConfirmationCheck} does.
+ */
+public final class LedgerLink {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final List<URI> endpoints;
+  private final Duration requestTimeout;
+  private final HttpClient http;
+  private final AtomicInteger preferred = new AtomicInteger();
+
+  public LedgerLink(List<URI> endpoints, Duration connectTimeout, Duration requestTimeout) {
+    if (endpoints.isEmpty()) {
+      throw new IllegalArgumentException("at least one ledger endpoint");
+    }
+    this.endpoints = List.copyOf(endpoints);
+    this.requestTimeout = requestTimeout;
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(connectTimeout)
+            .build();
+  }
+
+  /** An answer and the validator that gave it. */
+  public record Answer<T>(T value, URI endpoint) {}
+
+  private interface Call<T> {
+    T on(URI endpoint) throws LedgerCallException;
+  }
+
+  /** Tries each validator once, starting with the one that answered last. */
+  private <T> Answer<T> anyValidator(Call<T> call) throws LedgerCallException {
+    LedgerCallException last = null;
+    int start = preferred.get();
+    for (int i = 0; i < endpoints.size(); i++) {
+      int n = (start + i) % endpoints.size();
+      URI endpoint = endpoints.get(n);
+      try {
+        T value = call.on(endpoint);
+        preferred.set(n);
+        return new Answer<>(value, endpoint);
+      } catch (LedgerCallException e) {
+        if (!e.transientFault()) {
+          throw e;
+        }
+        last = e;
+      }
+    }
+    preferred.set((start + 1) % endpoints.size());
+    throw last;
+  }
+
+  /** POST /v1/batches. Safe to repeat: the ledger answers a ballot it has as resubmitted. */
+  public Answer<List<SubmitVerdict>> submit(List<byte[]> recordedBallots)
+      throws LedgerCallException {
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode arr = body.putArray("ballots");
+    recordedBallots.forEach(b -> arr.add(Base64.getEncoder().encodeToString(b)));
+    byte[] json = body.toString().getBytes(StandardCharsets.UTF_8);
+    return anyValidator(
+        e -> {
+          byte[] answer =
+              send(
+                  e,
+                  HttpRequest.newBuilder(e.resolve("/v1/batches"))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(json)));
+          return verdicts(e, answer, recordedBallots.size());
+        });
+  }
+
+  private static List<SubmitVerdict> verdicts(URI e, byte[] answer, int expected)
+      throws LedgerCallException {
+    try {
+      JsonNode results = JSON.readTree(answer).get("results");
+      if (results == null || !results.isArray() || results.size() != expected) {
+        throw malformed(e, "the ledger's answer does not list one result per ballot", null);
+      }
+      List<SubmitVerdict> out = new ArrayList<>();
+      for (JsonNode n : results) {
+        String id = n.path("ballotId").asText();
+        switch (n.path("status").asText()) {
+          case "accepted" ->
+              out.add(
+                  new SubmitVerdict.Accepted(
+                      id, n.path("index").asLong(-1), n.path("resubmitted").asBoolean()));
+          case "rejected" -> out.add(new SubmitVerdict.Rejected(id, n.path("reason").asText()));
+          default -> throw malformed(e, "a result is neither accepted nor rejected", null);
+        }
+      }
+      return out;
+    } catch (IOException | RuntimeException ex) {
+      throw malformed(e, "the ledger's answer to a batch is not the documented JSON", ex);
+    }
+  }
+
+  /** GET /v1/proof/ballot/{id}: a tlog-proof for the ballot against the latest checkpoint. */
+  public Answer<InclusionProof> proof(String ballotIdHex) throws LedgerCallException {
+    return anyValidator(
+        e -> {
+          byte[] body =
+              send(e, HttpRequest.newBuilder(e.resolve("/v1/proof/ballot/" + ballotIdHex)));
+          try {
+            return InclusionProof.parse(new String(body, StandardCharsets.UTF_8));
+          } catch (LedgerFormatException ex) {
+            throw malformed(e, "the ledger's proof is not a tlog-proof: " + ex.getMessage(), ex);
+          }
+        });
+  }
+
+  /** GET /v1/consistency?old=&new= from one validator: the RFC 9162 consistency path. */
+  public List<TreeHash> consistency(URI endpoint, long oldSize, long newSize)
+      throws LedgerCallException {
+    byte[] body =
+        send(
+            endpoint,
+            HttpRequest.newBuilder(
+                endpoint.resolve("/v1/consistency?old=" + oldSize + "&new=" + newSize)));
+    try {
+      JsonNode proof = JSON.readTree(body).get("proof");
+      if (proof == null || !proof.isArray() || proof.size() > 64) {
+        throw malformed(endpoint, "a consistency proof is a list of at most 64 hashes", null);
+      }
+      List<TreeHash> out = new ArrayList<>();
+      for (JsonNode h : proof) {
+        out.add(TreeHash.fromBase64(h.asText()));
+      }
+      return out;
+    } catch (IOException | LedgerFormatException ex) {
+      throw malformed(endpoint, "the ledger's consistency proof is not the documented JSON", ex);
+    }
+  }
+
+  private byte[] send(URI endpoint, HttpRequest.Builder request) throws LedgerCallException {
+    HttpResponse<byte[]> r;
+    String where = endpoint.toString();
+    try {
+      r =
+          http.send(
+              request.timeout(requestTimeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (HttpTimeoutException e) {
+      throw new LedgerCallException(
+          Kind.TIMED_OUT, where, "the ledger at " + where + " did not answer in time", e);
+    } catch (ConnectException e) {
+      throw new LedgerCallException(
+          Kind.UNREACHABLE, where, "the ledger at " + where + " cannot be reached", e);
+    } catch (IOException e) {
+      throw new LedgerCallException(
+          Kind.UNREACHABLE, where, "the connection to the ledger at " + where + " broke", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedgerCallException(Kind.UNREACHABLE, where, "the sync was stopped", e);
+    }
+    int status = r.statusCode();
+    if (status == 200) {
+      return r.body();
+    }
+    String reason = reason(r.body());
+    Kind kind = status == 404 ? Kind.NOT_FOUND : status >= 500 ? Kind.BUSY : Kind.REFUSED;
+    throw new LedgerCallException(
+        kind, where, "the ledger at " + where + " answered " + status + ": " + reason, null);
+  }
+
+  private static String reason(byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8).strip();
+    try {
+      JsonNode n = JSON.readTree(text);
+      if (n != null && n.hasNonNull("error")) {
+        text = n.get("error").asText();
+      }
+    } catch (IOException | RuntimeException e) {
+      // a plain-text reason
+    }
+    return text.length() > 200 ? text.substring(0, 200) : text;
+  }
+
+  private static LedgerCallException malformed(URI e, String message, Throwable cause) {
+    return new LedgerCallException(Kind.MALFORMED, e.toString(), message, cause);
+  }
+}
