@@ -39,12 +39,13 @@ public final class DemoApp extends Application {
   @Override
   public void start(Stage stage) {
     DemoMain o = DemoMain.options;
+    DemoMain.trace += " start=" + DemoMain.sinceStart();
     KioskFonts.load();
     DemoElection election =
         DemoMain.election != null ? DemoMain.election.join() : new DemoElection();
     worker = Executors.newSingleThreadExecutor(daemon("kiosk-worker"));
-    scheduler = Executors.newSingleThreadScheduledExecutor(daemon("kiosk-timer"));
-    box = DemoBallotBox.openOn(worker, election);
+    scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("kiosk-timer"));
+    box = new DemoBallotBox();
     device = InProcessPrinter.start(PrinterProfile.EPSON_TM_T20);
     PaperPrinter driver = new ReceiptPrinterAdapter(device);
     DemoActivation activation = new DemoActivation();
@@ -73,7 +74,9 @@ public final class DemoApp extends Application {
             Platform::runLater,
             worker,
             scheduler);
+    DemoMain.trace += " election=" + DemoMain.sinceStart();
     VoterKiosk kiosk = new VoterKiosk(setup, activation);
+    DemoMain.trace += " kiosk=" + DemoMain.sinceStart();
     box.whenOpen(() -> Platform.runLater(() -> kiosk.viewModel().openPolls()));
 
     PollWorkerPanel side = new PollWorkerPanel(election, activation, device, box, kiosk);
@@ -109,11 +112,20 @@ public final class DemoApp extends Application {
                         ProcessHandle.current().info().startInstant().orElseThrow(), Instant.now())
                     .toMillis();
             System.out.println("kiosk.waitingScreen.firstFrame.ms=" + ms);
+            System.out.println("kiosk.startup.trace " + DemoMain.trace);
             System.out.flush();
             // exit (not halt): a training run writes its AOT cache at exit
             Thread.ofPlatform().start(() -> System.exit(0));
           });
     }
+    boolean[] first = new boolean[1];
+    scene.addPostLayoutPulseListener(
+        () -> {
+          if (!first[0]) {
+            first[0] = true;
+            box.open(worker, election); // after the first frame: start-up does not wait for H2
+          }
+        });
     stage.show();
   }
 

@@ -19,21 +19,20 @@ import org.urna.kiosk.station.BallotStore;
 
 /**
  * The demo's ballot box: the real encrypted H2 box in a fresh temporary folder, opened on the
- * kiosk's worker thread while the waiting screen already shows (polls open once it is ready), and
- * deleted when the demo ends. The store calls run on that same worker, after the opening.
+ * kiosk's worker thread once the waiting screen shows (polls open when it is ready), and deleted
+ * when the demo ends. The store calls run on that same worker, after the opening.
  */
 final class DemoBallotBox implements BallotStore {
-  private final CompletableFuture<Opened> opened;
+  private final CompletableFuture<Opened> opened = new CompletableFuture<>();
 
   private record Opened(Path dir, BallotBox box, BallotBoxStore store) {}
 
-  private DemoBallotBox(CompletableFuture<Opened> opened) {
-    this.opened = opened;
-  }
-
-  static DemoBallotBox openOn(ExecutorService worker, DemoElection election) {
-    return new DemoBallotBox(
-        CompletableFuture.supplyAsync(
+  /** Opens the box on the worker; the demo calls it once the first frame is up. */
+  void open(ExecutorService worker, DemoElection election) {
+    if (opened.isDone()) {
+      return;
+    }
+    CompletableFuture.supplyAsync(
             () -> {
               try {
                 Path dir = Files.createTempDirectory("urna-demo-box");
@@ -49,7 +48,15 @@ final class DemoBallotBox implements BallotStore {
                 throw new UncheckedIOException(e);
               }
             },
-            worker));
+            worker)
+        .whenComplete(
+            (o, e) -> {
+              if (e != null) {
+                opened.completeExceptionally(e);
+              } else {
+                opened.complete(o);
+              }
+            });
   }
 
   void whenOpen(Runnable action) {

@@ -67,7 +67,17 @@ public final class DemoMain implements Callable<Integer> {
   /** Built while the JavaFX toolkit starts (keys and window tables take a moment). */
   static volatile java.util.concurrent.CompletableFuture<DemoElection> election;
 
+  /** Milliseconds since the process started (for the start-up probe). */
+  static long sinceStart() {
+    return java.time.Duration.between(
+            ProcessHandle.current().info().startInstant().orElseThrow(), java.time.Instant.now())
+        .toMillis();
+  }
+
+  static volatile String trace = "";
+
   public static void main(String[] args) {
+    trace = "main=" + sinceStart();
     int code = new CommandLine(new DemoMain()).execute(args);
     if (code != 0) {
       System.exit(code);

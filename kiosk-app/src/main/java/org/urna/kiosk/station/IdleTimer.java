@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
  * Inactivity: after {@code warnAfter} without a touch the voter is warned, with a countdown of
  * {@code answerWithin}; no answer, and the session is cleared. Callbacks arrive through the {@code
  * ui} executor; a touch re-arms. A generation number makes late ticks of an old arming harmless.
+ * Give it a {@link java.util.concurrent.ScheduledThreadPoolExecutor}: it is told to drop cancelled
+ * waits at once (else each touch leaves one in the queue until it would have fired).
  */
 public final class IdleTimer {
   /** What the kiosk does on warning, on each tick of the countdown, and at expiry. */
@@ -42,6 +44,10 @@ public final class IdleTimer {
   public IdleTimer(
       ScheduledExecutorService scheduler, Executor ui, Timeouts timeouts, Listener listener) {
     this.scheduler = scheduler;
+    if (scheduler instanceof java.util.concurrent.ScheduledThreadPoolExecutor pool) {
+      // every touch re-arms: cancelled waits must leave the queue, not sit there for minutes
+      pool.setRemoveOnCancelPolicy(true);
+    }
     this.ui = ui;
     this.timeouts = timeouts;
     this.listener = listener;

@@ -21,7 +21,7 @@ final class OutcomeView {
     VBox v =
         column(
             scroll(
-                list(heading(vm.title()), text(vm.body()), text(vm.codeLine(), "tracking-code"))),
+                list(heading(vm.title()), text(vm.codeLine(), "tracking-code"), text(vm.body()))),
             navBar(null, button(vm.actionId(), vm.actionLabel(), action, "primary")));
     v.setId(vm.cast() ? "screen-cast" : "screen-challenged");
     return v;

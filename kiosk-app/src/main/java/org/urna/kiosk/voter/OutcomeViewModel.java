@@ -8,6 +8,6 @@ public record OutcomeViewModel(
     implements VoterScreen {
   @Override
   public List<String> spokenText() {
-    return List.of(title, body, codeLine, actionLabel);
+    return List.of(title, codeLine, body, actionLabel);
   }
 }

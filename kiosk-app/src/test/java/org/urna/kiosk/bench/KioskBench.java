@@ -36,7 +36,8 @@ import org.urna.kiosk.voter.KioskViewModel;
 public final class KioskBench {
   private final ExecutorService ui = Executors.newSingleThreadExecutor();
   private final ExecutorService worker = Executors.newSingleThreadExecutor();
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  private final ScheduledExecutorService scheduler =
+      new java.util.concurrent.ScheduledThreadPoolExecutor(1);
   private final DemoElection election = new DemoElection();
   private volatile long handedToPrinter;
   private final KioskViewModel vm;
@@ -93,15 +94,18 @@ public final class KioskBench {
     List<Double> ahead = new ArrayList<>();
     List<Double> notAhead = new ArrayList<>();
     long heapAt10 = 0;
+    java.util.Map<String, Long> histogramAt10 = java.util.Map.of();
     for (int i = 1; i <= voters; i++) {
       boolean waitForAhead = i % 2 == 0;
       double ms = voter(i, waitForAhead);
       (waitForAhead ? ahead : notAhead).add(ms);
       if (i == 10) {
         heapAt10 = usedHeapAfterGc();
+        histogramAt10 = histogram();
       }
     }
     long heapAtEnd = usedHeapAfterGc();
+    printGrowth(histogramAt10, histogram());
     System.out.printf("voters=%d cores=%d%n", voters, Runtime.getRuntime().availableProcessors());
     System.out.printf("print->paper record handed to driver, encrypted ahead: %s%n", stats(ahead));
     System.out.printf(
@@ -161,6 +165,41 @@ public final class KioskBench {
       Thread.sleep(200);
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** Bytes per class, from the JVM's own class histogram (after a full GC). */
+  private static java.util.Map<String, Long> histogram() throws Exception {
+    var server = ManagementFactory.getPlatformMBeanServer();
+    var name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+    String text =
+        (String)
+            server.invoke(
+                name,
+                "gcClassHistogram",
+                new Object[] {new String[0]},
+                new String[] {String[].class.getName()});
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    for (String line : text.split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length >= 4 && f[0].endsWith(":")) {
+        out.put(f[3], Long.parseLong(f[2]));
+      }
+    }
+    return out;
+  }
+
+  /** The classes whose instances grew most between the two histograms. */
+  private static void printGrowth(
+      java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+    after.entrySet().stream()
+        .map(
+            e ->
+                java.util.Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() > 64 * 1024)
+        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+        .limit(12)
+        .forEach(
+            e -> System.out.printf("  grew %8.1f KiB  %s%n", e.getValue() / 1024.0, e.getKey()));
   }
 
   private static String stats(List<Double> ms) {

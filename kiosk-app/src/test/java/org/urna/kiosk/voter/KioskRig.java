@@ -49,7 +49,8 @@ final class KioskRig implements AutoCloseable {
   final HoldablePrinter holdable = new HoldablePrinter(printer);
   final DemoActivation activation = new DemoActivation();
   final ExecutorService worker = Executors.newSingleThreadExecutor();
-  final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+  final ScheduledExecutorService scheduler =
+      new java.util.concurrent.ScheduledThreadPoolExecutor(1);
   final KioskSetup setup;
 
   KioskRig(IdleTimer.Timeouts timeouts) {
