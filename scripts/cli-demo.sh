@@ -9,6 +9,6 @@ cd "$work"
 "$here/urna" sample-election --out election
 [ -f box.password ] || head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n' > box.password
 box=(--box "$work/ballot-box" --password-file "$work/box.password" --station uik-1701)
-"$here/urna" --election election cast "${box[@]}" --count 50 --challenge-every 10
-"$here/urna" --election election verify-box "${box[@]}"
-"$here/urna" --election election tally "${box[@]}" --secret-file election/demo-election-secret.hex --lang "${URNA_LANG:-en}"
+"$here/urna" cast --election election "${box[@]}" --count 50 --challenge-every 10
+"$here/urna" verify-box --election election "${box[@]}"
+"$here/urna" tally --election election "${box[@]}" --secret-file election/demo-election-secret.hex --lang "${URNA_LANG:-en}"

@@ -1,8 +1,6 @@
 package org.urna.cli;
 
-import java.nio.file.Path;
 import org.urna.ballotbox.cli.CastCommand;
-import org.urna.ballotbox.cli.ElectionInputs;
 import org.urna.ballotbox.cli.TallyCommand;
 import org.urna.ballotbox.cli.VerifyBoxCommand;
 import org.urna.core.cli.SampleElectionCommand;
@@ -12,7 +10,6 @@ import org.urna.ledger.cli.LocalNetwork;
 import org.urna.ledger.cli.RunNode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** The {@code urna} command line: one entry point, each subcommand from the module that owns it. */
 @Command(
@@ -26,39 +23,19 @@ import picocli.CommandLine.Option;
       GenerateKeys.class,
       RunNode.class,
       LocalNetwork.class,
+      CastCommand.class,
+      VerifyBoxCommand.class,
+      TallyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Urna implements Runnable {
-  @Option(
-      names = "--election",
-      defaultValue = "urna-demo",
-      description = "Folder with the election package, trust anchor and station keys.")
-  Path election;
-
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);
   }
 
   public static CommandLine commandLine() {
-    Urna urna = new Urna();
-    CommandLine cmd = new CommandLine(urna);
-    cmd.addSubcommand(new CastCommand(() -> urna.inputs(cmd)));
-    cmd.addSubcommand(new VerifyBoxCommand(() -> urna.inputs(cmd)));
-    cmd.addSubcommand(new TallyCommand(() -> urna.inputs(cmd)));
-    return cmd;
-  }
-
-  private ElectionInputs inputs(CommandLine cmd) {
-    CommandLine.ParseResult sub = cmd.getParseResult().subcommand();
-    String station = sub.matchedOptionValue("--station", "");
-    try {
-      return ElectionInputs.fromFolder(election, station);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(
-          sub.commandSpec().commandLine(),
-          e.getMessage() + " (run `urna sample-election --out " + election + "` first?)");
-    }
+    return new CommandLine(new Urna());
   }
 
   public static void main(String[] args) {

@@ -51,9 +51,9 @@ class UrnaCommandTest {
             cast.execute(
                 concat(
                     new String[] {
+                      "cast",
                       "--election",
                       election.toString(),
-                      "cast",
                       "--count",
                       "12",
                       "--challenge-every",
@@ -68,7 +68,7 @@ class UrnaCommandTest {
         Urna.commandLine()
             .setOut(new PrintWriter(verified))
             .execute(
-                concat(new String[] {"--election", election.toString(), "verify-box"}, common));
+                concat(new String[] {"verify-box", "--election", election.toString()}, common));
     assertThat(v).as(verified.toString()).isZero();
     assertThat(verified.toString()).contains("V5").contains("All 12 ballots verify.");
 
@@ -78,7 +78,7 @@ class UrnaCommandTest {
             .setOut(new PrintWriter(tallied))
             .execute(
                 concat(
-                    new String[] {"--election", election.toString(), "tally"},
+                    new String[] {"tally", "--election", election.toString()},
                     concat(
                         common,
                         new String[] {

@@ -1,10 +1,6 @@
 package org.urna.ballotbox.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -22,6 +18,7 @@ import org.urna.core.cli.Progress;
 import org.urna.core.election.BallotStyle;
 import org.urna.core.election.ElectionManifest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,17 +34,7 @@ import picocli.CommandLine.Spec;
 public final class CastCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--box", required = true, description = "Ballot box file (without .mv.db).")
-  Path box;
-
-  @Option(
-      names = "--password-file",
-      required = true,
-      description = "File whose first line is the ballot box password.")
-  Path passwordFile;
-
-  @Option(names = "--station", required = true, description = "Station id.")
-  String stationId;
+  @Mixin BoxOptions opts;
 
   @Option(
       names = "--count",
@@ -66,14 +53,6 @@ public final class CastCommand implements Callable<Integer> {
 
   @Option(names = "--seed", description = "Seed of the random choices (default: random).")
   Long seed;
-
-  @Option(
-      names = "--election",
-      defaultValue = "urna-demo",
-      description =
-          "Folder written by 'urna sample-election': package, trust anchor, station key"
-              + " (default: ${DEFAULT-VALUE}).")
-  Path electionFolder;
 
   private final Supplier<ElectionInputs> inputs;
   private final Clock clock;
@@ -103,7 +82,7 @@ public final class CastCommand implements Callable<Integer> {
     }
     ElectionInputs in;
     try {
-      in = inputs != null ? inputs.get() : ElectionInputs.fromFolder(electionFolder, stationId);
+      in = opts.inputs(inputs);
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       return 2;
@@ -122,9 +101,9 @@ public final class CastCommand implements Callable<Integer> {
     long hour = hour(manifest, err);
     char[] password;
     try {
-      password = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).getFirst().toCharArray();
-    } catch (IOException | java.util.NoSuchElementException e) {
-      err.println("The password file " + passwordFile + " cannot be read.");
+      password = opts.password();
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
       return 2;
     }
     SecureRandom secure = new SecureRandom();
@@ -132,7 +111,7 @@ public final class CastCommand implements Callable<Integer> {
         new RandomBallots(manifest, seed == null ? new Random() : new Random(seed));
     BallotEncryptor encryptor = new BallotEncryptor(manifest, in.key());
     try (BallotBox ballotBox =
-        BallotBox.open(box, password, manifest, in.key(), stationId, clock)) {
+        BallotBox.open(opts.box, password, manifest, in.key(), opts.stationId, clock)) {
       if (!ballotBox.pendingAtOpen().isEmpty()) {
         err.println(ballotBox.pendingAtOpen().size() + " pending ballot(s) found: voided.");
         ballotBox.voidPending(in.stationKey());
@@ -166,7 +145,7 @@ public final class CastCommand implements Callable<Integer> {
       PlaintextBallot plaintext = choices.next(styles.get(i % styles.size()));
       NonceSeed nonceSeed = NonceSeed.random(secure);
       EncryptedBallot ballot =
-          encryptor.encrypt(plaintext, BallotId.random(secure), stationId, hour, nonceSeed);
+          encryptor.encrypt(plaintext, BallotId.random(secure), opts.stationId, hour, nonceSeed);
       ballotBox.storePending(ballot, nonceSeed);
       if (challengeEvery > 0 && i % challengeEvery == 0) {
         ballotBox.challenge(ballot.ballotId(), plaintext, in.stationKey());

@@ -22,6 +22,7 @@ import org.urna.core.tally.TallyDecryptor;
 import org.urna.core.tally.TallyVerifier;
 import org.urna.core.verify.VerificationFailure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,17 +40,7 @@ import picocli.CommandLine.Spec;
 public final class TallyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--box", required = true, description = "Ballot box file (without .mv.db).")
-  Path box;
-
-  @Option(
-      names = "--password-file",
-      required = true,
-      description = "File whose first line is the ballot box password.")
-  Path passwordFile;
-
-  @Option(names = "--station", required = true, description = "Station id.")
-  String stationId;
+  @Mixin BoxOptions opts;
 
   @Option(
       names = "--secret-file",
@@ -62,6 +53,12 @@ public final class TallyCommand implements Callable<Integer> {
 
   private final Supplier<ElectionInputs> inputs;
 
+  /** For the {@code urna} CLI: the election comes from the {@code --election} folder. */
+  public TallyCommand() {
+    this(null);
+  }
+
+  /** With the election supplied by the caller ({@code --election} is then ignored). */
   public TallyCommand(Supplier<ElectionInputs> inputs) {
     this.inputs = inputs;
   }
@@ -70,14 +67,19 @@ public final class TallyCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ElectionInputs in = inputs.get();
+    ElectionInputs in;
+    try {
+      in = opts.inputs(inputs);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
     ElectionManifest m = in.manifest();
     ElGamalSecretKey secret =
         new ElGamalSecretKey(
             Scalar.fromHex(Files.readString(secretFile, StandardCharsets.UTF_8).trim()));
     EncryptedTally tally = new EncryptedTally(m);
-    try (BallotBox b =
-        BallotBox.open(box, BoxPasswords.read(passwordFile), m, in.key(), stationId)) {
+    try (BallotBox b = BallotBox.open(opts.box, opts.password(), m, in.key(), opts.stationId)) {
       b.forEachRecorded(tally::add);
     } catch (BallotBoxException e) {
       err.println(e.getMessage());

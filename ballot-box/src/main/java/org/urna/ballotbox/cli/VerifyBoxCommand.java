@@ -1,7 +1,6 @@
 package org.urna.ballotbox.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -18,8 +17,8 @@ import org.urna.core.verify.RecordVerifier;
 import org.urna.core.verify.Step;
 import org.urna.core.verify.VerificationFailure;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,20 +35,16 @@ public final class VerifyBoxCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--box", required = true, description = "Ballot box file (without .mv.db).")
-  Path box;
-
-  @Option(
-      names = "--password-file",
-      required = true,
-      description = "File whose first line is the ballot box password.")
-  Path passwordFile;
-
-  @Option(names = "--station", required = true, description = "Station id.")
-  String stationId;
+  @Mixin BoxOptions opts;
 
   private final Supplier<ElectionInputs> inputs;
 
+  /** For the {@code urna} CLI: the election comes from the {@code --election} folder. */
+  public VerifyBoxCommand() {
+    this(null);
+  }
+
+  /** With the election supplied by the caller ({@code --election} is then ignored). */
   public VerifyBoxCommand(Supplier<ElectionInputs> inputs) {
     this.inputs = inputs;
   }
@@ -58,10 +53,16 @@ public final class VerifyBoxCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ElectionInputs in = inputs.get();
+    ElectionInputs in;
+    try {
+      in = opts.inputs(inputs);
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
     List<RecordedBallot> ballots = new ArrayList<>();
     try (BallotBox b =
-        BallotBox.open(box, BoxPasswords.read(passwordFile), in.manifest(), in.key(), stationId)) {
+        BallotBox.open(opts.box, opts.password(), in.manifest(), in.key(), opts.stationId)) {
       b.forEachRecorded(ballots::add);
     } catch (BallotBoxException e) {
       err.println(e.getMessage());
