@@ -55,7 +55,7 @@ final class BoxFile {
     String url =
         "jdbc:h2:file:"
             + base.toAbsolutePath()
-            + ";CIPHER=AES;DB_CLOSE_ON_EXIT=FALSE"
+            + ";CIPHER=AES;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=1024"
             + (d == Durability.DELAYED ? "" : ";WRITE_DELAY=0")
             + (create ? "" : ";IFEXISTS=TRUE");
     JdbcDataSource ds = new JdbcDataSource();
