@@ -19,6 +19,29 @@ public final class TallyVerifier {
   /** {@code recomputed} is the verifier's own sum of the cast ballots of the record. */
   public List<VerificationFailure> verify(EncryptedTally recomputed, List<SelectionTotal> totals) {
     List<VerificationFailure> failures = new ArrayList<>();
+    java.util.Set<String> published = new java.util.HashSet<>();
+    for (SelectionTotal t : totals) {
+      if (!published.add(t.contestId() + "/" + t.selectionId())) {
+        failures.add(
+            new VerificationFailure(
+                Step.V11,
+                "total of " + t.contestId() + "/" + t.selectionId(),
+                "it is published twice"));
+      }
+    }
+    recomputed
+        .sums()
+        .forEach(
+            (contest, selections) ->
+                selections.keySet().stream()
+                    .filter(sel -> !published.contains(contest + "/" + sel))
+                    .forEach(
+                        sel ->
+                            failures.add(
+                                new VerificationFailure(
+                                    Step.V11,
+                                    "total of " + contest + "/" + sel,
+                                    "cast ballots carry it, but no total is published"))));
     for (SelectionTotal t : totals) {
       String item = "total of " + t.contestId() + "/" + t.selectionId();
       Optional<ElGamalCiphertext> expected = recomputed.sum(t.contestId(), t.selectionId());

@@ -68,9 +68,22 @@ class TallyTest {
             first.count() + 1,
             first.encryptedTotal(),
             first.proof());
-    assertThat(verifier.verify(tally, List.of(inflated)))
+    List<SelectionTotal> withInflated = new java.util.ArrayList<>(totals);
+    withInflated.set(totals.indexOf(first), inflated);
+    assertThat(verifier.verify(tally, withInflated))
         .extracting(VerificationFailure::step)
         .containsExactly(Step.V12);
+    // Leaving a total out, or publishing one twice, fails V11.
+    List<SelectionTotal> missing = new java.util.ArrayList<>(totals);
+    missing.remove(first);
+    assertThat(verifier.verify(tally, missing))
+        .extracting(VerificationFailure::step)
+        .containsExactly(Step.V11);
+    List<SelectionTotal> twice = new java.util.ArrayList<>(totals);
+    twice.add(first);
+    assertThat(verifier.verify(tally, twice))
+        .extracting(VerificationFailure::step)
+        .containsExactly(Step.V11);
     SelectionTotal swapped =
         new SelectionTotal(
             first.contestId(),
@@ -78,7 +91,9 @@ class TallyTest {
             first.count(),
             first.encryptedTotal().add(first.encryptedTotal()),
             first.proof());
-    assertThat(verifier.verify(tally, List.of(swapped)))
+    List<SelectionTotal> withSwapped = new java.util.ArrayList<>(totals);
+    withSwapped.set(totals.indexOf(first), swapped);
+    assertThat(verifier.verify(tally, withSwapped))
         .extracting(VerificationFailure::step)
         .containsExactly(Step.V11);
   }
