@@ -1,6 +1,5 @@
 package org.urna.core.ballot;
 
-import org.urna.core.crypto.CryptoFormatException;
 import org.urna.core.crypto.Hash;
 import org.urna.core.crypto.Signature;
 import org.urna.core.crypto.SigningKey;
@@ -102,12 +101,7 @@ public record RecordedBallot(
     BallotState state = BallotState.ofCode(r.u8("recorded.state"));
     ChallengeReveal reveal = state == BallotState.CHALLENGED ? ChallengeReveal.read(r, body) : null;
     TrackingCode prev = TrackingCode.of(r.raw(TrackingCode.BYTES, "recorded.previous"));
-    Signature sig;
-    try {
-      sig = Signature.decode(r.raw(Signature.BYTES, "recorded.signature"));
-    } catch (CryptoFormatException e) {
-      throw new BallotFormatException("recorded.signature: " + e.getMessage(), e);
-    }
+    Signature sig = r.decode("recorded.signature", Signature.BYTES, Signature::decode);
     r.end("recorded ballot");
     return new RecordedBallot(body, state, reveal, prev, sig);
   }

@@ -16,6 +16,7 @@ public final class DiscreteLog {
   private final long max;
   private final int m;
   private final Map<Key, Integer> baby = new HashMap<>();
+  private final ECPoint[] steps;
   private final ECPoint giant;
 
   public DiscreteLog(long max) {
@@ -24,7 +25,7 @@ public final class DiscreteLog {
     }
     this.max = max;
     this.m = (int) Math.ceil(Math.sqrt(max + 1.0));
-    ECPoint[] steps = new ECPoint[m];
+    steps = new ECPoint[m];
     ECPoint acc = Group.G.raw();
     for (int j = 1; j <= m; j++) {
       steps[j - 1] = acc;
@@ -49,13 +50,9 @@ public final class DiscreteLog {
         return within(i * m);
       }
       Integer j = baby.get(new Key(cur.getAffineXCoord().getEncoded()));
-      if (j != null) {
-        ECPoint candidate = Group.G.raw().multiply(java.math.BigInteger.valueOf(j));
-        long base = i * m;
-        // x(jG) = x(-jG): decide the sign by comparing y.
-        if (candidate.normalize().getAffineYCoord().equals(cur.getAffineYCoord())) {
-          return within(base + j);
-        }
+      // x(jG) = x(-jG): decide the sign by comparing y with the stored baby step.
+      if (j != null && steps[j - 1].getAffineYCoord().equals(cur.getAffineYCoord())) {
+        return within(i * m + j);
       }
       cur = cur.add(giant).normalize();
     }
