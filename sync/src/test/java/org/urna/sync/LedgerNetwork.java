@@ -1,7 +1,6 @@
 package org.urna.sync;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -70,9 +69,7 @@ public final class LedgerNetwork implements AutoCloseable {
   }
 
   public static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    return org.urna.ledger.node.LoopbackPorts.reserve();
   }
 
   /** The policy text a kiosk would be configured with (pinned, not fetched). */

@@ -1,7 +1,6 @@
 package org.urna.kiosk.demo;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,8 +127,6 @@ final class DemoLedger implements AutoCloseable {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    return org.urna.ledger.node.LoopbackPorts.reserve();
   }
 }

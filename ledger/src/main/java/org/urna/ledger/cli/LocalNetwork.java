@@ -1,7 +1,6 @@
 package org.urna.ledger.cli;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -127,9 +126,7 @@ public final class LocalNetwork implements Callable<Integer> {
   }
 
   static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    return org.urna.ledger.node.LoopbackPorts.reserve();
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.urna.ledger.replication;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -61,9 +60,7 @@ public final class TestNetwork implements AutoCloseable {
   }
 
   public static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    return org.urna.ledger.node.LoopbackPorts.reserve();
   }
 
   public NodeConfig config(int i) {
