@@ -8,31 +8,49 @@ import org.junit.jupiter.api.Test;
 import org.urna.kiosk.demo.DemoElection;
 
 /**
- * Walks every voter screen at the largest text size in high contrast, in Russian and in English,
- * saving a PNG of each into docs/screenshots/kiosk and checking on each that nothing is cut and
- * every touch target is large and apart.
+ * Walks every voter screen in Russian and in English, once as a voter first sees it (text size 1,
+ * normal contrast) and once at the largest text size in high contrast, saving a PNG of each into
+ * docs/screenshots/kiosk and checking on each that nothing is cut and every touch target is large
+ * and apart.
  */
 class ScreenshotTourTest extends KioskStory {
 
   @Test
   void everyScreenInRussianAtTheLargestTextInHighContrast() throws IOException {
-    tour("ru");
+    tour("ru", true);
   }
 
   @Test
   void everyScreenInEnglishAtTheLargestTextInHighContrast() throws IOException {
-    tour("en");
+    tour("en", true);
   }
 
-  private void tour(String lang) throws IOException {
-    String look = "-" + lang + "-large-contrast";
+  @Test
+  void everyScreenInRussianAsAVoterFirstSeesIt() throws IOException {
+    tour("ru", false);
+  }
+
+  @Test
+  void everyScreenInEnglishAsAVoterFirstSeesIt() throws IOException {
+    tour("en", false);
+  }
+
+  private void tour(String lang, boolean largeContrast) throws IOException {
+    String look = "-" + lang + (largeContrast ? "-large-contrast" : "");
     activate(DemoElection.FULL_STYLE);
     tap("lang-" + lang);
-    tap("text-larger");
-    tap("text-larger");
-    tap("text-larger");
-    tap("contrast");
-    assertThat(lookup(".kiosk-root").query().getStyleClass()).contains("size-4", "theme-contrast");
+    if (largeContrast) {
+      tap("text-larger");
+      tap("text-larger");
+      tap("text-larger");
+      tap("contrast");
+      assertThat(lookup(".kiosk-root").query().getStyleClass())
+          .contains("size-4", "theme-contrast");
+    } else {
+      assertThat(lookup(".kiosk-root").query().getStyleClass())
+          .contains("size-1")
+          .doesNotContain("theme-contrast");
+    }
     shoot("voter-language" + look);
     tap("start");
     waitFor("screen-contest-amendments");
@@ -60,12 +78,16 @@ class ScreenshotTourTest extends KioskStory {
     rig.holdable.release();
     waitFor("screen-check");
     shoot("voter-check-paper" + look);
-    savePaper("paper-record-" + lang);
+    if (largeContrast) {
+      savePaper("paper-record-" + lang);
+    }
 
     tap("challenge");
     waitFor("screen-challenged");
     shoot("voter-challenged" + look);
-    savePaper("paper-void-" + lang);
+    if (largeContrast) {
+      savePaper("paper-void-" + lang);
+    }
 
     tap("vote-again");
     waitFor("screen-review");
@@ -82,10 +104,18 @@ class ScreenshotTourTest extends KioskStory {
     tap("cast");
     waitFor("screen-cast");
     shoot("voter-cast-receipt" + look);
-    savePaper("paper-receipt-" + lang);
+    if (largeContrast) {
+      savePaper("paper-receipt-" + lang);
+    }
     tap("finish");
     waitFor("screen-waiting");
-    shoot("voter-waiting-" + lang);
+    // Text size and contrast are the voter's own: the next voter starts from the default look.
+    assertThat(lookup(".kiosk-root").query().getStyleClass())
+        .contains("size-1")
+        .doesNotContain("theme-contrast");
+    if (!largeContrast) {
+      shoot("voter-waiting-" + lang);
+    }
   }
 
   private void shoot(String name) {
