@@ -74,10 +74,24 @@ public final class DemoMain implements Callable<Integer> {
         .toMillis();
   }
 
-  static volatile String trace = "";
+  /** Start-up phases and their times (ms since the process started), for the start-up probe. */
+  private static final StringBuilder TRACE = new StringBuilder();
+
+  static void mark(String phase) {
+    long ms = sinceStart();
+    synchronized (TRACE) {
+      TRACE.append(TRACE.isEmpty() ? "" : " ").append(phase).append('=').append(ms);
+    }
+  }
+
+  static String trace() {
+    synchronized (TRACE) {
+      return TRACE.toString();
+    }
+  }
 
   public static void main(String[] args) {
-    trace = "main=" + sinceStart();
+    mark("main");
     int code = new CommandLine(new DemoMain()).execute(args);
     if (code != 0) {
       System.exit(code);
@@ -87,7 +101,14 @@ public final class DemoMain implements Callable<Integer> {
   @Override
   public Integer call() {
     options = this;
-    election = java.util.concurrent.CompletableFuture.supplyAsync(DemoElection::new);
+    mark("options");
+    election =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              DemoElection e = new DemoElection();
+              mark("electionBuilt");
+              return e;
+            });
     Application.launch(DemoApp.class);
     return 0;
   }
