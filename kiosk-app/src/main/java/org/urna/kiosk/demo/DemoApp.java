@@ -38,7 +38,7 @@ public final class DemoApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    DemoMain o = DemoMain.options;
+    DemoOptions o = DemoMain.options;
     DemoMain.mark("start");
     KioskFonts.load();
     DemoMain.mark("fonts");
@@ -69,8 +69,8 @@ public final class DemoApp extends Application {
               return outcome;
             },
             new IdleTimer.Timeouts(
-                Duration.ofSeconds(o.warnAfter), Duration.ofSeconds(o.answerWithin)),
-            o.lookupUrl,
+                Duration.ofSeconds(o.warnAfter()), Duration.ofSeconds(o.answerWithin())),
+            o.lookupUrl(),
             Clock.systemUTC(),
             new SecureRandom(),
             Platform::runLater,
@@ -95,13 +95,13 @@ public final class DemoApp extends Application {
     kiosk.attach(scene);
     stage.setTitle("Urna — voter's kiosk (demo)");
     stage.setScene(scene);
-    if (o.kiosk) {
+    if (o.kiosk()) {
       KioskLockdown.lockDown(stage, scene);
     } else {
       KioskLockdown.allowFullScreenToggle(stage, scene);
-      stage.setFullScreen(o.fullScreen);
+      stage.setFullScreen(o.fullScreen());
     }
-    if (o.startupProbe) {
+    if (o.startupProbe()) {
       boolean[] measured = new boolean[1];
       scene.addPostLayoutPulseListener(
           () -> {
@@ -123,7 +123,7 @@ public final class DemoApp extends Application {
     boolean[] first = new boolean[1];
     scene.addPostLayoutPulseListener(
         () -> {
-          if (!first[0] && !o.startupProbe) {
+          if (!first[0] && !o.startupProbe()) {
             first[0] = true;
             box.open(worker, election); // after the first frame: start-up does not wait for H2
           }
@@ -135,7 +135,7 @@ public final class DemoApp extends Application {
 
   /** The ledger and the sync start on their own thread: the kiosk is usable before they are. */
   private void startLedger(
-      DemoMain o,
+      DemoOptions o,
       DemoElection election,
       org.urna.ballotbox.BallotBox opened,
       PollWorkerPanel side) {
@@ -147,9 +147,9 @@ public final class DemoApp extends Application {
                 java.nio.file.Path dir =
                     java.nio.file.Files.createTempDirectory("urna-demo-ledger");
                 DemoLedger l =
-                    o.ledger.isEmpty()
+                    o.ledger().isEmpty()
                         ? DemoLedger.startInProcess(dir, election)
-                        : DemoLedger.remote(o.ledger, o.ledgerPolicy);
+                        : DemoLedger.remote(o.ledger(), o.ledgerPolicy());
                 l.syncFrom(
                     opened, dir.resolve("sync"), s -> Platform.runLater(() -> side.showSync(s)));
                 ledger = l;
