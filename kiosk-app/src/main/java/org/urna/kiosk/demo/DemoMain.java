@@ -58,6 +58,11 @@ public final class DemoMain {
       case DemoOptions.Request.Run(var o) -> {
         options = o;
         mark("options");
+        // logging set up beside the toolkit, not on the JavaFX thread before the first frame
+        Thread.ofPlatform()
+            .daemon()
+            .name("kiosk-logging")
+            .start(org.slf4j.LoggerFactory::getILoggerFactory);
         election =
             CompletableFuture.supplyAsync(
                 () -> {
