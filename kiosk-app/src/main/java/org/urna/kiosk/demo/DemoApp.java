@@ -38,13 +38,15 @@ public final class DemoApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    DemoMain o = DemoMain.options;
-    DemoMain.trace += " start=" + DemoMain.sinceStart();
+    DemoOptions o = DemoMain.options;
+    DemoMain.mark("start");
     KioskFonts.load();
+    DemoMain.mark("fonts");
     DemoElection election =
         DemoMain.election != null ? DemoMain.election.join() : new DemoElection();
     worker = Executors.newSingleThreadExecutor(daemon("kiosk-worker"));
     scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("kiosk-timer"));
+    DemoMain.mark("electionReady");
     box = new DemoBallotBox();
     device = InProcessPrinter.start(PrinterProfile.EPSON_TM_T20);
     PaperPrinter driver = new ReceiptPrinterAdapter(device);
@@ -67,16 +69,16 @@ public final class DemoApp extends Application {
               return outcome;
             },
             new IdleTimer.Timeouts(
-                Duration.ofSeconds(o.warnAfter), Duration.ofSeconds(o.answerWithin)),
-            o.lookupUrl,
+                Duration.ofSeconds(o.warnAfter()), Duration.ofSeconds(o.answerWithin())),
+            o.lookupUrl(),
             Clock.systemUTC(),
             new SecureRandom(),
             Platform::runLater,
             worker,
             scheduler);
-    DemoMain.trace += " election=" + DemoMain.sinceStart();
+    DemoMain.mark("setup");
     VoterKiosk kiosk = new VoterKiosk(setup, activation);
-    DemoMain.trace += " kiosk=" + DemoMain.sinceStart();
+    DemoMain.mark("kiosk");
     box.whenOpen(() -> Platform.runLater(() -> kiosk.viewModel().openPolls()));
 
     PollWorkerPanel side = new PollWorkerPanel(election, activation, device, box, kiosk);
@@ -93,13 +95,13 @@ public final class DemoApp extends Application {
     kiosk.attach(scene);
     stage.setTitle("Urna — voter's kiosk (demo)");
     stage.setScene(scene);
-    if (o.kiosk) {
+    if (o.kiosk()) {
       KioskLockdown.lockDown(stage, scene);
     } else {
       KioskLockdown.allowFullScreenToggle(stage, scene);
-      stage.setFullScreen(o.fullScreen);
+      stage.setFullScreen(o.fullScreen());
     }
-    if (o.startupProbe) {
+    if (o.startupProbe()) {
       boolean[] measured = new boolean[1];
       scene.addPostLayoutPulseListener(
           () -> {
@@ -112,7 +114,7 @@ public final class DemoApp extends Application {
                         ProcessHandle.current().info().startInstant().orElseThrow(), Instant.now())
                     .toMillis();
             System.out.println("kiosk.waitingScreen.firstFrame.ms=" + ms);
-            System.out.println("kiosk.startup.trace " + DemoMain.trace);
+            System.out.println("kiosk.startup.trace " + DemoMain.trace());
             System.out.flush();
             // exit (not halt): a training run writes its AOT cache at exit
             Thread.ofPlatform().start(() -> System.exit(0));
@@ -121,17 +123,19 @@ public final class DemoApp extends Application {
     boolean[] first = new boolean[1];
     scene.addPostLayoutPulseListener(
         () -> {
-          if (!first[0]) {
+          if (!first[0] && !o.startupProbe()) {
             first[0] = true;
             box.open(worker, election); // after the first frame: start-up does not wait for H2
           }
         });
+    DemoMain.mark("show");
     stage.show();
+    DemoMain.mark("shown");
   }
 
   /** The ledger and the sync start on their own thread: the kiosk is usable before they are. */
   private void startLedger(
-      DemoMain o,
+      DemoOptions o,
       DemoElection election,
       org.urna.ballotbox.BallotBox opened,
       PollWorkerPanel side) {
@@ -143,9 +147,9 @@ public final class DemoApp extends Application {
                 java.nio.file.Path dir =
                     java.nio.file.Files.createTempDirectory("urna-demo-ledger");
                 DemoLedger l =
-                    o.ledger.isEmpty()
+                    o.ledger().isEmpty()
                         ? DemoLedger.startInProcess(dir, election)
-                        : DemoLedger.remote(o.ledger, o.ledgerPolicy);
+                        : DemoLedger.remote(o.ledger(), o.ledgerPolicy());
                 l.syncFrom(
                     opened, dir.resolve("sync"), s -> Platform.runLater(() -> side.showSync(s)));
                 ledger = l;

@@ -1,94 +1,77 @@
 package org.urna.kiosk.demo;
 
-import java.util.concurrent.Callable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * Runs the voter's kiosk with the sample election, a simulated printer whose paper shows in a side
  * panel, and a poll worker's "activate next voter" button. Needs no hardware and no network.
+ * Options: {@link DemoOptions#USAGE}.
  */
-@Command(
-    name = "urna-kiosk-demo",
-    mixinStandardHelpOptions = true,
-    description = "The Urna voter's kiosk with a sample election and simulated devices.")
-public final class DemoMain implements Callable<Integer> {
-  @Option(
-      names = "--kiosk",
-      description = "Full screen and locked down (no exit key, no close, no pointer).")
-  boolean kiosk;
+public final class DemoMain {
+  private DemoMain() {}
 
-  @Option(names = "--fullscreen", description = "Start full screen (F11 toggles).")
-  boolean fullScreen;
-
-  @Option(
-      names = "--warn-after",
-      defaultValue = "120",
-      description =
-          "Seconds without a touch before the inactivity warning (default ${DEFAULT-VALUE}).")
-  int warnAfter;
-
-  @Option(
-      names = "--answer-within",
-      defaultValue = "30",
-      description = "Seconds the voter has to answer the warning (default ${DEFAULT-VALUE}).")
-  int answerWithin;
-
-  @Option(
-      names = "--lookup-url",
-      defaultValue = "https://ledger.example.org/t/",
-      description = "The ledger's public lookup page; the tracking code is appended.")
-  String lookupUrl;
-
-  @Option(
-      names = "--ledger",
-      split = ",",
-      description =
-          "Validator URLs of a real ledger network (default: a one-validator ledger in this"
-              + " process).")
-  java.util.List<java.net.URI> ledger = new java.util.ArrayList<>();
-
-  @Option(
-      names = "--ledger-policy",
-      description = "With --ledger: the tlog-policy file naming the validator keys to trust.")
-  java.nio.file.Path ledgerPolicy;
-
-  @Option(
-      names = "--startup-probe",
-      hidden = true,
-      description =
-          "Print the time from process start to the first frame of the waiting screen, then exit.")
-  boolean startupProbe;
-
-  static volatile DemoMain options = new DemoMain();
+  static volatile DemoOptions options = ((DemoOptions.Request.Run) DemoOptions.parse()).options();
 
   /** Built while the JavaFX toolkit starts (keys and window tables take a moment). */
-  static volatile java.util.concurrent.CompletableFuture<DemoElection> election;
+  static volatile CompletableFuture<DemoElection> election;
 
   /** Milliseconds since the process started (for the start-up probe). */
   static long sinceStart() {
-    return java.time.Duration.between(
-            ProcessHandle.current().info().startInstant().orElseThrow(), java.time.Instant.now())
+    return Duration.between(
+            ProcessHandle.current().info().startInstant().orElseThrow(), Instant.now())
         .toMillis();
   }
 
-  static volatile String trace = "";
+  /** Start-up phases and their times (ms since the process started), for the start-up probe. */
+  private static final StringBuilder TRACE = new StringBuilder();
 
-  public static void main(String[] args) {
-    trace = "main=" + sinceStart();
-    int code = new CommandLine(new DemoMain()).execute(args);
-    if (code != 0) {
-      System.exit(code);
+  static void mark(String phase) {
+    long ms = sinceStart();
+    synchronized (TRACE) {
+      TRACE.append(TRACE.isEmpty() ? "" : " ").append(phase).append('=').append(ms);
     }
   }
 
-  @Override
-  public Integer call() {
-    options = this;
-    election = java.util.concurrent.CompletableFuture.supplyAsync(DemoElection::new);
-    Application.launch(DemoApp.class);
-    return 0;
+  static String trace() {
+    synchronized (TRACE) {
+      return TRACE.toString();
+    }
+  }
+
+  public static void main(String[] args) {
+    mark("main");
+    DemoOptions.Request request;
+    try {
+      request = DemoOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.print(DemoOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    switch (request) {
+      case DemoOptions.Request.Help h -> System.out.print(DemoOptions.USAGE);
+      case DemoOptions.Request.Version v -> System.out.println(DemoOptions.VERSION);
+      case DemoOptions.Request.Run(var o) -> {
+        options = o;
+        mark("options");
+        // logging set up beside the toolkit, not on the JavaFX thread before the first frame
+        Thread.ofPlatform()
+            .daemon()
+            .name("kiosk-logging")
+            .start(org.slf4j.LoggerFactory::getILoggerFactory);
+        election =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  DemoElection e = new DemoElection();
+                  mark("electionBuilt");
+                  return e;
+                });
+        Application.launch(DemoApp.class);
+      }
+    }
   }
 }

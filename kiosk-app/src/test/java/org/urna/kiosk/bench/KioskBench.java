@@ -102,10 +102,15 @@ public final class KioskBench {
       if (i == 10) {
         heapAt10 = usedHeapAfterGc();
         histogramAt10 = histogram();
+        printHeap(i, heapAt10, histogramAt10);
+      } else if (CHECKPOINTS.contains(i) && i != voters) {
+        printHeap(i, usedHeapAfterGc(), histogram());
       }
     }
     long heapAtEnd = usedHeapAfterGc();
-    printGrowth(histogramAt10, histogram());
+    var histogramAtEnd = histogram();
+    printHeap(voters, heapAtEnd, histogramAtEnd);
+    printGrowth(histogramAt10, histogramAtEnd);
     System.out.printf("voters=%d cores=%d%n", voters, Runtime.getRuntime().availableProcessors());
     System.out.printf("print->paper record handed to driver, encrypted ahead: %s%n", stats(ahead));
     System.out.printf(
@@ -113,6 +118,19 @@ public final class KioskBench {
     System.out.printf(
         "used heap after GC: after 10 voters %.1f MiB, after %d voters %.1f MiB%n",
         heapAt10 / 1048576.0, voters, heapAtEnd / 1048576.0);
+  }
+
+  /** Where the used heap is printed on the way (besides after 10 voters and at the end). */
+  private static final java.util.Set<Integer> CHECKPOINTS = java.util.Set.of(100, 500, 1000, 2000);
+
+  /** The used heap after GC, and the share of the ballot box's H2 chunk metadata and page cache. */
+  private static void printHeap(int voters, long used, java.util.Map<String, Long> histogram) {
+    System.out.printf(
+        "heap after %d voters: %.1f MiB (H2 chunks %d KiB, H2 cache entries %d KiB)%n",
+        voters,
+        used / 1048576.0,
+        histogram.getOrDefault("org.h2.mvstore.SFChunk", 0L) / 1024,
+        histogram.getOrDefault("org.h2.mvstore.cache.CacheLongKeyLIRS$Entry", 0L) / 1024);
   }
 
   /** One voter, full ballot style; returns ms from the tap on Print to the paper handed over. */

@@ -1,0 +1,158 @@
+package org.urna.kiosk.demo;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The demo's command line. Parsed by hand: a command-line library costs the kiosk ~150 ms of its
+ * 1.5 s start-up budget here (picocli's classes are Java 5 class files, which the AOT cache does
+ * not link), and eight options do not need one (docs/decisions/0309).
+ *
+ * @param kiosk full screen and locked down
+ * @param fullScreen start full screen (F11 toggles)
+ * @param warnAfter seconds without a touch before the inactivity warning
+ * @param answerWithin seconds the voter has to answer the warning
+ * @param lookupUrl the ledger's public lookup page; the tracking code is appended
+ * @param ledger validator URLs of a real ledger network (empty: a one-validator ledger in-process)
+ * @param ledgerPolicy with {@code ledger}: the tlog-policy file naming the validator keys to trust
+ * @param startupProbe print the time to the first frame of the waiting screen, then exit
+ */
+record DemoOptions(
+    boolean kiosk,
+    boolean fullScreen,
+    int warnAfter,
+    int answerWithin,
+    String lookupUrl,
+    List<URI> ledger,
+    Path ledgerPolicy,
+    boolean startupProbe) {
+
+  static final String USAGE =
+      """
+      Usage: urna-kiosk-demo [-hV] [--fullscreen] [--kiosk] [--answer-within=<seconds>]
+                             [--ledger=<url>[,<url>...]]... [--ledger-policy=<file>]
+                             [--lookup-url=<url>] [--warn-after=<seconds>]
+      The Urna voter's kiosk with a sample election and simulated devices.
+            --kiosk                 Full screen and locked down (no exit key, no close, no pointer).
+            --fullscreen            Start full screen (F11 toggles).
+            --warn-after=<seconds>  Seconds without a touch before the inactivity warning
+                                      (default 120).
+            --answer-within=<seconds>
+                                    Seconds the voter has to answer the warning (default 30).
+            --lookup-url=<url>      The ledger's public lookup page; the tracking code is appended
+                                      (default https://ledger.example.org/t/).
+            --ledger=<url>[,<url>...]
+                                    Validator URLs of a real ledger network (default: a
+                                      one-validator ledger in this process).
+            --ledger-policy=<file>  With --ledger: the tlog-policy file naming the validator keys
+                                      to trust.
+        -h, --help                  Show this help message and exit.
+        -V, --version               Print version information and exit.
+      """;
+
+  static final String VERSION = "urna-kiosk-demo 0.1.0";
+
+  DemoOptions {
+    if (warnAfter < 1 || answerWithin < 1) {
+      throw new IllegalArgumentException("--warn-after and --answer-within must be at least 1");
+    }
+    ledger = List.copyOf(ledger);
+  }
+
+  /** What the command line asks for. */
+  sealed interface Request {
+    record Run(DemoOptions options) implements Request {}
+
+    record Help() implements Request {}
+
+    record Version() implements Request {}
+  }
+
+  /**
+   * Parses {@code args} ({@code --name value} or {@code --name=value}).
+   *
+   * @throws IllegalArgumentException naming the option that is unknown, lacks its value or has a
+   *     value that is not a number, a URL or a path
+   */
+  static Request parse(String... args) {
+    boolean kiosk = false;
+    boolean fullScreen = false;
+    boolean probe = false;
+    int warnAfter = 120;
+    int answerWithin = 30;
+    String lookupUrl = "https://ledger.example.org/t/";
+    List<URI> ledger = new ArrayList<>();
+    Path policy = null;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      String name = arg;
+      String value = null;
+      int eq = arg.indexOf('=');
+      if (arg.startsWith("--") && eq > 0) {
+        name = arg.substring(0, eq);
+        value = arg.substring(eq + 1);
+      }
+      switch (name) {
+        case "-h", "--help" -> {
+          return new Request.Help();
+        }
+        case "-V", "--version" -> {
+          return new Request.Version();
+        }
+        case "--kiosk" -> kiosk = flag(name, value);
+        case "--fullscreen" -> fullScreen = flag(name, value);
+        case "--startup-probe" -> probe = flag(name, value);
+        case "--warn-after", "--answer-within", "--lookup-url", "--ledger", "--ledger-policy" -> {
+          if (value == null) {
+            if (i + 1 >= args.length) {
+              throw new IllegalArgumentException("Missing required parameter for option " + name);
+            }
+            value = args[++i];
+          }
+          switch (name) {
+            case "--warn-after" -> warnAfter = seconds(name, value);
+            case "--answer-within" -> answerWithin = seconds(name, value);
+            case "--lookup-url" -> lookupUrl = value;
+            case "--ledger" -> {
+              for (String url : value.split(",")) {
+                ledger.add(uri(name, url));
+              }
+            }
+            default -> policy = Path.of(value);
+          }
+        }
+        default -> throw new IllegalArgumentException("Unknown option: '" + arg + "'");
+      }
+    }
+    return new Request.Run(
+        new DemoOptions(
+            kiosk, fullScreen, warnAfter, answerWithin, lookupUrl, ledger, policy, probe));
+  }
+
+  private static boolean flag(String name, String value) {
+    if (value != null) {
+      throw new IllegalArgumentException("Option " + name + " takes no value");
+    }
+    return true;
+  }
+
+  private static int seconds(String name, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "Invalid value for option " + name + ": '" + value + "' is not a number of seconds");
+    }
+  }
+
+  private static URI uri(String name, String value) {
+    try {
+      return new URI(value);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "Invalid value for option " + name + ": '" + value + "' is not a URL");
+    }
+  }
+}

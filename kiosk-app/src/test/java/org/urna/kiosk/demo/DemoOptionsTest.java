@@ -1,0 +1,77 @@
+package org.urna.kiosk.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DemoOptionsTest {
+  private static DemoOptions run(String... args) {
+    return ((DemoOptions.Request.Run) DemoOptions.parse(args)).options();
+  }
+
+  @Test
+  void noArgumentsGiveTheDemoDefaults() {
+    DemoOptions o = run();
+    assertThat(o.kiosk()).isFalse();
+    assertThat(o.fullScreen()).isFalse();
+    assertThat(o.startupProbe()).isFalse();
+    assertThat(o.warnAfter()).isEqualTo(120);
+    assertThat(o.answerWithin()).isEqualTo(30);
+    assertThat(o.lookupUrl()).isEqualTo("https://ledger.example.org/t/");
+    assertThat(o.ledger()).isEmpty();
+    assertThat(o.ledgerPolicy()).isNull();
+  }
+
+  @Test
+  void optionsTakeTheirValueAfterASpaceOrAnEqualsSign() {
+    DemoOptions o =
+        run(
+            "--kiosk",
+            "--warn-after",
+            "60",
+            "--answer-within=10",
+            "--lookup-url=https://l.example/t/",
+            "--ledger=http://a:1,http://b:2",
+            "--ledger",
+            "http://c:3",
+            "--ledger-policy",
+            "policy.txt");
+    assertThat(o.kiosk()).isTrue();
+    assertThat(o.warnAfter()).isEqualTo(60);
+    assertThat(o.answerWithin()).isEqualTo(10);
+    assertThat(o.lookupUrl()).isEqualTo("https://l.example/t/");
+    assertThat(o.ledger())
+        .containsExactly(
+            URI.create("http://a:1"), URI.create("http://b:2"), URI.create("http://c:3"));
+    assertThat(o.ledgerPolicy()).isEqualTo(Path.of("policy.txt"));
+  }
+
+  @Test
+  void helpAndVersionAreRequestsOfTheirOwn() {
+    assertThat(DemoOptions.parse("--fullscreen", "--help"))
+        .isInstanceOf(DemoOptions.Request.Help.class);
+    assertThat(DemoOptions.parse("-V")).isInstanceOf(DemoOptions.Request.Version.class);
+    assertThat(DemoOptions.USAGE).contains("--warn-after", "--ledger-policy", "--kiosk");
+  }
+
+  @Test
+  void unknownOptionsMissingValuesAndNonNumbersAreRefusedByName() {
+    for (List<String> bad :
+        List.of(
+            List.of("--kiosks"),
+            List.of("--warn-after"),
+            List.of("--warn-after", "soon"),
+            List.of("--answer-within=0"),
+            List.of("--kiosk=yes"),
+            List.of("--ledger", "http://a b"))) {
+      assertThatThrownBy(() -> DemoOptions.parse(bad.toArray(String[]::new)))
+          .as(bad.toString())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(bad.getFirst().replaceFirst("=.*", ""));
+    }
+  }
+}
