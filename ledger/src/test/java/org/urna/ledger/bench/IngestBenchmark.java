@@ -152,6 +152,7 @@ public final class IngestBenchmark {
       java.util.concurrent.atomic.AtomicBoolean submitting =
           new java.util.concurrent.atomic.AtomicBoolean(true);
       long[] cpu0 = cpuNanos(net);
+      long driver0 = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
       List<Map<String, Long>> threads0 = threadTicks(net);
       long t0 = System.nanoTime();
       // Latency to a cosigned checkpoint: poll the checkpoint while ingest runs.
@@ -232,6 +233,7 @@ public final class IngestBenchmark {
       long end =
           covered.values().stream().mapToLong(Long::longValue).max().orElse(System.nanoTime());
       long[] cpu1 = cpuNanos(net);
+      long driver1 = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
       List<Map<String, Long>> threads1 = threadTicks(net);
       double seconds = (end - t0) / 1e9;
       double[] lat = new double[(int) total];
@@ -256,6 +258,9 @@ public final class IngestBenchmark {
       for (int i = 0; i < cpu0.length; i++) {
         sb.append(String.format(" v%d %.1f us", i + 1, (cpu1[i] - cpu0[i]) / 1e3 / total));
       }
+      sb.append(
+          String.format(
+              "; this driver (stations' HTTP clients) %.1f us", (driver1 - driver0) / 1e3 / total));
       System.out.println(sb);
       for (int i = 0; i < threads1.size(); i++) {
         Map<String, Long> before = threads0.get(i);
