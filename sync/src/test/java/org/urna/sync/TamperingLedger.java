@@ -65,6 +65,10 @@ final class TamperingLedger implements AutoCloseable {
       byte[] body = ex.getRequestBody().readAllBytes();
       HttpRequest.Builder req =
           HttpRequest.newBuilder(target.resolve(ex.getRequestURI().toString()));
+      String type = ex.getRequestHeaders().getFirst("Content-Type");
+      if (type != null) {
+        req.header("Content-Type", type);
+      }
       req =
           ex.getRequestMethod().equals("POST")
               ? req.POST(HttpRequest.BodyPublishers.ofByteArray(body))

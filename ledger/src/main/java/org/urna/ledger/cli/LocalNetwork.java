@@ -23,6 +23,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Start a local network of validators on 127.0.0.1, one process each.")
 public final class LocalNetwork implements Callable<Integer> {
+  /**
+   * System property: extra JVM options for every validator process, space-separated (e.g. a flight
+   * recording or another collector; naming a collector replaces the default ParallelGC).
+   */
+  public static final String JVM_OPTIONS = "urna.ledger.validatorJvmOptions";
+
   @Option(names = "--dir", required = true)
   Path dir;
 
@@ -107,17 +113,30 @@ public final class LocalNetwork implements Callable<Integer> {
               "policy=network.policy",
               "election=election.properties",
               ""));
-      ProcessBuilder pb =
-          new ProcessBuilder(
-              java,
-              "-Xmx" + heap,
-              "-XX:MaxDirectMemorySize=128m",
-              "-XX:+UseParallelGC",
+      List<String> command = new ArrayList<>();
+      command.add(java);
+      command.add("-Xmx" + heap);
+      command.add("-XX:MaxDirectMemorySize=128m");
+      String extra = System.getProperty(JVM_OPTIONS, "");
+      if (!extra.contains("GC")) {
+        // Validators sharing a machine: the serial collector spends the least CPU (measured in
+        // docs/benchmarks/ledger.md); a fixed heap keeps its young generation at a third of it.
+        command.add("-XX:+UseSerialGC");
+        command.add("-Xms" + heap);
+      }
+      for (String o : extra.split(" ")) {
+        if (!o.isBlank()) {
+          command.add(o);
+        }
+      }
+      command.addAll(
+          List.of(
               "-cp",
               System.getProperty("java.class.path"),
               RunNode.class.getName(),
               "--config",
-              nodeFile.toString());
+              nodeFile.toString()));
+      ProcessBuilder pb = new ProcessBuilder(command);
       pb.redirectErrorStream(true);
       pb.redirectOutput(dir.resolve(id + ".out").toFile());
       procs.add(pb.start());

@@ -2,8 +2,6 @@ package org.urna.ledger.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.urna.ledger.merkle.NodeHash;
 import org.urna.ledger.note.SignedNote;
 import org.urna.ledger.proof.TlogProof;
+import org.urna.ledger.replication.Commands;
 import org.urna.ledger.replication.Verdict;
 
 /**
@@ -48,18 +46,18 @@ public final class LedgerClient {
     }
   }
 
-  /** Submits recorded ballots (election-core bytes). Safe to repeat after a lost reply. */
+  /**
+   * Submits recorded ballots (election-core bytes) as one binary batch. Safe to repeat after a lost
+   * reply.
+   */
   public List<Verdict> submit(List<byte[]> recordedBallots)
       throws IOException, InterruptedException {
-    ObjectNode body = JSON.createObjectNode();
-    ArrayNode arr = body.putArray("ballots");
-    recordedBallots.forEach(b -> arr.add(Base64.getEncoder().encodeToString(b)));
     HttpResponse<byte[]> r =
         send(
             HttpRequest.newBuilder(base.resolve("/v1/batches"))
                 .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Commands.batch(recordedBallots)))
                 .build());
     List<Verdict> out = new ArrayList<>();
     for (JsonNode n : JSON.readTree(r.body()).get("results")) {

@@ -19,6 +19,7 @@ import org.urna.ledger.note.Checkpoint;
 import org.urna.ledger.note.NoteFormatException;
 import org.urna.ledger.note.SignedNote;
 import org.urna.ledger.proof.TlogProof;
+import org.urna.ledger.replication.Commands;
 import org.urna.ledger.replication.LedgerState;
 import org.urna.ledger.replication.Verdict;
 import org.urna.ledger.tiles.TilePath;
@@ -28,6 +29,7 @@ import org.urna.ledger.witness.WitnessResponse;
 /** The ledger's HTTP API, independent of the server that carries it. */
 public final class LedgerApi {
   static final ObjectMapper JSON = new ObjectMapper();
+  static final int MAX_BATCH = 10_000;
   private final ValidatorNode node;
 
   public LedgerApi(ValidatorNode node) {
@@ -51,6 +53,21 @@ public final class LedgerApi {
     }
   }
 
+  /**
+   * POST /v1/batches with {@code Content-Type: application/octet-stream}: the binary batch {@code
+   * u32 n || n × (u32 length || recorded ballot)}, replicated as received.
+   */
+  public HttpAnswer submitBinary(byte[] body) {
+    try {
+      Commands.checkBatch(body, MAX_BATCH);
+    } catch (IOException e) {
+      return error(
+          e.getMessage().startsWith("at most") ? 413 : 400,
+          "the binary batch is malformed: " + e.getMessage());
+    }
+    return answer(node.replica().submitBatch(body));
+  }
+
   /** POST /v1/batches: {"ballots": ["<base64 recorded ballot>", ...]}. */
   public HttpAnswer submit(byte[] body) {
     List<byte[]> ballots = new ArrayList<>();
@@ -60,7 +77,7 @@ public final class LedgerApi {
       if (list == null || !list.isArray() || list.isEmpty()) {
         return error(400, "the batch needs a non-empty \"ballots\" array");
       }
-      if (list.size() > 10_000) {
+      if (list.size() > MAX_BATCH) {
         return error(413, "at most 10000 ballots in one batch");
       }
       for (JsonNode b : list) {
@@ -74,9 +91,13 @@ public final class LedgerApi {
     } catch (IllegalArgumentException e) {
       return error(400, "a ballot is not valid base64");
     }
+    return answer(node.replica().submit(ballots));
+  }
+
+  private HttpAnswer answer(java.util.concurrent.CompletableFuture<List<Verdict>> replicated) {
     List<Verdict> verdicts;
     try {
-      verdicts = node.replica().submit(ballots).get(30, TimeUnit.SECONDS);
+      verdicts = replicated.get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       return error(
           503, "the ledger network did not commit the batch; submit it again (it is safe)");

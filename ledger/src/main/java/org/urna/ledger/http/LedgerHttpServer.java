@@ -70,7 +70,12 @@ public final class LedgerHttpServer implements AutoCloseable {
         return LedgerApi.error(413, "the request body is too large");
       }
       return switch (path) {
-        case "/v1/batches" -> api.submit(body);
+        case "/v1/batches" -> {
+          String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+          yield type != null && type.startsWith("application/octet-stream")
+              ? api.submitBinary(body)
+              : api.submit(body);
+        }
         case "/add-checkpoint" -> api.addCheckpoint(body);
         default -> LedgerApi.error(404, "no such resource");
       };

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.urna.core.ballot.BallotFormatException;
 import org.urna.core.ballot.RecordedBallot;
 import org.urna.core.verify.BallotVerifier;
 import org.urna.core.verify.VerificationFailure;
@@ -49,11 +50,18 @@ public final class ProofAudit implements AutoCloseable {
           continue;
         }
         byte[] leaf = machine.state().leaf(next);
-        RecordedBallot ballot = LedgerLeaf.ballot(leaf);
-        List<VerificationFailure> f = verifier.verify(ballot);
-        if (!f.isEmpty()) {
-          failures.put(next, f.toString());
-          LOG.warn("Entry {} failed proof verification: {}", next, f);
+        String failure;
+        try {
+          // Ingest left the points undecoded: decoding here checks every one is on the curve.
+          RecordedBallot ballot = LedgerLeaf.ballot(leaf);
+          List<VerificationFailure> f = verifier.verify(ballot);
+          failure = f.isEmpty() ? null : f.toString();
+        } catch (BallotFormatException e) {
+          failure = "malformed ballot: " + e.getMessage();
+        }
+        if (failure != null) {
+          failures.put(next, failure);
+          LOG.warn("Entry {} failed proof verification: {}", next, failure);
         }
         checked.incrementAndGet();
       } catch (InterruptedException e) {

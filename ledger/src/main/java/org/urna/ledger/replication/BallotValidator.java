@@ -7,18 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.urna.core.ballot.RecordedBallot;
 import org.urna.core.ballot.TrackingCode;
 import org.urna.core.crypto.VerifyingKey;
 import org.urna.ledger.merkle.MerkleLog;
 
 /**
- * The ledger's validation of recorded ballots (election-core's format): well-formed bytes, this
- * election's hash, an authorised station, inside the voting window, not a duplicate ballot id,
- * linked to the station's tracking-code chain, and signed by the station. Because a signature on a
- * tracking code vouches for every earlier code of the chain, one Ed25519 verification per station
- * per entry (on its chain head) covers the whole batch; if it fails, the last ballot whose own
- * signature verifies bounds what is accepted.
+ * The ledger's validation of recorded ballots (election-core's format, read by {@link
+ * RecordedBallotFrame} without decoding curve points): well-formed bytes, this election's hash, an
+ * authorised station, inside the voting window, not a duplicate ballot id, linked to the station's
+ * tracking-code chain, and signed by the station. Because a signature on a tracking code vouches
+ * for every earlier code of the chain, one Ed25519 verification per station per entry (on its chain
+ * head) covers the whole batch; if it fails, the last ballot whose own signature verifies bounds
+ * what is accepted.
  */
 public final class BallotValidator implements EntryValidator {
   private final ElectionRules rules;
@@ -27,7 +27,7 @@ public final class BallotValidator implements EntryValidator {
     this.rules = rules;
   }
 
-  private record Pending(int position, RecordedBallot ballot, byte[] bytes, TrackingCode code) {}
+  private record Pending(int position, RecordedBallotFrame ballot, String id, TrackingCode code) {}
 
   @Override
   public Decision decide(List<byte[]> submissions, LedgerView view) {
@@ -41,16 +41,16 @@ public final class BallotValidator implements EntryValidator {
         verdicts[i] = new Verdict.Rejected("", "the ballot is larger than a ledger entry can be");
         continue;
       }
-      RecordedBallot ballot;
+      RecordedBallotFrame ballot;
       try {
-        ballot = RecordedBallot.decode(bytes);
+        ballot = RecordedBallotFrame.read(bytes);
       } catch (RuntimeException e) {
         verdicts[i] = new Verdict.Rejected("", "malformed ballot: " + e.getMessage());
         continue;
       }
-      String id = ballot.ballotId().toHex();
-      String station = ballot.ballot().stationId();
-      if (!rules.sameElection(ballot.ballot().extendedHash())) {
+      String id = ballot.ballotIdHex();
+      String station = ballot.stationId();
+      if (!rules.sameElection(ballot.extendedHash())) {
         verdicts[i] = new Verdict.Rejected(id, "the ballot belongs to another election");
         continue;
       }
@@ -58,7 +58,7 @@ public final class BallotValidator implements EntryValidator {
         verdicts[i] = new Verdict.Rejected(id, "unknown station " + station);
         continue;
       }
-      if (!rules.window().containsHour(ballot.ballot().epochHour())) {
+      if (!rules.window().containsHour(ballot.epochHour())) {
         verdicts[i] = new Verdict.Rejected(id, "the ballot was cast outside the voting window");
         continue;
       }
@@ -93,14 +93,14 @@ public final class BallotValidator implements EntryValidator {
       seenInEntry.put(id, i);
       byStation
           .computeIfAbsent(station, s -> new ArrayList<>())
-          .add(new Pending(i, ballot, bytes, code));
+          .add(new Pending(i, ballot, id, code));
     }
     List<Pending> accepted = new ArrayList<>();
     for (Map.Entry<String, List<Pending>> group : byStation.entrySet()) {
       VerifyingKey key = rules.stationKey(group.getKey()).orElseThrow();
       List<Pending> chain = group.getValue();
       int last = chain.size() - 1;
-      while (last >= 0 && !chain.get(last).ballot().signedBy(key)) {
+      while (last >= 0 && !chain.get(last).ballot().signedBy(key, chain.get(last).code())) {
         last--;
       }
       for (int j = 0; j < chain.size(); j++) {
@@ -109,8 +109,7 @@ public final class BallotValidator implements EntryValidator {
           accepted.add(p);
         } else {
           verdicts[p.position()] =
-              new Verdict.Rejected(
-                  p.ballot().ballotId().toHex(), "the station's signature does not verify");
+              new Verdict.Rejected(p.id(), "the station's signature does not verify");
         }
       }
     }
@@ -118,10 +117,15 @@ public final class BallotValidator implements EntryValidator {
     List<Leaf> leaves = new ArrayList<>();
     long next = view.nextIndex();
     for (Pending p : accepted) {
-      String id = p.ballot().ballotId().toHex();
-      String station = p.ballot().ballot().stationId();
-      verdicts[p.position()] = new Verdict.Accepted(id, station, next++, p.code().toHex(), false);
-      leaves.add(new Leaf(LedgerLeaf.encode(p.code(), p.bytes()), id, station, p.code().toBytes()));
+      String station = p.ballot().stationId();
+      verdicts[p.position()] =
+          new Verdict.Accepted(p.id(), station, next++, p.code().toHex(), false);
+      leaves.add(
+          new Leaf(
+              LedgerLeaf.encode(p.code(), p.ballot().bytes()),
+              p.id(),
+              station,
+              p.code().toBytes()));
     }
     return new Decision(List.of(verdicts), leaves);
   }

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,19 +18,62 @@ public final class Commands {
 
   private Commands() {}
 
+  /** {@code SUBMIT || batch(ballots)}. */
   public static byte[] submit(List<byte[]> ballots) {
-    ByteArrayOutputStream bos = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bos)) {
-      out.writeByte(SUBMIT);
-      out.writeInt(ballots.size());
-      for (byte[] b : ballots) {
-        out.writeInt(b.length);
-        out.write(b);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    byte[] batch = batch(ballots);
+    byte[] out = new byte[1 + batch.length];
+    out[0] = SUBMIT;
+    System.arraycopy(batch, 0, out, 1, batch.length);
+    return out;
+  }
+
+  /**
+   * The binary batch of docs/spec/ledger.md: {@code u32 n || n × (u32 length || recorded ballot)},
+   * big-endian. A station's upload body and, after the command byte, the Raft entry.
+   */
+  public static byte[] batch(List<byte[]> ballots) {
+    int total = 4;
+    for (byte[] b : ballots) {
+      total += 4 + b.length;
     }
-    return bos.toByteArray();
+    ByteBuffer buf = ByteBuffer.allocate(total);
+    buf.putInt(ballots.size());
+    for (byte[] b : ballots) {
+      buf.putInt(b.length).put(b);
+    }
+    return buf.array();
+  }
+
+  /**
+   * Checks a binary batch's framing: 1..{@code max} ballots, every length inside the body, no
+   * trailing bytes. Returns the number of ballots; a refusal says what is wrong.
+   */
+  public static int checkBatch(byte[] body, int max) throws IOException {
+    if (body.length < 4) {
+      throw new IOException("the batch is shorter than its ballot count");
+    }
+    ByteBuffer buf = ByteBuffer.wrap(body);
+    int n = buf.getInt();
+    if (n <= 0) {
+      throw new IOException("the batch holds no ballot");
+    }
+    if (n > max) {
+      throw new IOException("at most " + max + " ballots in one batch");
+    }
+    for (int i = 0; i < n; i++) {
+      if (buf.remaining() < 4) {
+        throw new IOException("ballot " + i + ": the batch ends before its length");
+      }
+      int len = buf.getInt();
+      if (len < 0 || len > buf.remaining()) {
+        throw new IOException("ballot " + i + ": its length runs past the end of the batch");
+      }
+      buf.position(buf.position() + len);
+    }
+    if (buf.hasRemaining()) {
+      throw new IOException(buf.remaining() + " bytes after the last ballot");
+    }
+    return n;
   }
 
   public static List<byte[]> readSubmit(byte[] command) throws IOException {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.urna.core.ballot.RecordedBallot;
 import org.urna.core.ballot.TrackingCode;
 import org.urna.ledger.merkle.MerkleLog;
 import org.urna.ledger.note.SignedNote;
@@ -43,8 +42,8 @@ public final class LedgerState implements LedgerView {
     counts.clear();
     for (long i = 0; i < log.size(); i++) {
       byte[] leaf = log.entry(i);
-      RecordedBallot b = LedgerLeaf.ballot(leaf);
-      index(i, b.ballotId().toHex(), b.ballot().stationId(), LedgerLeaf.code(leaf));
+      RecordedBallotFrame b = RecordedBallotFrame.read(LedgerLeaf.recordedBytes(leaf));
+      index(i, b.ballotIdHex(), b.stationId(), LedgerLeaf.code(leaf));
     }
   }
 

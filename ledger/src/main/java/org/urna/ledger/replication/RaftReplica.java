@@ -22,6 +22,7 @@ import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.TimeDuration;
 
 /**
@@ -105,6 +106,27 @@ public final class RaftReplica implements AutoCloseable {
     return client
         .async()
         .send(Message.valueOf(ByteString.copyFrom(Commands.submit(ballots))))
+        .thenApply(
+            reply -> {
+              try {
+                return Commands.readVerdicts(content(reply));
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+  }
+
+  /**
+   * Replicates a binary batch as received from a station ({@link Commands#batch}, framing already
+   * checked): the command byte is prepended without copying the body.
+   */
+  public CompletableFuture<List<Verdict>> submitBatch(byte[] batch) {
+    ByteString command =
+        ByteString.copyFrom(new byte[] {Commands.SUBMIT})
+            .concat(UnsafeByteOperations.unsafeWrap(batch));
+    return client
+        .async()
+        .send(Message.valueOf(command))
         .thenApply(
             reply -> {
               try {

@@ -33,7 +33,15 @@ import org.urna.ledger.replication.Verdict;
 /**
  * Benchmark harness (not a test): three validator processes on this machine, S stations submitting
  * chained batches over HTTP, time from submission to a quorum-cosigned checkpoint covering the
- * ballot. Usage: IngestBenchmark [stations] [ballotsPerStation] [batch].
+ * ballot. Usage: IngestBenchmark [stations] [ballotsPerStation] [batch] [offered ballots/s].
+ *
+ * <p>Without an offered rate every station sends its next batch as soon as the previous one is
+ * answered (saturation: latency is mostly queueing). With a rate, each station sends one batch
+ * every {@code stations × batch / rate} seconds, staggered, and latency counts from the moment the
+ * batch was due (a late send counts against the network). The CPU time each validator process used
+ * during ingest is printed per ballot. With a warm-up count W, the first W ballots of every chain
+ * are ingested (untimed) before the measurement starts, so that the validators' JIT has compiled
+ * the ingest path, as it has on a network that has been running for a while.
  */
 public final class IngestBenchmark {
   record Batch(long submittedNanos, long lastIndex, int size) {}
@@ -42,6 +50,8 @@ public final class IngestBenchmark {
     int stations = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int perStation = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 250;
+    double rate = args.length > 3 ? Double.parseDouble(args[3]) : 0;
+    int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     TestElection e = new TestElection();
     SecureRandom rnd = new SecureRandom();
     Map<String, SigningKey> keys = new HashMap<>();
@@ -107,12 +117,43 @@ public final class IngestBenchmark {
           Thread.sleep(200);
         }
       }
+      if (warmup > 0) {
+        long w0 = System.nanoTime();
+        try (ExecutorService warmers = Executors.newVirtualThreadPerTaskExecutor()) {
+          for (int s = 0; s < stations; s++) {
+            String id = "st" + s;
+            LedgerClient c = clients.get(s % 3);
+            int start = id.equals("st0") ? 10 : 0;
+            warmers.submit(
+                () -> {
+                  List<byte[]> chain = chains.get(id);
+                  for (int i = start; i < warmup; i += batch) {
+                    c.submit(chain.subList(i, Math.min(warmup, i + batch)));
+                  }
+                  return null;
+                });
+          }
+        }
+        long expected = (long) stations * warmup;
+        while (clients.get(0).checkpoint().map(n -> Checkpoint.parse(n.text()).size()).orElse(0L)
+            < expected) {
+          Thread.sleep(50);
+        }
+        System.out.printf(
+            "warm-up: %d ballots ingested and cosigned in %.1f s (not counted)%n",
+            expected, (System.nanoTime() - w0) / 1e9);
+        Thread.sleep(1000);
+      }
+      int skip = Math.max(10, warmup);
       ConcurrentLinkedQueue<Batch> batches = new ConcurrentLinkedQueue<>();
       AtomicLong rejected = new AtomicLong();
       AtomicLong failedBatches = new AtomicLong();
       Map<Batch, Long> covered = new java.util.concurrent.ConcurrentHashMap<>();
       java.util.concurrent.atomic.AtomicBoolean submitting =
           new java.util.concurrent.atomic.AtomicBoolean(true);
+      long[] cpu0 = cpuNanos(net);
+      long driver0 = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+      List<Map<String, Long>> threads0 = threadTicks(net);
       long t0 = System.nanoTime();
       // Latency to a cosigned checkpoint: poll the checkpoint while ingest runs.
       Thread poller =
@@ -150,13 +191,24 @@ public final class IngestBenchmark {
         for (int s = 0; s < stations; s++) {
           String id = "st" + s;
           LedgerClient c = clients.get(s % 3);
-          int from = id.equals("st0") ? 10 : 0;
+          int from = id.equals("st0") ? skip : warmup;
+          long period = rate > 0 ? (long) (stations * batch / rate * 1e9) : 0;
+          long offset = period * s / stations;
           submitters.submit(
               () -> {
                 List<byte[]> chain = chains.get(id);
+                long due = t0 + offset;
                 for (int i = from; i < chain.size(); i += batch) {
                   List<byte[]> part = chain.subList(i, Math.min(chain.size(), i + batch));
                   long t = System.nanoTime();
+                  if (period > 0) {
+                    long wait = due - t;
+                    if (wait > 0) {
+                      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    t = due;
+                    due += period;
+                  }
                   List<Verdict> v = c.submit(part);
                   long last = -1;
                   for (Verdict x : v) {
@@ -180,6 +232,9 @@ public final class IngestBenchmark {
       long maxIndex = all.stream().mapToLong(Batch::lastIndex).max().orElse(0);
       long end =
           covered.values().stream().mapToLong(Long::longValue).max().orElse(System.nanoTime());
+      long[] cpu1 = cpuNanos(net);
+      long driver1 = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+      List<Map<String, Long>> threads1 = threadTicks(net);
       double seconds = (end - t0) / 1e9;
       double[] lat = new double[(int) total];
       int k = 0;
@@ -199,6 +254,67 @@ public final class IngestBenchmark {
       System.out.printf(
           "submission -> quorum-cosigned inclusion: p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
           l[l.length / 2], l[(int) (l.length * 0.99)], l[l.length - 1]);
+      StringBuilder sb = new StringBuilder("validator CPU during ingest, per ballot:");
+      for (int i = 0; i < cpu0.length; i++) {
+        sb.append(String.format(" v%d %.1f us", i + 1, (cpu1[i] - cpu0[i]) / 1e3 / total));
+      }
+      sb.append(
+          String.format(
+              "; this driver (stations' HTTP clients) %.1f us", (driver1 - driver0) / 1e3 / total));
+      System.out.println(sb);
+      for (int i = 0; i < threads1.size(); i++) {
+        Map<String, Long> before = threads0.get(i);
+        StringBuilder t = new StringBuilder("  v" + (i + 1) + " threads (us per ballot):");
+        threads1.get(i).entrySet().stream()
+            .map(en -> Map.entry(en.getKey(), en.getValue() - before.getOrDefault(en.getKey(), 0L)))
+            .filter(en -> en.getValue() > 0)
+            .sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
+            .limit(9)
+            .forEach(
+                en ->
+                    t.append(
+                        String.format(" %s %.1f", en.getKey(), en.getValue() * 10_000.0 / total)));
+        System.out.println(t);
+      }
+      if (rate > 0) {
+        System.out.printf("offered %.0f ballots/s%n", rate);
+      }
     }
+  }
+
+  /**
+   * Per validator, CPU clock ticks (1/100 s) used so far by each thread, summed by thread name with
+   * digits dropped (Linux /proc; empty elsewhere).
+   */
+  static List<Map<String, Long>> threadTicks(LocalNetwork.Running net) {
+    List<Map<String, Long>> out = new ArrayList<>();
+    for (Process p : net.processes()) {
+      Map<String, Long> m = new HashMap<>();
+      Path tasks = Path.of("/proc", String.valueOf(p.pid()), "task");
+      try (var list = Files.list(tasks)) {
+        for (Path t : list.toList()) {
+          try {
+            String stat = Files.readString(t.resolve("stat"));
+            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            m.merge(name.replaceAll("[0-9]+", "N"), ticks, Long::sum);
+          } catch (Exception gone) {
+            // the thread ended meanwhile
+          }
+        }
+      } catch (Exception e) {
+        // not Linux
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** CPU time (user + system) each validator process has used so far, -1 if unknown. */
+  static long[] cpuNanos(LocalNetwork.Running net) {
+    return net.processes().stream()
+        .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L))
+        .toArray();
   }
 }

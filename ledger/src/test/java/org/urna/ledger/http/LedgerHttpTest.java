@@ -31,6 +31,7 @@ import org.urna.ledger.merkle.Rfc6962;
 import org.urna.ledger.note.Checkpoint;
 import org.urna.ledger.note.SignedNote;
 import org.urna.ledger.proof.TlogProof;
+import org.urna.ledger.replication.Commands;
 import org.urna.ledger.replication.LedgerLeaf;
 import org.urna.ledger.replication.Stations;
 import org.urna.ledger.replication.TestNetwork;
@@ -87,6 +88,23 @@ class LedgerHttpTest {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> postBinary(byte[] body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + "/v1/batches"))
+            .header("Content-Type", "application/octet-stream")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static byte[] ints(int... values) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * values.length);
+    for (int v : values) {
+      b.putInt(v);
+    }
+    return b.array();
   }
 
   @Test
@@ -148,6 +166,16 @@ class LedgerHttpTest {
     String garbage = java.util.Base64.getEncoder().encodeToString(new byte[] {1, 2, 3});
     assertThat(post("/v1/batches", "{\"ballots\":[\"" + garbage + "\"]}").body())
         .contains("malformed ballot");
+    // Binary batches: the framing is checked before anything is replicated.
+    assertThat(postBinary(new byte[] {0, 0}).body()).contains("shorter than its ballot count");
+    assertThat(postBinary(ints(0)).body()).contains("holds no ballot");
+    assertThat(postBinary(ints(1, 5, 7)).body()).contains("runs past the end");
+    assertThat(postBinary(ints(2, 0)).body()).contains("ends before its length");
+    assertThat(postBinary(ints(1, 0, 9)).body()).contains("bytes after the last ballot");
+    assertThat(postBinary(ints(10_001)).statusCode()).isEqualTo(413);
+    HttpResponse<String> oneBad = postBinary(Commands.batch(List.of(new byte[] {1, 2, 3})));
+    assertThat(oneBad.statusCode()).isEqualTo(200);
+    assertThat(oneBad.body()).contains("malformed ballot");
   }
 
   @Test
@@ -173,6 +201,11 @@ class LedgerHttpTest {
     for (String b : bodies) {
       assertThat(post("/v1/batches", b).statusCode()).isBetween(400, 499);
       assertThat(post("/add-checkpoint", b).statusCode()).isBetween(400, 499);
+    }
+    var binary = Arbitraries.bytes().array(byte[].class).ofMaxSize(64).sampleStream().limit(60);
+    for (byte[] b : binary.toList()) {
+      int s = postBinary(b).statusCode();
+      assertThat(s).as(java.util.HexFormat.of().formatHex(b)).isLessThan(500);
     }
   }
 

@@ -2,8 +2,6 @@ package org.urna.sync.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -11,10 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.urna.sync.ledger.LedgerCallException.Kind;
@@ -75,23 +73,35 @@ public final class LedgerLink {
     throw last;
   }
 
-  /** POST /v1/batches. Safe to repeat: the ledger answers a ballot it has as resubmitted. */
+  /**
+   * POST /v1/batches as a binary batch ({@code u32 n || n × (u32 length || recorded ballot)},
+   * docs/spec/sync.md). Safe to repeat: the ledger answers a ballot it has as resubmitted.
+   */
   public Answer<List<SubmitVerdict>> submit(List<byte[]> recordedBallots)
       throws LedgerCallException {
-    ObjectNode body = JSON.createObjectNode();
-    ArrayNode arr = body.putArray("ballots");
-    recordedBallots.forEach(b -> arr.add(Base64.getEncoder().encodeToString(b)));
-    byte[] json = body.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] batch = binaryBatch(recordedBallots);
     return anyValidator(
         e -> {
           byte[] answer =
               send(
                   e,
                   HttpRequest.newBuilder(e.resolve("/v1/batches"))
-                      .header("Content-Type", "application/json")
-                      .POST(HttpRequest.BodyPublishers.ofByteArray(json)));
+                      .header("Content-Type", "application/octet-stream")
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(batch)));
           return verdicts(e, answer, recordedBallots.size());
         });
+  }
+
+  static byte[] binaryBatch(List<byte[]> recordedBallots) {
+    int total = 4;
+    for (byte[] b : recordedBallots) {
+      total += 4 + b.length;
+    }
+    ByteBuffer buf = ByteBuffer.allocate(total).putInt(recordedBallots.size());
+    for (byte[] b : recordedBallots) {
+      buf.putInt(b.length).put(b);
+    }
+    return buf.array();
   }
 
   private static List<SubmitVerdict> verdicts(URI e, byte[] answer, int expected)
