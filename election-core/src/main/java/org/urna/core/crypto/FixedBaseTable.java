@@ -13,7 +13,7 @@ import org.bouncycastle.math.ec.ECPoint;
  *
  * <p>Each window is a Bouncy Castle {@link ECLookupTable}: the coordinates of all its points in one
  * flat {@code int[]}, 64 bytes a point, instead of an object graph of field elements. At the
- * default w = 11 that is 24 windows × 1,024 points, 1.5 MiB per base.
+ * default w = 12 that is 22 windows × 2,048 points, 2.75 MiB per base.
  *
  * <p>The table index, the sign and the skip of zero digits depend on secret nonce bits; the kiosk
  * runs no foreign code beside it, so cache timing is outside its threat model (docs/decisions/0004
@@ -21,7 +21,7 @@ import org.bouncycastle.math.ec.ECPoint;
  */
 public final class FixedBaseTable {
   /** The window width used by {@link Group} and {@link ElectionKey}. */
-  public static final int DEFAULT_WINDOW_BITS = 11;
+  public static final int DEFAULT_WINDOW_BITS = 12;
 
   private final Point base;
   private final int w;
