@@ -52,15 +52,9 @@ public final class NonceSeed {
 
   /** Proof nonces: {@code H("nonce", seed, id, "proof", label, purpose, index)}. */
   public NonceSource proofNonces(BallotId id) {
+    Hash prefix = Hash.tagged("nonce").part(seed).part(id.toBytes()).part("proof");
     return (label, purpose, index) ->
-        Hash.tagged("nonce")
-            .part(seed)
-            .part(id.toBytes())
-            .part("proof")
-            .part(label)
-            .part(purpose)
-            .part(index)
-            .toScalar();
+        prefix.copy().part(label).part(purpose).part(index).toScalar();
   }
 
   public byte[] toBytes() {

@@ -18,8 +18,11 @@ public record ElGamalCiphertext(Point alpha, Point beta) implements Encodable {
     return new ElGamalCiphertext(alpha.add(o.alpha), beta.add(o.beta));
   }
 
+  /** Both points in affine form, with one field inversion for the two. */
   public ElGamalCiphertext normalize() {
-    return new ElGamalCiphertext(alpha.normalize(), beta.normalize());
+    Point[] ab = {alpha, beta};
+    Point.normalizeAll(ab);
+    return new ElGamalCiphertext(ab[0], ab[1]);
   }
 
   @Override

@@ -16,14 +16,26 @@ public final class Hash {
   /** Every tag of this version starts with this prefix. */
   public static final String TAG_PREFIX = "urna/v1/";
 
+  /** A fresh SHA-256 that is only ever cloned (cheaper than a provider look-up per hash). */
+  private static final MessageDigest PROTOTYPE;
+
+  static {
+    try {
+      PROTOTYPE = MessageDigest.getInstance("SHA-256");
+      PROTOTYPE.clone();
+    } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM or cannot be cloned", e);
+    }
+  }
+
   private final MessageDigest digest;
 
+  private Hash(MessageDigest digest) {
+    this.digest = digest;
+  }
+
   private Hash(String tag) {
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    digest = cloneOf(PROTOTYPE);
     byte[] t = (TAG_PREFIX + tag).getBytes(StandardCharsets.UTF_8);
     if (t.length > 0xFFFF) {
       throw new IllegalArgumentException("tag too long");
@@ -38,9 +50,27 @@ public final class Hash {
     return new Hash(tag);
   }
 
+  private static MessageDigest cloneOf(MessageDigest d) {
+    try {
+      return (MessageDigest) d.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * An independent copy of this hash in its current state: a common prefix (tag, seed, ballot id)
+   * is hashed once and each derivation continues from a copy. The outputs are the same as hashing
+   * every part again.
+   */
+  public Hash copy() {
+    return new Hash(cloneOf(digest));
+  }
+
   /** Appends one length-prefixed part. */
   public Hash part(byte[] bytes) {
-    digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+    int n = bytes.length;
+    digest.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
     digest.update(bytes);
     return this;
   }
@@ -70,12 +100,7 @@ public final class Hash {
    * n}, a 512-bit value reduced, so the result is uniform to within 2^-256.
    */
   public Scalar toScalar() {
-    MessageDigest second;
-    try {
-      second = (MessageDigest) digest.clone();
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest second = cloneOf(digest);
     digest.update((byte) 0);
     second.update((byte) 1);
     byte[] wide = new byte[64];

@@ -2,6 +2,7 @@ package org.urna.core.crypto;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
@@ -77,6 +78,31 @@ public final class Point implements Encodable {
     Group.CURVE.normalizeAll(raw);
     for (int i = 0; i < points.length; i++) {
       points[i] = new Point(raw[i]);
+    }
+  }
+
+  /**
+   * Normalizes the points of every array in place, all with one field inversion (a ballot's
+   * ciphertexts, or all its proof commitments).
+   */
+  public static void normalizeAll(List<Point[]> groups) {
+    int n = 0;
+    for (Point[] g : groups) {
+      n += g.length;
+    }
+    ECPoint[] raw = new ECPoint[n];
+    int at = 0;
+    for (Point[] g : groups) {
+      for (Point p : g) {
+        raw[at++] = p.p;
+      }
+    }
+    Group.CURVE.normalizeAll(raw);
+    at = 0;
+    for (Point[] g : groups) {
+      for (int i = 0; i < g.length; i++) {
+        g[i] = new Point(raw[at++]);
+      }
     }
   }
 

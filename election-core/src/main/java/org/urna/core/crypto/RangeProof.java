@@ -47,6 +47,18 @@ public record RangeProof(List<Point> a, List<Point> b, List<Scalar> c, List<Scal
       Scalar r,
       int limit,
       NonceSource nonces) {
+    Commitments commitments = commit(key, label, m, r, limit, nonces);
+    Point.normalizeAll(commitments.points());
+    return commitments.finish(ct);
+  }
+
+  /**
+   * The first half of "Prove": the nonces and the commitments {@code a_j, b_j}, which do not depend
+   * on the challenge. A ballot commits all its proofs first, normalizes every commitment with one
+   * field inversion ({@link Point#normalizeAll(java.util.List)}), then finishes each proof.
+   */
+  public static Commitments commit(
+      ElectionKey key, String label, int m, Scalar r, int limit, NonceSource nonces) {
     if (limit < 1 || m < 0 || m > limit) {
       throw new IllegalArgumentException("cannot prove a value outside 0.." + limit);
     }
@@ -66,23 +78,68 @@ public record RangeProof(List<Point> a, List<Point> b, List<Scalar> c, List<Scal
         ab[2 * j + 1] = key.mulK(t).add(Group.mulG(cs[j].multiply(Scalar.of(j - m))));
       }
     }
-    Point.normalizeAll(ab);
-    List<Point> as = new ArrayList<>();
-    List<Point> bs = new ArrayList<>();
-    for (int j = 0; j <= limit; j++) {
-      as.add(ab[2 * j]);
-      bs.add(ab[2 * j + 1]);
+    return new Commitments(key, label, m, r, limit, u, ab, cs, vs);
+  }
+
+  /** A proof whose commitments are made and whose challenge is not yet computed. */
+  public static final class Commitments {
+    private final ElectionKey key;
+    private final String label;
+    private final int m;
+    private final Scalar r;
+    private final int limit;
+    private final Scalar u;
+    private final Point[] ab;
+    private final Scalar[] cs;
+    private final Scalar[] vs;
+
+    private Commitments(
+        ElectionKey key,
+        String label,
+        int m,
+        Scalar r,
+        int limit,
+        Scalar u,
+        Point[] ab,
+        Scalar[] cs,
+        Scalar[] vs) {
+      this.key = key;
+      this.label = label;
+      this.m = m;
+      this.r = r;
+      this.limit = limit;
+      this.u = u;
+      this.ab = ab;
+      this.cs = cs;
+      this.vs = vs;
     }
-    Scalar c = challenge(key, label, ct, limit, as, bs);
-    Scalar cm = c;
-    for (int j = 0; j <= limit; j++) {
-      if (j != m) {
-        cm = cm.subtract(cs[j]);
+
+    /** The commitments {@code a_0, b_0, .., a_L, b_L}, to be normalized in place. */
+    public Point[] points() {
+      return ab;
+    }
+
+    /** Hashes the challenge and computes the responses; {@link #points()} must be normalized. */
+    public RangeProof finish(ElGamalCiphertext ct) {
+      List<Point> as = new ArrayList<>(limit + 1);
+      List<Point> bs = new ArrayList<>(limit + 1);
+      for (int j = 0; j <= limit; j++) {
+        as.add(ab[2 * j]);
+        bs.add(ab[2 * j + 1]);
       }
+      Scalar c = challenge(key, label, ct, limit, as, bs);
+      Scalar[] challenges = cs.clone();
+      Scalar[] responses = vs.clone();
+      Scalar cm = c;
+      for (int j = 0; j <= limit; j++) {
+        if (j != m) {
+          cm = cm.subtract(challenges[j]);
+        }
+      }
+      challenges[m] = cm;
+      responses[m] = u.add(cm.multiply(r));
+      return new RangeProof(as, bs, List.of(challenges).subList(0, limit), List.of(responses));
     }
-    cs[m] = cm;
-    vs[m] = u.add(cm.multiply(r));
-    return new RangeProof(as, bs, List.of(cs).subList(0, limit), List.of(vs));
   }
 
   /** {@code c = H("range-proof", Q, label, L, alpha, beta, a_0, b_0, ..., a_L, b_L)}. */

@@ -9,8 +9,12 @@ public final class VerifyingKey implements Encodable {
   public static final int BYTES = 32;
   private final byte[] key;
 
-  private VerifyingKey(byte[] key) {
+  /** The decoded point, kept so that each verification skips decompressing the key again. */
+  private final Ed25519.PublicPoint point;
+
+  private VerifyingKey(byte[] key, Ed25519.PublicPoint point) {
     this.key = key;
+    this.point = point;
   }
 
   /** Decodes 32 bytes; refuses encodings that are not a point of edwards25519. */
@@ -18,10 +22,11 @@ public final class VerifyingKey implements Encodable {
     if (bytes == null || bytes.length != BYTES) {
       throw new CryptoFormatException("an Ed25519 public key is 32 bytes");
     }
-    if (!Ed25519.validatePublicKeyFull(bytes, 0)) {
+    Ed25519.PublicPoint point = Ed25519.validatePublicKeyFullExport(bytes, 0);
+    if (point == null) {
       throw new CryptoFormatException("not a valid Ed25519 public key");
     }
-    return new VerifyingKey(bytes.clone());
+    return new VerifyingKey(bytes.clone(), point);
   }
 
   public static VerifyingKey fromHex(String hex) {
@@ -30,7 +35,7 @@ public final class VerifyingKey implements Encodable {
 
   /** True when {@code signature} is a valid Ed25519 signature of {@code message} by this key. */
   public boolean verifies(byte[] message, Signature signature) {
-    return Ed25519.verify(signature.bytes(), 0, key, 0, message, 0, message.length);
+    return Ed25519.verify(signature.bytes(), 0, point, message, 0, message.length);
   }
 
   @Override

@@ -9,9 +9,12 @@ import org.urna.core.ballot.EncryptedBallot;
 import org.urna.core.ballot.EncryptedContest;
 import org.urna.core.ballot.EncryptedSelection;
 import org.urna.core.ballot.RecordedBallot;
+import org.urna.core.crypto.ElGamalCiphertext;
 import org.urna.core.crypto.ElectionKey;
 import org.urna.core.crypto.Equation;
 import org.urna.core.crypto.LinearCheck;
+import org.urna.core.crypto.Point;
+import org.urna.core.crypto.Scalar;
 import org.urna.core.election.BallotStyle;
 import org.urna.core.election.Contest;
 import org.urna.core.election.ElectionManifest;
@@ -136,11 +139,41 @@ public final class BallotVerifier {
                     EncryptedBallot.selectionLabel(b.ballotId(), c.contestId(), s.selectionId()),
                     s.ciphertext()));
       }
-      eqs.addAll(
+      ElGamalCiphertext sum = c.sum();
+      List<Point> alphas = new ArrayList<>();
+      List<Point> betas = new ArrayList<>();
+      for (EncryptedSelection s : c.selections()) {
+        alphas.add(s.ciphertext().alpha());
+        betas.add(s.ciphertext().beta());
+      }
+      for (Equation e :
           c.limitProof()
-              .equations(key, EncryptedBallot.contestLabel(b.ballotId(), c.contestId()), c.sum()));
+              .equations(key, EncryptedBallot.contestLabel(b.ballotId(), c.contestId()), sum)) {
+        eqs.add(expandSum(e, sum, alphas, betas));
+      }
     }
     return eqs;
+  }
+
+  /**
+   * The same equation with every term on the contest's sum ciphertext written as terms on the
+   * selections' ciphertexts ({@code s·Σα_i = Σ s·α_i}): the multi-scalar multiplication then has
+   * two fewer full-size points per contest, since those terms merge into the selections' own.
+   */
+  private static Equation expandSum(
+      Equation e, ElGamalCiphertext sum, List<Point> alphas, List<Point> betas) {
+    List<Point> points = new ArrayList<>();
+    List<Scalar> scalars = new ArrayList<>();
+    for (int i = 0; i < e.points().size(); i++) {
+      Point p = e.points().get(i);
+      Scalar s = e.scalars().get(i);
+      List<Point> parts = p == sum.alpha() ? alphas : p == sum.beta() ? betas : List.of(p);
+      for (Point part : parts) {
+        points.add(part);
+        scalars.add(s);
+      }
+    }
+    return new Equation(e.item(), e.g(), e.k(), points, scalars);
   }
 
   /** Checks each proof alone and names the ones that fail. */
