@@ -71,14 +71,7 @@ public final class Point implements Encodable {
 
   /** Normalizes many points with one inversion (Montgomery's trick, by Bouncy Castle). */
   public static void normalizeAll(Point[] points) {
-    ECPoint[] raw = new ECPoint[points.length];
-    for (int i = 0; i < points.length; i++) {
-      raw[i] = points[i].p;
-    }
-    Group.CURVE.normalizeAll(raw);
-    for (int i = 0; i < points.length; i++) {
-      points[i] = new Point(raw[i]);
-    }
+    normalizeAll(List.<Point[]>of(points));
   }
 
   /**

@@ -60,10 +60,10 @@ public final class LedgerApi {
   public HttpAnswer submitBinary(byte[] body) {
     try {
       Commands.checkBatch(body, MAX_BATCH);
+    } catch (Commands.TooManyBallots e) {
+      return error(413, "the binary batch is malformed: " + e.getMessage());
     } catch (IOException e) {
-      return error(
-          e.getMessage().startsWith("at most") ? 413 : 400,
-          "the binary batch is malformed: " + e.getMessage());
+      return error(400, "the binary batch is malformed: " + e.getMessage());
     }
     return answer(node.replica().submitBatch(body));
   }

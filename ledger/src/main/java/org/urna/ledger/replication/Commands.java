@@ -18,15 +18,6 @@ public final class Commands {
 
   private Commands() {}
 
-  /** {@code SUBMIT || batch(ballots)}. */
-  public static byte[] submit(List<byte[]> ballots) {
-    byte[] batch = batch(ballots);
-    byte[] out = new byte[1 + batch.length];
-    out[0] = SUBMIT;
-    System.arraycopy(batch, 0, out, 1, batch.length);
-    return out;
-  }
-
   /**
    * The binary batch of docs/spec/ledger.md: {@code u32 n || n × (u32 length || recorded ballot)},
    * big-endian. A station's upload body and, after the command byte, the Raft entry.
@@ -44,6 +35,13 @@ public final class Commands {
     return buf.array();
   }
 
+  /** A batch holding more ballots than one request may carry. */
+  public static final class TooManyBallots extends IOException {
+    TooManyBallots(int max) {
+      super("at most " + max + " ballots in one batch");
+    }
+  }
+
   /**
    * Checks a binary batch's framing: 1..{@code max} ballots, every length inside the body, no
    * trailing bytes. Returns the number of ballots; a refusal says what is wrong.
@@ -58,7 +56,7 @@ public final class Commands {
       throw new IOException("the batch holds no ballot");
     }
     if (n > max) {
-      throw new IOException("at most " + max + " ballots in one batch");
+      throw new TooManyBallots(max);
     }
     for (int i = 0; i < n; i++) {
       if (buf.remaining() < 4) {

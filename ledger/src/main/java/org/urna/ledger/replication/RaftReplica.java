@@ -103,17 +103,7 @@ public final class RaftReplica implements AutoCloseable {
 
   /** Replicates a batch of recorded ballots; completes with every validator's shared verdicts. */
   public CompletableFuture<List<Verdict>> submit(List<byte[]> ballots) {
-    return client
-        .async()
-        .send(Message.valueOf(ByteString.copyFrom(Commands.submit(ballots))))
-        .thenApply(
-            reply -> {
-              try {
-                return Commands.readVerdicts(content(reply));
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            });
+    return submitBatch(Commands.batch(ballots));
   }
 
   /**

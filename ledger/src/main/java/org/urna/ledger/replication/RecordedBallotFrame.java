@@ -219,18 +219,17 @@ public final class RecordedBallotFrame {
     }
 
     long u32(String field) {
-      need(4, field);
-      long v = 0;
-      for (int i = 0; i < 4; i++) {
-        v = (v << 8) | (b[pos++] & 0xFF);
-      }
-      return v;
+      return bigEndian(4, field);
     }
 
     long u64(String field) {
-      need(8, field);
+      return bigEndian(8, field);
+    }
+
+    private long bigEndian(int n, String field) {
+      need(n, field);
       long v = 0;
-      for (int i = 0; i < 8; i++) {
+      for (int i = 0; i < n; i++) {
         v = (v << 8) | (b[pos++] & 0xFF);
       }
       return v;
