@@ -1,5 +1,6 @@
 package org.urna.ballotbox;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -65,6 +66,7 @@ public final class BallotBox implements AutoCloseable {
   private final Clock clock;
   private final Durability durability;
   private final List<BallotId> pendingAtOpen;
+  private final SigningKey signer;
   private Connection connection;
   private TrackingCode head;
   private long chainLength;
@@ -76,9 +78,11 @@ public final class BallotBox implements AutoCloseable {
       BoxOpener.Opened opened,
       ElectionManifest manifest,
       ElectionKey key,
+      SigningKey signer,
       Clock clock,
       Durability durability) {
     this.base = base;
+    this.signer = signer;
     this.manifest = manifest;
     this.key = key;
     this.station = opened.station();
@@ -93,25 +97,54 @@ public final class BallotBox implements AutoCloseable {
   }
 
   /**
-   * Creates the ballot box at {@code path} (H2 adds {@code .mv.db}) or opens the existing one.
+   * Creates the ballot box at {@code path} (H2 adds {@code .mv.db}; the signed head is {@code
+   * <path>.head}) or opens the existing one after checking it read-only. The station key signs the
+   * box's head after every durable change (decision 0047).
    *
    * @throws BallotBoxException WRONG_PASSWORD, OTHER_ELECTION, OTHER_STATION, UNKNOWN_STATION,
-   *     TAMPERED, CORRUPT, IN_USE, UNUSABLE_PASSWORD or STORAGE_FAILURE; the file is then unchanged
+   *     WRONG_STATION_KEY, TAMPERED, ROLLED_BACK, CORRUPT, IN_USE, UNUSABLE_PASSWORD, NOT_WRITABLE
+   *     or STORAGE_FAILURE; the file is then byte for byte as it was
    */
-  public static BallotBox open(
-      Path path, char[] password, ElectionManifest manifest, ElectionKey key, String stationId) {
-    return open(path, password, manifest, key, stationId, Clock.systemUTC());
-  }
-
-  /** As {@link #open(Path, char[], ElectionManifest, ElectionKey, String)}, with a clock. */
   public static BallotBox open(
       Path path,
       char[] password,
       ElectionManifest manifest,
       ElectionKey key,
       String stationId,
+      SigningKey stationKey) {
+    return open(path, password, manifest, key, stationId, stationKey, Clock.systemUTC());
+  }
+
+  /**
+   * As {@link #open(Path, char[], ElectionManifest, ElectionKey, String, SigningKey)}, with a
+   * clock.
+   */
+  public static BallotBox open(
+      Path path,
+      char[] password,
+      ElectionManifest manifest,
+      ElectionKey key,
+      String stationId,
+      SigningKey stationKey,
       Clock clock) {
-    return open(path, password, manifest, key, stationId, clock, Durability.FSYNC);
+    if (stationKey == null) {
+      throw new BallotBoxException(
+          Kind.WRONG_STATION_KEY, "Opening a ballot box for voting needs the station key.");
+    }
+    return open(path, password, manifest, key, stationId, stationKey, clock, Durability.FSYNC);
+  }
+
+  /**
+   * Opens an existing ballot box for reading only (verification, the tally): every check of the
+   * open is made, nothing is ever written or created, and every change is refused (READ_ONLY).
+   *
+   * @throws BallotBoxException NOT_FOUND when there is no box at {@code path}, and the refusals of
+   *     {@link #open(Path, char[], ElectionManifest, ElectionKey, String, SigningKey)}
+   */
+  public static BallotBox openReadOnly(
+      Path path, char[] password, ElectionManifest manifest, ElectionKey key, String stationId) {
+    return open(
+        path, password, manifest, key, stationId, null, Clock.systemUTC(), Durability.FSYNC);
   }
 
   static BallotBox open(
@@ -120,6 +153,7 @@ public final class BallotBox implements AutoCloseable {
       ElectionManifest manifest,
       ElectionKey key,
       String stationId,
+      SigningKey stationKey,
       Clock clock,
       Durability durability) {
     Path base = path.toAbsolutePath().normalize();
@@ -130,23 +164,28 @@ public final class BallotBox implements AutoCloseable {
     try {
       long hour = clock.instant().getEpochSecond() / 3600;
       BoxOpener.Opened opened =
-          BoxOpener.open(base, password, manifest, key, stationId, hour, durability);
-      BallotBox box = new BallotBox(base, opened, manifest, key, clock, durability);
-      if (opened.heads().chainLength() == 0 && opened.heads().auditLength() == 0) {
-        box.appendAudit(AuditRole.KIOSK, "box-created", "election " + manifest.electionId());
+          BoxOpener.open(base, password, manifest, key, stationId, stationKey, hour, durability);
+      BallotBox box = new BallotBox(base, opened, manifest, key, stationKey, clock, durability);
+      if (stationKey != null) {
+        box.removeStalePads();
+        box.appendAudit(
+            AuditRole.KIOSK,
+            "box-opened",
+            opened.heads().chainLength()
+                + " recorded ballots, "
+                + opened.heads().pending().size()
+                + " pending");
       }
-      box.appendAudit(
-          AuditRole.KIOSK,
-          "box-opened",
-          opened.heads().chainLength()
-              + " recorded ballots, "
-              + opened.heads().pending().size()
-              + " pending");
       return box;
     } catch (RuntimeException e) {
       OPEN.remove(base);
       throw e;
     }
+  }
+
+  /** True when this box was opened by {@link #openReadOnly} and refuses every change. */
+  public boolean readOnly() {
+    return signer == null;
   }
 
   public ElectionManifest manifest() {
@@ -177,7 +216,17 @@ public final class BallotBox implements AutoCloseable {
                 Kind.DUPLICATE_BALLOT,
                 "A ballot with id " + ballot.ballotId() + " is already in the box.");
           }
-          BallotRows.insertPending(c, ballot, seed);
+          byte[] pad = newPad(ballot.ballotId());
+          byte[] plain = seed.toBytes();
+          byte[] masked = BoxFiles.xor(plain, pad);
+          Arrays.fill(plain, (byte) 0);
+          Arrays.fill(pad, (byte) 0);
+          try {
+            BallotRows.insertPending(c, ballot, masked);
+          } catch (SQLException | RuntimeException e) {
+            erasePad(ballot.ballotId());
+            throw e;
+          }
           return null;
         });
   }
@@ -261,14 +310,16 @@ public final class BallotBox implements AutoCloseable {
           ChallengeReveal reveal = null;
           String action = "ballot-cast";
           if (state == BallotState.CHALLENGED) {
+            NonceSeed seed = unmask(id, p.maskedSeed());
             PlaintextBallot choices = claimed;
             action = "ballot-challenged";
             if (choices == null) {
-              choices = PendingRecovery.choices(p.body(), p.seed(), key);
+              choices = PendingRecovery.choices(p.body(), seed, key);
               action = "pending-ballot-voided";
             }
-            reveal = new ChallengeReveal(p.seed(), choices);
+            reveal = new ChallengeReveal(seed, choices);
           }
+          Arrays.fill(p.maskedSeed(), (byte) 0);
           RecordedBallot rb = RecordedBallot.record(p.body(), state, reveal, head, stationKey);
           TrackingCode code = rb.code();
           long position = chainLength + 1;
@@ -283,7 +334,7 @@ public final class BallotBox implements AutoCloseable {
                   "ballot " + id + " at position " + position,
                   auditHead);
           AuditRows.insert(c, entry);
-          return new Step<>(rb, () -> advance(code, position, entry));
+          return new Step<>(rb, () -> advance(code, position, entry), () -> erasePad(id));
         });
   }
 
@@ -299,7 +350,7 @@ public final class BallotBox implements AutoCloseable {
             throw new BallotBoxException(Kind.INVALID_REQUEST, e.getMessage(), e);
           }
           AuditRows.insert(c, entry);
-          return new Step<>(entry, () -> advance(head, chainLength, entry));
+          return new Step<>(entry, () -> advance(head, chainLength, entry), null);
         });
   }
 
@@ -380,13 +431,20 @@ public final class BallotBox implements AutoCloseable {
       if (connection == null) {
         return;
       }
-      try (var s = connection.createStatement()) {
-        connection.commit();
-        s.execute("SHUTDOWN COMPACT");
+      try {
+        if (signer == null) {
+          connection.close(); // read-only: nothing to write, nothing to compact
+        } else {
+          try (var s = connection.createStatement()) {
+            connection.commit();
+            s.execute("SHUTDOWN COMPACT");
+          }
+        }
       } catch (SQLException e) {
         throw BoxFile.storageFailure(e);
       } finally {
-        BoxOpener.closeQuietly(connection);
+        // after SHUTDOWN the connection is dead: close it without a rollback (which would fail)
+        BoxCreation.closeDead(connection);
         connection = null;
         OPEN.remove(base);
       }
@@ -397,8 +455,11 @@ public final class BallotBox implements AutoCloseable {
 
   // --- transactions -------------------------------------------------------------------------
 
-  /** A result plus what to update in memory once the transaction is committed. */
-  private record Step<T>(T value, Runnable onCommit) {}
+  /**
+   * A result plus what to update in memory once the transaction is committed, and what to do once
+   * it is on the disk (before the signed head is written).
+   */
+  private record Step<T>(T value, Runnable onCommit, Runnable afterDurable) {}
 
   private interface Work<T> {
     Object run(Connection c) throws SQLException;
@@ -424,16 +485,25 @@ public final class BallotBox implements AutoCloseable {
     lock.lock();
     try {
       checkOpen();
+      checkWritable();
       try {
         Object result = work.run(connection);
         connection.commit();
         Object value = result;
+        Runnable afterDurable = null;
         if (result instanceof Step<?> step) {
           step.onCommit().run();
           value = step.value();
+          afterDurable = step.afterDurable();
         }
-        if (durable && durability == Durability.FSYNC) {
-          forceToDisk();
+        if (durable) {
+          if (durability == Durability.FSYNC) {
+            forceToDisk();
+          }
+          if (afterDurable != null) {
+            afterDurable.run();
+          }
+          writeHead();
         }
         return (T) value;
       } catch (SQLException e) {
@@ -492,6 +562,102 @@ public final class BallotBox implements AutoCloseable {
               + e.getErrorCode()
               + "): check the disk before going on.",
           e);
+    }
+  }
+
+  /** Signs and writes the head for what is now committed (decision 0047). */
+  private void writeHead() {
+    try {
+      BoxHead.sign(
+              signer, key.extendedHash(), station.id(), chainLength, head, auditLength, auditHead)
+          .write(base);
+    } catch (IOException e) {
+      throw new BallotBoxException(
+          Kind.STORAGE_FAILURE,
+          "The ballot box was written but the station's signed record beside it ("
+              + BoxHead.file(base).getFileName()
+              + ") could not be: "
+              + e.getMessage()
+              + ". Check the disk before going on.",
+          e);
+    }
+  }
+
+  private byte[] newPad(BallotId id) {
+    try {
+      return BoxFiles.createPad(base, id);
+    } catch (IOException e) {
+      throw new BallotBoxException(
+          Kind.STORAGE_FAILURE,
+          "The ballot could not be kept: the file for its nonce seed could not be written ("
+              + e.getMessage()
+              + "). Check the disk. Nothing was changed.",
+          e);
+    }
+  }
+
+  private NonceSeed unmask(BallotId id, byte[] masked) {
+    byte[] pad;
+    try {
+      pad = BoxFiles.readPad(base, id);
+    } catch (IOException e) {
+      throw new BallotBoxException(
+          Kind.STORAGE_FAILURE,
+          "The file of ballot " + id + "'s nonce seed cannot be read: " + e.getMessage(),
+          e);
+    }
+    if (pad == null) {
+      throw ChainCheck.tampered(
+          "pending ballot " + id, "the file that unlocks its nonce seed is missing or damaged");
+    }
+    byte[] plain = BoxFiles.xor(masked, pad);
+    NonceSeed seed = NonceSeed.of(plain);
+    Arrays.fill(plain, (byte) 0);
+    Arrays.fill(pad, (byte) 0);
+    return seed;
+  }
+
+  /** Overwrites and deletes a pad; a failure leaves a pad that the next open erases. */
+  private void erasePad(BallotId id) {
+    try {
+      BoxFiles.erasePad(base, id);
+    } catch (IOException e) {
+      throw new BallotBoxException(
+          Kind.STORAGE_FAILURE,
+          "Ballot "
+              + id
+              + " was recorded, but the file of its nonce seed could not be erased: "
+              + e.getMessage()
+              + ". Check the disk; the next open erases it.",
+          e);
+    }
+  }
+
+  /** Erases pads of ballots that are no longer pending (a crash right after their cast). */
+  private void removeStalePads() {
+    try {
+      var pending = pendingAtOpen.stream().map(BallotId::toHex).toList();
+      for (String hex : BoxFiles.padIds(base)) {
+        if (!pending.contains(hex)) {
+          BoxFiles.erasePad(base, BallotId.fromHex(hex));
+        }
+      }
+      java.nio.file.Files.deleteIfExists(
+          BoxFile.dataFile(base.resolveSibling(base.getFileName() + ".creating")));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new BallotBoxException(
+          Kind.STORAGE_FAILURE,
+          "Old nonce-seed files beside the ballot box could not be erased: "
+              + e.getMessage()
+              + ". Check the disk.",
+          e);
+    }
+  }
+
+  private void checkWritable() {
+    if (signer == null) {
+      throw new BallotBoxException(
+          Kind.READ_ONLY, "This ballot box was opened for verification only: it cannot change.");
     }
   }
 

@@ -42,7 +42,18 @@ public final class BallotBoxException extends RuntimeException {
     /** The ballot was already challenged (spoiled). */
     ALREADY_CHALLENGED,
     /** An audit entry or outbox update that the box cannot accept as given. */
-    INVALID_REQUEST
+    INVALID_REQUEST,
+    /** There is no ballot box at the path given (and nothing was created). */
+    NOT_FOUND,
+    /**
+     * The file is behind what the station acknowledged (its signed head): ballots or audit entries
+     * it recorded are missing (a damaged tail rolled back, rows deleted, an older copy restored).
+     */
+    ROLLED_BACK,
+    /** The folder of the ballot box cannot be written (read-only, or no permission). */
+    NOT_WRITABLE,
+    /** The box was opened for reading only (verification): it refuses every change. */
+    READ_ONLY
   }
 
   private final Kind kind;

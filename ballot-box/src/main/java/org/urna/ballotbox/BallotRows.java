@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import org.urna.core.ballot.BallotId;
 import org.urna.core.ballot.EncryptedBallot;
-import org.urna.core.ballot.NonceSeed;
 import org.urna.core.ballot.RecordedBallot;
 import org.urna.core.ballot.TrackingCode;
 
@@ -17,8 +16,8 @@ import org.urna.core.ballot.TrackingCode;
 final class BallotRows {
   private BallotRows() {}
 
-  /** A ballot waiting for the voter's decision. */
-  record Pending(BallotId id, EncryptedBallot body, NonceSeed seed) {}
+  /** A ballot waiting for the voter's decision; its seed XOR its pad (decision 0051). */
+  record Pending(BallotId id, EncryptedBallot body, byte[] maskedSeed) {}
 
   /** The state column of a ballot, if it exists. */
   static Optional<String> state(Connection c, BallotId id) throws SQLException {
@@ -31,7 +30,7 @@ final class BallotRows {
     }
   }
 
-  static void insertPending(Connection c, EncryptedBallot body, NonceSeed seed)
+  static void insertPending(Connection c, EncryptedBallot body, byte[] maskedSeed)
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -40,7 +39,7 @@ final class BallotRows {
       ps.setBytes(1, body.ballotId().toBytes());
       ps.setLong(2, body.epochHour());
       ps.setBytes(3, body.toBytes());
-      ps.setBytes(4, seed.toBytes());
+      ps.setBytes(4, maskedSeed);
       ps.executeUpdate();
     }
   }
@@ -54,8 +53,7 @@ final class BallotRows {
         if (!rs.next()) {
           throw new IllegalStateException("ballot " + id + " is not pending");
         }
-        return new Pending(
-            id, EncryptedBallot.decode(rs.getBytes(1)), NonceSeed.of(rs.getBytes(2)));
+        return new Pending(id, EncryptedBallot.decode(rs.getBytes(1)), rs.getBytes(2));
       }
     }
   }

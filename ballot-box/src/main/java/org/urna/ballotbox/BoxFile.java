@@ -50,14 +50,33 @@ final class BoxFile {
     }
   }
 
-  /** The H2 data source: the same secret as file password and user password. */
-  static JdbcDataSource dataSource(Path base, char[] password, boolean create, Durability d) {
+  /** How the file is opened. */
+  enum Access {
+    /** A new file (only ever under a temporary name, decision 0049). */
+    CREATE,
+    /**
+     * An existing file, read only: H2 opens it with {@code ACCESS_MODE_DATA=r} and writes nothing.
+     */
+    READ,
+    /** An existing file that passed every check, for reading and writing. */
+    WRITE
+  }
+
+  /**
+   * The H2 data source: the same secret as file password and user password. H2's trace file is off
+   * ({@code TRACE_LEVEL_FILE=0}): it would write error texts in plaintext beside the box.
+   */
+  static JdbcDataSource dataSource(Path base, char[] password, Access access, Durability d) {
     String url =
         "jdbc:h2:file:"
             + base.toAbsolutePath()
-            + ";CIPHER=AES;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=1024"
+            + ";CIPHER=AES;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=1024;TRACE_LEVEL_FILE=0"
             + (d == Durability.DELAYED ? "" : ";WRITE_DELAY=0")
-            + (create ? "" : ";IFEXISTS=TRUE");
+            + switch (access) {
+              case CREATE -> "";
+              case READ -> ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r";
+              case WRITE -> ";IFEXISTS=TRUE";
+            };
     JdbcDataSource ds = new JdbcDataSource();
     ds.setURL(url);
     ds.setUser(USER);
@@ -146,7 +165,8 @@ final class BoxFile {
           new BallotBoxException(
               Kind.IN_USE, "The ballot box " + file + " is already open in another program.", e);
       case ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1, ErrorCode.DATABASE_NOT_FOUND_1 ->
-          new BallotBoxException(Kind.CORRUPT, "There is no ballot box at " + file + ".", e);
+          new BallotBoxException(
+              Kind.NOT_FOUND, "There is no ballot box at " + file + ". Nothing was created.", e);
       case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1 ->
           new BallotBoxException(
               Kind.CORRUPT,
@@ -154,6 +174,14 @@ final class BoxFile {
               e);
       default -> storageFailure(e);
     };
+  }
+
+  /** True for H2's "table not found" errors: a table of the box was dropped. */
+  static boolean missingTable(SQLException e) {
+    return e.getErrorCode() == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
+        || e.getErrorCode() == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1
+        || e.getErrorCode() == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2
+        || e.getErrorCode() == ErrorCode.COLUMN_NOT_FOUND_1;
   }
 
   static BallotBoxException storageFailure(SQLException e) {

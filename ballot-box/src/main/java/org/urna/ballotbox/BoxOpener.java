@@ -1,6 +1,5 @@
 package org.urna.ballotbox;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,16 +8,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.h2.jdbcx.JdbcDataSource;
 import org.urna.ballotbox.BallotBoxException.Kind;
 import org.urna.ballotbox.BoxFile.Durability;
 import org.urna.core.crypto.ElectionKey;
+import org.urna.core.crypto.SigningKey;
 import org.urna.core.election.ElectionManifest;
 import org.urna.core.election.Station;
 
 /**
- * Creates a new ballot box file, or opens an existing one only after it passed every check: the
- * right password, this election, this station, intact chains. A refused file is closed unchanged.
+ * Creates a new ballot box file atomically, or opens an existing one only after it passed every
+ * check while opened read-only: the right password, this election, this station, intact chains, and
+ * a file that extends the station's signed head. A refused file is left byte for byte as it was.
  */
 final class BoxOpener {
   private BoxOpener() {}
@@ -26,12 +28,17 @@ final class BoxOpener {
   /** An open connection whose file passed the checks, and what the checks found. */
   record Opened(Connection connection, ChainCheck.Heads heads, Station station) {}
 
+  /**
+   * Opens (creating when {@code signer} is given and there is no file); {@code signer == null}
+   * opens for reading only and never creates.
+   */
   static Opened open(
       Path base,
       char[] password,
       ElectionManifest manifest,
       ElectionKey key,
       String stationId,
+      SigningKey signer,
       long hour,
       Durability durability) {
     BoxFile.checkPassword(password);
@@ -47,43 +54,135 @@ final class BoxOpener {
                             + " is not a station of election "
                             + manifest.electionId()
                             + ": check the station id in the configuration."));
-    boolean create = !BoxFile.exists(base);
-    if (create) {
-      try {
-        Files.createDirectories(base.toAbsolutePath().getParent());
-      } catch (IOException e) {
+    if (signer != null && !signer.publicKey().equals(station.key())) {
+      throw new BallotBoxException(
+          Kind.WRONG_STATION_KEY,
+          "The signing key is not the key of station "
+              + stationId
+              + " in the election package. Nothing was opened or created.");
+    }
+    if (!BoxFile.exists(base)) {
+      if (signer == null) {
         throw new BallotBoxException(
-            Kind.STORAGE_FAILURE, "The ballot box folder cannot be created: " + e.getMessage(), e);
+            Kind.NOT_FOUND,
+            "There is no ballot box at "
+                + BoxFile.dataFile(base)
+                + ": check the path. Nothing was created.");
       }
+      Optional<BoxHead> left = BoxHead.read(base);
+      if (left.isPresent() && (left.get().chainLength() > 0 || left.get().auditLength() > 1)) {
+        throw new BallotBoxException(
+            Kind.ROLLED_BACK,
+            "The ballot box file "
+                + BoxFile.dataFile(base)
+                + " is missing, but the station's signed record beside it says "
+                + left.get().chainLength()
+                + " ballots were cast or challenged in it. No new box was created; find the"
+                + " box file or call the technician.");
+      }
+      BoxCreation.create(base, password, manifest, key, stationId, signer, hour, durability);
     }
-    JdbcDataSource ds = BoxFile.dataSource(base, password, create, durability);
-    if (create) {
-      BoxFile.migrate(ds); // Flyway creates the file and its tables through its own connections
-    }
-    Connection c = BoxFile.connect(ds, base);
+    // Every check runs on a read-only connection: H2 cannot repair, roll back or compact anything.
+    JdbcDataSource ro = BoxFile.dataSource(base, password, BoxFile.Access.READ, durability);
+    Connection c = BoxFile.connect(ro, base);
+    ChainCheck.Heads heads;
     try {
-      if (create) {
-        insertIdentity(c, manifest, key, stationId, hour);
-      } else {
-        checkIdentity(c, manifest, key, stationId);
+      heads = check(c, base, manifest, key, station);
+      if (signer == null) {
+        return new Opened(c, heads, station);
       }
-      ChainCheck.Heads heads = new ChainCheck(key.extendedHash(), stationId, station.key()).run(c);
-      if (!create && BoxFile.hasPendingMigrations(c)) {
-        BoxFile.migrate(ds); // only a file that passed every check is upgraded
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+    closeQuietly(c);
+    JdbcDataSource rw = BoxFile.dataSource(base, password, BoxFile.Access.WRITE, durability);
+    c = BoxFile.connect(rw, base);
+    try {
+      if (!ChainCheck.sameHeads(c, heads)) {
+        throw new BallotBoxException(
+            Kind.IN_USE,
+            "The ballot box changed while it was being checked: another program writes to it."
+                + " It was not opened.");
+      }
+      if (BoxFile.hasPendingMigrations(c)) {
+        BoxFile.migrate(rw); // only a file that passed every check is upgraded
       }
       c.commit();
-      BoxFile.sync(c);
       return new Opened(c, heads, station);
     } catch (SQLException e) {
       closeQuietly(c);
-      throw BoxFile.storageFailure(e);
+      throw failure(e);
     } catch (RuntimeException e) {
       closeQuietly(c);
       throw e;
     }
   }
 
-  private static void insertIdentity(
+  private static ChainCheck.Heads check(
+      Connection c, Path base, ElectionManifest manifest, ElectionKey key, Station station) {
+    try {
+      checkIdentity(c, manifest, key, station.id());
+      BoxHead signed = signedHead(base, key, station);
+      ChainCheck.Heads heads =
+          new ChainCheck(key.extendedHash(), station.id(), station.key()).run(c, signed);
+      for (var id : heads.pending()) {
+        if (!Files.isRegularFile(BoxFiles.padFile(base, id))) {
+          throw ChainCheck.tampered(
+              "pending ballot " + id,
+              "the file that unlocks its nonce seed ("
+                  + BoxFiles.padFile(base, id).getFileName()
+                  + ") is missing");
+        }
+      }
+      BoxFile.hasPendingMigrations(c); // the schema history must be there
+      return heads;
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  private static BoxHead signedHead(Path base, ElectionKey key, Station station) {
+    BoxHead signed =
+        BoxHead.read(base)
+            .orElseThrow(
+                () ->
+                    new BallotBoxException(
+                        Kind.ROLLED_BACK,
+                        "The ballot box "
+                            + BoxFile.dataFile(base)
+                            + " has no signed head ("
+                            + BoxHead.file(base).getFileName()
+                            + " beside it), so nobody can tell whether ballots are missing. It was"
+                            + " not opened and nothing was changed; call the technician."));
+    if (!signed.signedBy(station.key(), key.extendedHash(), station.id())) {
+      throw ChainCheck.tampered(
+          "its signed head " + BoxHead.file(base).getFileName(),
+          "the station's signature does not verify");
+    }
+    return signed;
+  }
+
+  static BallotBoxException failure(SQLException e) {
+    if (BoxFile.missingTable(e)) {
+      return ChainCheck.tampered(
+          "its tables",
+          "a table or column of the ballot box is missing (" + firstLine(e.getMessage()) + ")");
+    }
+    return BoxFile.storageFailure(e);
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    String line = nl < 0 ? s : s.substring(0, nl);
+    int sql = line.indexOf("; SQL statement");
+    return sql < 0 ? line : line.substring(0, sql);
+  }
+
+  static void insertIdentity(
       Connection c, ElectionManifest manifest, ElectionKey key, String stationId, long hour)
       throws SQLException {
     try (PreparedStatement ps =
@@ -116,8 +215,7 @@ final class BoxOpener {
       electionId = rs.getString(2);
       station = rs.getString(3);
     } catch (SQLException e) {
-      if (e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1
-          || e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1) {
+      if (e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1) {
         throw new BallotBoxException(
             Kind.CORRUPT, "The file opens but is not a ballot box (no ballot box tables).", e);
       }
@@ -147,8 +245,10 @@ final class BoxOpener {
 
   static void closeQuietly(Connection c) {
     try {
-      c.rollback();
-      c.close();
+      if (!c.isClosed()) {
+        c.rollback();
+        c.close();
+      }
     } catch (SQLException ignored) {
       // closing a refused file: nothing more to do
     }

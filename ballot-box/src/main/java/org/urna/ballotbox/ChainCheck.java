@@ -41,9 +41,16 @@ final class ChainCheck {
     this.stationKey = stationKey;
   }
 
-  Heads run(Connection c) throws SQLException {
+  /**
+   * Runs every check; the file must extend {@code signed} (same code at its chain length, same
+   * audit hash at its audit length), else ROLLED_BACK (shorter) or TAMPERED (different).
+   */
+  Heads run(Connection c, BoxHead signed) throws SQLException {
     TrackingCode head = TrackingCode.seed(extendedHash, stationId);
     long position = 0;
+    if (signed.chainLength() == 0 && !signed.code().equals(head)) {
+      throw tampered("the signed head", "its tracking code is not this station's chain seed");
+    }
     try (PreparedStatement ps =
             c.prepareStatement(
                 "SELECT ballot_id, state, chain_pos, recorded, previous_code, tracking_code"
@@ -52,7 +59,16 @@ final class ChainCheck {
       while (rs.next()) {
         position++;
         head = checkRecorded(rs, position, head);
+        if (position == signed.chainLength() && !head.equals(signed.code())) {
+          throw tampered(
+              "ballot at position " + position,
+              "its tracking code is not the one the station signed for that position");
+        }
       }
+    }
+    if (position < signed.chainLength()) {
+      throw behind(
+          position + " recorded ballots", signed.chainLength() + " ballots cast or challenged");
     }
     checkOutbox(c, position);
     List<BallotId> pending = checkPending(c);
@@ -66,7 +82,16 @@ final class ChainCheck {
       while (rs.next()) {
         seq++;
         auditHead = checkAudit(rs, seq, auditHead);
+        if (seq == signed.auditLength() && !Arrays.equals(auditHead, signed.auditHash())) {
+          throw tampered("audit entry " + seq, "it is not the entry the station signed");
+        }
       }
+    }
+    if (seq < signed.auditLength()) {
+      throw behind(seq + " audit entries", signed.auditLength() + " audit entries");
+    }
+    if (signed.auditLength() == 0 && !Arrays.equals(signed.auditHash(), auditHead)) {
+      throw tampered("the signed head", "its audit hash is not this station's audit seed");
     }
     return new Heads(head, position, auditHead, seq, pending);
   }
@@ -187,7 +212,41 @@ final class ChainCheck {
     return e.hash();
   }
 
-  private static BallotBoxException tampered(String item, String detail) {
+  /** True when the file's chain heads, audit head and pending count are still {@code h}. */
+  static boolean sameHeads(Connection c, Heads h) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT (SELECT COUNT(*) FROM ballot WHERE state <> 'PENDING'),"
+                    + " (SELECT tracking_code FROM ballot WHERE chain_pos ="
+                    + " (SELECT MAX(chain_pos) FROM ballot)),"
+                    + " (SELECT COUNT(*) FROM audit_log),"
+                    + " (SELECT hash FROM audit_log WHERE seq = (SELECT MAX(seq) FROM audit_log)),"
+                    + " (SELECT COUNT(*) FROM ballot WHERE state = 'PENDING')");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      byte[] code = rs.getBytes(2);
+      byte[] audit = rs.getBytes(4);
+      return rs.getLong(1) == h.chainLength()
+          && (h.chainLength() == 0 || Arrays.equals(code, h.ballotHead().toBytes()))
+          && rs.getLong(3) == h.auditLength()
+          && (h.auditLength() == 0 || Arrays.equals(audit, h.auditHead()))
+          && rs.getLong(5) == h.pending().size();
+    }
+  }
+
+  static BallotBoxException behind(String has, String signed) {
+    return new BallotBoxException(
+        Kind.ROLLED_BACK,
+        "The ballot box file is older than what this station acknowledged: it holds "
+            + has
+            + ", but the station's signed record says "
+            + signed
+            + ". Acknowledged ballots are missing (a damaged file, deleted rows or an older copy)."
+            + " Do not use this box and do not void anything: it was not opened and nothing was"
+            + " changed; call the technician.");
+  }
+
+  static BallotBoxException tampered(String item, String detail) {
     return new BallotBoxException(
         Kind.TAMPERED,
         "The ballot box has been altered: "

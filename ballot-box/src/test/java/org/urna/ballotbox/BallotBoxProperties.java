@@ -89,6 +89,7 @@ class BallotBoxProperties {
         TestBox.ELECTION.manifest,
         TestBox.ELECTION.key,
         "s1",
+        TestBox.ELECTION.stationKey,
         TestBox.CLOCK,
         Durability.WRITE);
   }

@@ -55,7 +55,8 @@ class BallotBoxRefusalTest {
                 "not-the-password".toCharArray(),
                 TestBox.ELECTION.manifest,
                 TestBox.ELECTION.key,
-                "s1"),
+                "s1",
+                TestBox.ELECTION.stationKey),
         Kind.WRONG_PASSWORD,
         "password");
   }
@@ -67,7 +68,12 @@ class BallotBoxRefusalTest {
     assertRefusedUnchanged(
         () ->
             BallotBox.open(
-                path, TestBox.PASSWORD.toCharArray(), TestBox.ELECTION.manifest, other, "s1"),
+                path,
+                TestBox.PASSWORD.toCharArray(),
+                TestBox.ELECTION.manifest,
+                other,
+                "s1",
+                TestBox.ELECTION.stationKey),
         Kind.OTHER_ELECTION,
         "another election");
   }
@@ -81,7 +87,8 @@ class BallotBoxRefusalTest {
                 TestBox.PASSWORD.toCharArray(),
                 TestBox.ELECTION.manifest,
                 TestBox.ELECTION.key,
-                "s2"),
+                "s2",
+                TestBox.ELECTION.otherStationKey),
         Kind.OTHER_STATION,
         "station s1");
   }
@@ -95,7 +102,8 @@ class BallotBoxRefusalTest {
                 TestBox.PASSWORD.toCharArray(),
                 TestBox.ELECTION.manifest,
                 TestBox.ELECTION.key,
-                "s9"),
+                "s9",
+                TestBox.ELECTION.stationKey),
         Kind.UNKNOWN_STATION,
         "s9");
   }
@@ -164,7 +172,8 @@ class BallotBoxRefusalTest {
                     "short".toCharArray(),
                     TestBox.ELECTION.manifest,
                     TestBox.ELECTION.key,
-                    "s1"))
+                    "s1",
+                    TestBox.ELECTION.stationKey))
         .isInstanceOfSatisfying(
             BallotBoxException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNUSABLE_PASSWORD));
     assertThat(BoxFile.exists(dir.resolve("new"))).isFalse();
@@ -252,6 +261,7 @@ class BallotBoxRefusalTest {
   private void assertRefusedUnchanged(ThrowingCallable open, Kind kind, String named)
       throws Exception {
     String before = snapshot();
+    BoxBytes files = BoxBytes.of(path);
     assertThatThrownBy(open)
         .isInstanceOfSatisfying(
             BallotBoxException.class,
@@ -259,6 +269,7 @@ class BallotBoxRefusalTest {
               assertThat(e.kind()).isEqualTo(kind);
               assertThat(e.getMessage()).contains(named);
             });
+    files.assertUnchanged();
     assertThat(snapshot()).isEqualTo(before);
   }
 

@@ -2,6 +2,7 @@ package org.urna.ballotbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -70,11 +71,15 @@ class BallotBoxTest {
     try (BallotBox box = TestBox.open(path)) {
       box.storePending(m.ballot(), m.seed());
     }
-    assertThat(seedColumn(path)).isEqualTo(m.seed().toBytes());
+    // H2 holds the seed XOR a one-time pad kept in a file beside the box (decision 0051).
+    byte[] pad = Files.readAllBytes(BoxFiles.padFile(path.toAbsolutePath(), m.id()));
+    assertThat(seedColumn(path)).isNotEqualTo(m.seed().toBytes());
+    assertThat(BoxFiles.xor(seedColumn(path), pad)).isEqualTo(m.seed().toBytes());
     try (BallotBox box = TestBox.open(path)) {
       box.cast(m.id(), TestBox.ELECTION.stationKey);
     }
     assertThat(seedColumn(path)).isNull();
+    assertThat(BoxFiles.padFile(path.toAbsolutePath(), m.id())).doesNotExist();
   }
 
   private static byte[] seedColumn(Path path) throws Exception {

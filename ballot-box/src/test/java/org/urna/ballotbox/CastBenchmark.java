@@ -42,6 +42,7 @@ public final class CastBenchmark {
               TestBox.ELECTION.manifest,
               TestBox.ELECTION.key,
               "s1",
+              TestBox.ELECTION.stationKey,
               TestBox.CLOCK,
               d)) {
         for (int i = 0; i < n; i++) {
@@ -64,6 +65,7 @@ public final class CastBenchmark {
               TestBox.ELECTION.manifest,
               TestBox.ELECTION.key,
               "s1",
+              TestBox.ELECTION.stationKey,
               TestBox.CLOCK,
               d);
       openNs = System.nanoTime() - openNs;

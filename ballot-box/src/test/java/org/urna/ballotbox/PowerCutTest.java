@@ -26,8 +26,9 @@ import org.urna.core.verify.BallotVerifier;
 /**
  * A kiosk killed with SIGKILL at random moments, 50 times, over one ballot box file: after each
  * kill the box opens with both chains intact, every ballot the child was told is cast or challenged
- * is there in that state, no ballot is counted twice, and a ballot left pending is voided (recorded
- * as challenged, never counted).
+ * is there in that state, no ballot is counted twice, a ballot left pending is voided (recorded as
+ * challenged, never counted), and the signed head beside the file covers every acknowledged ballot
+ * while the file is never behind it.
  */
 class PowerCutTest {
   private static final int KILLS = 50;
@@ -71,6 +72,17 @@ class PowerCutTest {
       Set<String> reportedPending,
       long recordedBefore,
       int round) {
+    // The signed head was written before each acknowledgement: it covers every promised ballot,
+    // and the file (opened next, which checks it extends the head) is never behind it.
+    BoxHead head = BoxHead.read(path).orElseThrow();
+    assertThat(
+            head.signedBy(
+                TestBox.ELECTION.stationKey.publicKey(), TestBox.ELECTION.key.extendedHash(), "s1"))
+        .as("round %d: the head's signature", round)
+        .isTrue();
+    assertThat(head.chainLength())
+        .as("round %d: ballots the signed head covers", round)
+        .isGreaterThanOrEqualTo(promised.size());
     try (BallotBox box = TestBox.open(path)) {
       assertThat(box.pendingAtOpen())
           .as("round %d: pending ballots", round)

@@ -14,7 +14,8 @@ class SchemaVersionTest {
     Path path = dir.resolve("box");
     TestBox.open(path).close();
     var ds =
-        BoxFile.dataSource(path, TestBox.PASSWORD.toCharArray(), false, BoxFile.Durability.FSYNC);
+        BoxFile.dataSource(
+            path, TestBox.PASSWORD.toCharArray(), BoxFile.Access.WRITE, BoxFile.Durability.FSYNC);
     assertThat(BoxFile.latestMigration(ds)).isEqualTo(Integer.toString(BoxFile.LATEST_SCHEMA));
   }
 }

@@ -48,7 +48,13 @@ final class TestBox {
 
   static BallotBox open(Path path) {
     return BallotBox.open(
-        path, PASSWORD.toCharArray(), ELECTION.manifest, ELECTION.key, "s1", CLOCK);
+        path,
+        PASSWORD.toCharArray(),
+        ELECTION.manifest,
+        ELECTION.key,
+        "s1",
+        ELECTION.stationKey,
+        CLOCK);
   }
 
   /** A plain JDBC connection to the box file, with the right password (for tampering). */

@@ -30,6 +30,7 @@ public final class Boxes {
         ELECTION.manifest,
         ELECTION.key,
         station,
+        key(station),
         CLOCK);
   }
 

@@ -32,7 +32,7 @@ public final class BoxOptions {
   }
 
   /** The password, from the first line of the password file. */
-  char[] password() {
+  char[] password() throws BoxPasswords.PasswordFileException {
     return BoxPasswords.read(passwordFile);
   }
 }

@@ -102,16 +102,17 @@ public final class CastCommand implements Callable<Integer> {
     char[] password;
     try {
       password = opts.password();
-    } catch (IllegalArgumentException e) {
+    } catch (BoxPasswords.PasswordFileException e) {
       err.println(e.getMessage());
-      return 2;
+      return ExitCodes.PASSWORD_FILE;
     }
     SecureRandom secure = new SecureRandom();
     RandomBallots choices =
         new RandomBallots(manifest, seed == null ? new Random() : new Random(seed));
     BallotEncryptor encryptor = new BallotEncryptor(manifest, in.key());
     try (BallotBox ballotBox =
-        BallotBox.open(opts.box, password, manifest, in.key(), opts.stationId, clock)) {
+        BallotBox.open(
+            opts.box, password, manifest, in.key(), opts.stationId, in.stationKey(), clock)) {
       if (!ballotBox.pendingAtOpen().isEmpty()) {
         err.println(ballotBox.pendingAtOpen().size() + " pending ballot(s) found: voided.");
         ballotBox.voidPending(in.stationKey());
@@ -127,8 +128,7 @@ public final class CastCommand implements Callable<Integer> {
               counts.cast(), counts.challenged(), ballotBox.lastTrackingCode().display());
       return 0;
     } catch (BallotBoxException e) {
-      err.println(e.getMessage());
-      return 1;
+      return ExitCodes.refused(err, e);
     }
   }
 
@@ -147,6 +147,7 @@ public final class CastCommand implements Callable<Integer> {
       EncryptedBallot ballot =
           encryptor.encrypt(plaintext, BallotId.random(secure), opts.stationId, hour, nonceSeed);
       ballotBox.storePending(ballot, nonceSeed);
+      nonceSeed.destroy(); // the box keeps what a challenge needs; no copy stays in this process
       if (challengeEvery > 0 && i % challengeEvery == 0) {
         ballotBox.challenge(ballot.ballotId(), plaintext, in.stationKey());
       } else {

@@ -79,11 +79,14 @@ public final class TallyCommand implements Callable<Integer> {
         new ElGamalSecretKey(
             Scalar.fromHex(Files.readString(secretFile, StandardCharsets.UTF_8).trim()));
     EncryptedTally tally = new EncryptedTally(m);
-    try (BallotBox b = BallotBox.open(opts.box, opts.password(), m, in.key(), opts.stationId)) {
+    try (BallotBox b =
+        BallotBox.openReadOnly(opts.box, opts.password(), m, in.key(), opts.stationId)) {
       b.forEachRecorded(tally::add);
-    } catch (BallotBoxException e) {
+    } catch (BoxPasswords.PasswordFileException e) {
       err.println(e.getMessage());
-      return 1;
+      return ExitCodes.PASSWORD_FILE;
+    } catch (BallotBoxException e) {
+      return ExitCodes.refused(err, e);
     }
     List<SelectionTotal> totals;
     try {

@@ -61,12 +61,16 @@ public final class VerifyBoxCommand implements Callable<Integer> {
       return 2;
     }
     List<RecordedBallot> ballots = new ArrayList<>();
+    // Read-only: verification never creates, repairs, compacts or appends anything.
     try (BallotBox b =
-        BallotBox.open(opts.box, opts.password(), in.manifest(), in.key(), opts.stationId)) {
+        BallotBox.openReadOnly(
+            opts.box, opts.password(), in.manifest(), in.key(), opts.stationId)) {
       b.forEachRecorded(ballots::add);
-    } catch (BallotBoxException e) {
+    } catch (BoxPasswords.PasswordFileException e) {
       err.println(e.getMessage());
-      return 1;
+      return ExitCodes.PASSWORD_FILE;
+    } catch (BallotBoxException e) {
+      return ExitCodes.refused(err, e);
     }
     out.println("The ballot box opened: its chains were intact (" + ballots.size() + " ballots).");
     BatchVerifier batch = new BatchVerifier(new BallotVerifier(in.manifest(), in.key()));
@@ -93,6 +97,6 @@ public final class VerifyBoxCommand implements Callable<Integer> {
         failures.isEmpty()
             ? "All " + ballots.size() + " ballots verify."
             : failures.size() + " problem(s) found.");
-    return failures.isEmpty() ? 0 : 1;
+    return failures.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
   }
 }

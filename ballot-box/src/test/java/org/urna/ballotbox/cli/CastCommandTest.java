@@ -50,6 +50,7 @@ class CastCommandTest {
             ELECTION.manifest,
             ELECTION.key,
             "s1",
+            ELECTION.stationKey,
             clock)) {
       assertThat(box.counts()).isEqualTo(new BallotCounts(4, 2, 0));
       BallotVerifier verifier = new BallotVerifier(ELECTION.manifest, ELECTION.key);
@@ -59,7 +60,7 @@ class CastCommandTest {
   }
 
   @Test
-  void aWrongPasswordIsReportedInWordsAndExitsWithOne() throws Exception {
+  void aWrongPasswordIsReportedInWordsWithItsExitCode() throws Exception {
     Path password = dir.resolve("password");
     Files.writeString(password, "a-long-box-password\n");
     Path wrong = dir.resolve("wrong");
@@ -73,7 +74,8 @@ class CastCommandTest {
     StringWriter err = new StringWriter();
     CommandLine cli = new CommandLine(new CastCommand(() -> inputs));
     cli.setErr(new PrintWriter(err));
-    assertThat(cli.execute(concat(common, "--password-file", wrong.toString()))).isEqualTo(1);
+    assertThat(cli.execute(concat(common, "--password-file", wrong.toString())))
+        .isEqualTo(ExitCodes.WRONG_PASSWORD);
     assertThat(err.toString()).contains("password does not open the ballot box");
   }
 

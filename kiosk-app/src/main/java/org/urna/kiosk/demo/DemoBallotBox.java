@@ -42,7 +42,8 @@ final class DemoBallotBox implements BallotStore {
                         "urna-demo-box-password".toCharArray(),
                         election.manifest,
                         election.key,
-                        DemoElection.STATION);
+                        DemoElection.STATION,
+                        election.stationKey);
                 return new Opened(dir, box, new BallotBoxStore(box, election.stationKey));
               } catch (IOException e) {
                 throw new UncheckedIOException(e);

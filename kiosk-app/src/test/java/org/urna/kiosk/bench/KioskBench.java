@@ -79,7 +79,8 @@ public final class KioskBench {
                 "bench-password".toCharArray(),
                 new DemoElection().manifest,
                 new DemoElection().key,
-                DemoElection.STATION);
+                DemoElection.STATION,
+                new DemoElection().stationKey);
         InProcessPrinter device = InProcessPrinter.start(PrinterProfile.EPSON_TM_T20)) {
       KioskBench b = new KioskBench(box, device);
       b.run(voters);

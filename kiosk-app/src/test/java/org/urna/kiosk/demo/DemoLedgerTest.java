@@ -37,7 +37,8 @@ class DemoLedgerTest {
                 "demo-test-password".toCharArray(),
                 election.manifest,
                 election.key,
-                DemoElection.STATION);
+                DemoElection.STATION,
+                election.stationKey);
         DemoLedger ledger = DemoLedger.startInProcess(dir.resolve("ledger"), election)) {
       EncryptedBallot ballot =
           new BallotEncryptor(election.manifest, election.key)

@@ -65,7 +65,8 @@ final class KioskRig implements AutoCloseable {
             "kiosk-test-box-password".toCharArray(),
             ELECTION.manifest,
             ELECTION.key,
-            DemoElection.STATION);
+            DemoElection.STATION,
+            ELECTION.stationKey);
     setup =
         new KioskSetup(
             ELECTION.manifest,
