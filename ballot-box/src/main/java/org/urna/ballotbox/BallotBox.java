@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,6 +20,7 @@ import org.urna.ballotbox.BallotBoxException.Kind;
 import org.urna.ballotbox.BoxFile.Durability;
 import org.urna.ballotbox.audit.AuditEntry;
 import org.urna.ballotbox.audit.AuditRole;
+import org.urna.ballotbox.outbox.Inclusion;
 import org.urna.ballotbox.outbox.OutboxCounts;
 import org.urna.ballotbox.outbox.OutboxEntry;
 import org.urna.ballotbox.outbox.OutboxStatus;
@@ -38,10 +42,12 @@ import org.urna.core.election.Station;
  * ballots and their tracking-code chain, the sync outbox and the hash-chained audit log
  * (docs/spec/ballot-box.md).
  *
- * <p><b>Lifecycle.</b> {@link #open} creates the file or opens it after checking both chains; a
- * file that fails a check is refused with a {@link BallotBoxException} and left unchanged. Ballots
- * left pending by a crash are listed by {@link #pendingAtOpen()} and voided by {@link
- * #voidPending}. {@link #close()} compacts the file, dropping old page versions.
+ * <p><b>Lifecycle.</b> {@link #open} creates the file atomically or opens it after checking both
+ * chains and the signed head on a read-only connection; a file that fails a check is refused with a
+ * {@link BallotBoxException} and left byte for byte unchanged. {@link #openReadOnly} opens for
+ * verification only and never creates or writes. Ballots left pending by a crash are listed by
+ * {@link #pendingAtOpen()} and voided by {@link #voidPending}. {@link #close()} compacts the file,
+ * dropping old page versions.
  *
  * <p><b>Durability.</b> {@link #storePending}, {@link #cast}, {@link #challenge}, {@link
  * #voidPending} and {@link #appendAudit} return only after their transaction is on the disk (H2
@@ -52,11 +58,18 @@ import org.urna.core.election.Station;
  * and one connection (the kiosk and sync together make a few calls a second). A file is open in at
  * most one {@code BallotBox} at a time, in this process or any other ({@link Kind#IN_USE}).
  *
- * <p><b>Secrets.</b> No plaintext selection is ever stored; a nonce seed is stored (inside the
- * encrypted file) only while its ballot is pending. Nothing here logs.
+ * <p><b>Secrets.</b> No plaintext selection is ever stored. While a ballot is pending, H2 holds its
+ * nonce seed XOR a one-time pad kept in a file beside the box; the pad is overwritten and deleted
+ * when the ballot is cast (decision 0051), so no version of the file holds a cast ballot's seed.
+ * The box zeroes its own copies; the caller destroys its {@code NonceSeed} once {@link
+ * #storePending} returned. Nothing here logs.
+ *
+ * <p><b>What it acknowledged.</b> After every durable change the box writes its signed head ({@code
+ * <path>.head}, decision 0047); an open refuses a file that is behind it.
  */
 public final class BallotBox implements AutoCloseable {
   private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+  private static final int MAX_NOTE = 1 << 20;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Path base;
@@ -408,13 +421,93 @@ public final class BallotBox implements AutoCloseable {
     outboxUpdate(List.of(id), (c, i) -> OutboxRows.markFailed(c, i, error));
   }
 
-  /** Inclusion proven against a quorum-cosigned checkpoint of {@code size} entries. */
-  public void markConfirmed(Collection<BallotId> ids, long checkpointSize, byte[] rootHash) {
-    if (checkpointSize < 1 || rootHash == null || rootHash.length != 32) {
+  /**
+   * Inclusion proven against a quorum-cosigned checkpoint of {@code checkpointSize} entries with
+   * root {@code rootHash}: the box stores each ballot's inclusion proof and the signed checkpoint
+   * note (its C2SP text, signatures included) so that the confirmation can be re-checked at every
+   * open (decision 0054). Refused (INVALID_REQUEST, nothing stored) when the note does not name
+   * this size and root or a proof does not lead from the ballot's ledger entry to the root.
+   */
+  public void markConfirmed(
+      Collection<Inclusion> proofs, byte[] checkpointNote, long checkpointSize, byte[] rootHash) {
+    if (checkpointSize < 1
+        || rootHash == null
+        || rootHash.length != 32
+        || checkpointNote == null
+        || checkpointNote.length > MAX_NOTE) {
       throw new BallotBoxException(
-          Kind.INVALID_REQUEST, "A confirmation needs a checkpoint size and a 32-byte root hash.");
+          Kind.INVALID_REQUEST,
+          "A confirmation needs a checkpoint size, a 32-byte root hash and the signed note (at most"
+              + " 1 MiB).");
     }
-    outboxUpdate(ids, (c, id) -> OutboxRows.markConfirmed(c, id, checkpointSize, rootHash));
+    byte[] note = checkpointNote.clone();
+    byte[] root = rootHash.clone();
+    inTransaction(
+        false,
+        c -> {
+          OutboxRows.keepNote(c, checkpointSize, root, note);
+          for (Inclusion proof : proofs) {
+            OutboxRows.status(c, proof.ballotId());
+            byte[][] entry = OutboxRows.ledgerEntry(c, proof.ballotId());
+            byte[] path = joined(proof.path());
+            Optional<String> why =
+                LedgerProof.failure(
+                    entry[0], entry[1], checkpointSize, root, proof.leafIndex(), path, note);
+            if (why.isPresent()) {
+              throw new BallotBoxException(
+                  Kind.INVALID_REQUEST,
+                  "The confirmation of ballot "
+                      + proof.ballotId()
+                      + " does not hold: "
+                      + why.get());
+            }
+            OutboxRows.markConfirmed(
+                c, proof.ballotId(), checkpointSize, root, proof.leafIndex(), path);
+          }
+          return null;
+        });
+  }
+
+  /** Decides whether a stored signed checkpoint note satisfies the election's trust policy. */
+  @FunctionalInterface
+  public interface CheckpointCheck {
+    /** Empty when the note is trusted (log signature and quorum of cosignatures); else why not. */
+    Optional<String> refusal(byte[] signedNote);
+  }
+
+  /**
+   * The confirmed ballots whose stored checkpoint note {@code check} refuses, with the reason. The
+   * box itself re-checks every stored proof and note body at open; the signatures need the trust
+   * policy, which the box does not hold: sync (which has it) or a verifier calls this.
+   */
+  public Map<BallotId, String> confirmationsRefusedBy(CheckpointCheck check) {
+    return read(
+        c -> {
+          Map<BallotId, String> refused = new LinkedHashMap<>();
+          try (var ps =
+                  c.prepareStatement(
+                      "SELECT o.ballot_id, n.note FROM outbox o LEFT JOIN checkpoint_note n"
+                          + " ON n.checkpoint_size = o.checkpoint_size"
+                          + " WHERE o.status = 'CONFIRMED' ORDER BY o.chain_pos");
+              var rs = ps.executeQuery()) {
+            while (rs.next()) {
+              BallotId id = BallotId.of(rs.getBytes(1));
+              byte[] note = rs.getBytes(2);
+              Optional<String> why =
+                  note == null ? Optional.of("no stored checkpoint note") : check.refusal(note);
+              why.ifPresent(w -> refused.put(id, w));
+            }
+          }
+          return refused;
+        });
+  }
+
+  private static byte[] joined(List<byte[]> path) {
+    byte[] out = new byte[path.size() * 32];
+    for (int i = 0; i < path.size(); i++) {
+      System.arraycopy(path.get(i), 0, out, i * 32, 32);
+    }
+    return out;
   }
 
   public OutboxCounts outboxCounts() {

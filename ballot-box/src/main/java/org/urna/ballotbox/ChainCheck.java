@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.urna.ballotbox.BallotBoxException.Kind;
 import org.urna.ballotbox.audit.AuditEntry;
 import org.urna.ballotbox.audit.AuditRole;
@@ -71,6 +72,7 @@ final class ChainCheck {
           position + " recorded ballots", signed.chainLength() + " ballots cast or challenged");
     }
     checkOutbox(c, position);
+    checkConfirmations(c);
     List<BallotId> pending = checkPending(c);
     byte[] auditHead = AuditEntry.seed(extendedHash, stationId);
     long seq = 0;
@@ -154,6 +156,45 @@ final class ChainCheck {
                 + " matching a recorded ballot) for "
                 + recorded
                 + " recorded ballots");
+      }
+    }
+  }
+
+  /** Every CONFIRMED row carries a proof that still leads to its stored checkpoint note. */
+  private static void checkConfirmations(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT o.ballot_id, o.chain_pos, b.tracking_code, b.recorded, o.checkpoint_size,"
+                    + " o.checkpoint_root, o.leaf_index, o.inclusion_path, n.note,"
+                    + " n.checkpoint_root FROM outbox o JOIN ballot b ON b.ballot_id = o.ballot_id"
+                    + " LEFT JOIN checkpoint_note n ON n.checkpoint_size = o.checkpoint_size"
+                    + " WHERE o.status = 'CONFIRMED' ORDER BY o.chain_pos");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String item =
+            "the confirmation of ballot "
+                + BallotId.of(rs.getBytes(1))
+                + " at position "
+                + rs.getLong(2);
+        byte[] root = rs.getBytes(6);
+        long index = rs.getLong(7);
+        boolean noIndex = rs.wasNull();
+        byte[] noteRoot = rs.getBytes(10);
+        if (noIndex || (noteRoot != null && !Arrays.equals(noteRoot, root))) {
+          throw tampered(item, "it is confirmed without a stored inclusion proof and checkpoint");
+        }
+        Optional<String> why =
+            LedgerProof.failure(
+                rs.getBytes(3),
+                rs.getBytes(4),
+                rs.getLong(5),
+                root,
+                index,
+                rs.getBytes(8),
+                rs.getBytes(9));
+        if (why.isPresent()) {
+          throw tampered(item, why.get());
+        }
       }
     }
   }

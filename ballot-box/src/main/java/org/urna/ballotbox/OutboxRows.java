@@ -93,15 +93,62 @@ final class OutboxRows {
     }
   }
 
-  static void markConfirmed(Connection c, BallotId id, long size, byte[] root) throws SQLException {
+  static void markConfirmed(
+      Connection c, BallotId id, long size, byte[] root, long leafIndex, byte[] path)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE outbox SET status = 'CONFIRMED', last_error = NULL, checkpoint_size = ?,"
-                + " checkpoint_root = ? WHERE ballot_id = ? AND status <> 'CONFIRMED'")) {
+                + " checkpoint_root = ?, leaf_index = ?, inclusion_path = ?"
+                + " WHERE ballot_id = ? AND status <> 'CONFIRMED'")) {
       ps.setLong(1, size);
       ps.setBytes(2, root);
-      ps.setBytes(3, id.toBytes());
+      ps.setLong(3, leafIndex);
+      ps.setBytes(4, path);
+      ps.setBytes(5, id.toBytes());
       ps.executeUpdate();
+    }
+  }
+
+  /** Keeps the first note seen for a tree size; a different root for the same size is refused. */
+  static void keepNote(Connection c, long size, byte[] root, byte[] note) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT checkpoint_root FROM checkpoint_note WHERE checkpoint_size = ?")) {
+      ps.setLong(1, size);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          if (!java.util.Arrays.equals(rs.getBytes(1), root)) {
+            throw new BallotBoxException(
+                BallotBoxException.Kind.INVALID_REQUEST,
+                "Two checkpoints of size " + size + " with different roots: the ledger forked.");
+          }
+          return;
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO checkpoint_note (checkpoint_size, checkpoint_root, note) VALUES (?, ?, ?)")) {
+      ps.setLong(1, size);
+      ps.setBytes(2, root);
+      ps.setBytes(3, note);
+      ps.executeUpdate();
+    }
+  }
+
+  /** The tracking code and recorded bytes of an outbox row's ballot. */
+  static byte[][] ledgerEntry(Connection c, BallotId id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT tracking_code, recorded FROM ballot WHERE ballot_id = ?")) {
+      ps.setBytes(1, id.toBytes());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new BallotBoxException(
+              BallotBoxException.Kind.UNKNOWN_BALLOT, "There is no ballot " + id + " in the box.");
+        }
+        return new byte[][] {rs.getBytes(1), rs.getBytes(2)};
+      }
     }
   }
 

@@ -135,7 +135,10 @@ class BallotBoxTest {
       assertThat(failed.attempts()).isEqualTo(1);
       assertThat(failed.lastError()).contains("connection refused");
       assertThat(box.awaitingConfirmation(10)).hasSize(3);
-      box.markConfirmed(List.of(rbs.get(0).ballotId(), rbs.get(1).ballotId()), 17, new byte[32]);
+      TestLedger ledger = new TestLedger();
+      rbs.forEach(ledger::add);
+      box.markConfirmed(
+          List.of(ledger.proof(0), ledger.proof(1)), ledger.note(), ledger.size(), ledger.root());
       assertThat(box.outboxCounts()).isEqualTo(new org.urna.ballotbox.outbox.OutboxCounts(2, 1, 2));
     }
   }

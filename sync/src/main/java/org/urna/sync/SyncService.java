@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.urna.ballotbox.BallotBox;
 import org.urna.ballotbox.audit.AuditRole;
+import org.urna.ballotbox.outbox.Inclusion;
 import org.urna.ballotbox.outbox.OutboxCounts;
 import org.urna.ballotbox.outbox.OutboxEntry;
 import org.urna.core.ballot.BallotId;
@@ -292,7 +293,8 @@ public final class SyncService implements AutoCloseable {
     if (waiting.isEmpty()) {
       return false;
     }
-    Map<Verdict.Trusted, List<BallotId>> confirmed = new LinkedHashMap<>();
+    Map<Verdict.Trusted, List<Inclusion>> confirmed = new LinkedHashMap<>();
+    Map<Verdict.Trusted, byte[]> notes = new LinkedHashMap<>();
     LedgerCallException transientFault = null;
     try {
       for (ProofFetcher.Fetched f : fetcher.fetch(waiting)) {
@@ -305,7 +307,20 @@ public final class SyncService implements AutoCloseable {
                   new SyncAlarm.BadProof(
                       answer.endpoint() + ", ballot " + entry.ballotId() + ": " + why.get()));
             }
-            confirmed.computeIfAbsent(t, k -> new ArrayList<>()).add(entry.ballotId());
+            confirmed
+                .computeIfAbsent(t, k -> new ArrayList<>())
+                .add(
+                    new Inclusion(
+                        entry.ballotId(),
+                        answer.value().index(),
+                        answer.value().path().stream().map(h -> h.bytes()).toList()));
+            notes.putIfAbsent(
+                t,
+                answer
+                    .value()
+                    .checkpoint()
+                    .format()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             missingSince.remove(entry.ballotId());
           }
           case ProofFetcher.Fetched.Failed(OutboxEntry entry, LedgerCallException e) -> {
@@ -319,7 +334,9 @@ public final class SyncService implements AutoCloseable {
       }
     } finally {
       confirmed.forEach(
-          (t, ids) -> box.markConfirmed(ids, t.checkpoint().size(), t.checkpoint().root().bytes()));
+          (t, proofs) ->
+              box.markConfirmed(
+                  proofs, notes.get(t), t.checkpoint().size(), t.checkpoint().root().bytes()));
     }
     if (transientFault != null) {
       throw transientFault;
