@@ -23,19 +23,34 @@ class AtomicCreationTest {
 
   @Test
   void aKillAtAnyMomentOfTheCreationLeavesNoBrokenBox() throws Exception {
+    // How long a creation takes here, from the child's first line to its box being open.
+    long full = System.nanoTime();
+    assertThat(runAndKill(dir.resolve("timing").resolve("box"), 60_000)).isTrue();
+    long millis = (System.nanoTime() - full) / 1_000_000;
     int killedDuringCreation = 0;
     for (int round = 0; round < KILLS; round++) {
       Path box = dir.resolve("round-" + round).resolve("box");
-      boolean opened = runAndKill(box, 40L * round + 20);
-      if (!opened) {
-        killedDuringCreation++;
+      boolean opened = runAndKill(box, millis * (round + 1) / (KILLS + 1));
+      if (!opened && filesIn(box.getParent()) > 0) {
+        killedDuringCreation++; // the kill came after H2 had begun writing
       }
       try (BallotBox b = TestBox.open(box)) {
         assertThat(b.counts().cast()).as("round %d", round).isZero();
         assertThat(b.auditEntries(1, 10).getFirst().action()).isEqualTo("box-created");
       }
     }
-    assertThat(killedDuringCreation).as("kills before the box was complete").isPositive();
+    assertThat(killedDuringCreation)
+        .as("kills while the box's files were being written")
+        .isPositive();
+  }
+
+  private static long filesIn(Path folder) throws java.io.IOException {
+    if (!java.nio.file.Files.isDirectory(folder)) {
+      return 0;
+    }
+    try (var s = java.nio.file.Files.list(folder)) {
+      return s.count();
+    }
   }
 
   /** Starts the child, kills it {@code millis} after it started; true if it had opened the box. */
@@ -59,8 +74,9 @@ class AtomicCreationTest {
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String first = r.readLine(); // STARTED: the JVM is up, the creation begins
       assertThat(first).isEqualTo("STARTED");
-      Thread.sleep(millis);
-      child.destroyForcibly();
+      if (!child.waitFor(millis, TimeUnit.MILLISECONDS)) {
+        child.destroyForcibly();
+      }
       child.waitFor(60, TimeUnit.SECONDS);
       try {
         for (String l; (l = r.readLine()) != null; ) {
