@@ -61,18 +61,27 @@ public final class VerifyBoxCommand implements Callable<Integer> {
       return 2;
     }
     List<RecordedBallot> ballots = new ArrayList<>();
+    long confirmed;
     // Read-only: verification never creates, repairs, compacts or appends anything.
     try (BallotBox b =
         BallotBox.openReadOnly(
             opts.box, opts.password(), in.manifest(), in.key(), opts.stationId)) {
       b.forEachRecorded(ballots::add);
+      confirmed = b.outboxCounts().confirmed();
     } catch (BoxPasswords.PasswordFileException e) {
       err.println(e.getMessage());
       return ExitCodes.PASSWORD_FILE;
     } catch (BallotBoxException e) {
       return ExitCodes.refused(err, e);
     }
-    out.println("The ballot box opened: its chains were intact (" + ballots.size() + " ballots).");
+    out.println(
+        "The ballot box opened: its chains were intact and not behind its signed head ("
+            + ballots.size()
+            + " ballots).");
+    out.println(
+        confirmed
+            + " ledger confirmations re-checked (inclusion proofs against the stored checkpoints;"
+            + " the checkpoints' cosignatures are checked by sync against the trust policy).");
     BatchVerifier batch = new BatchVerifier(new BallotVerifier(in.manifest(), in.key()));
     List<VerificationFailure> failures = new ArrayList<>();
     try (Progress progress = Progress.onStderr("ballots verified", ballots.size())) {
