@@ -148,6 +148,20 @@ public final class TrusteeKeyFile {
     }
   }
 
+  /** The Argon2 parameters a key file was sealed with (to seal it again the same way). */
+  public static Argon2 parameters(byte[] file) throws KeyFileException {
+    int at = 2 + MAGIC.length();
+    if (file.length < at + 12) {
+      throw new KeyFileException("is not a trustee key file (" + MAGIC + ")");
+    }
+    ByteBuffer b = ByteBuffer.wrap(file, at, 12);
+    try {
+      return new Argon2(b.getInt(), b.getInt(), b.getInt());
+    } catch (IllegalArgumentException e) {
+      throw new KeyFileException("asks for Argon2 parameters out of range: " + e.getMessage());
+    }
+  }
+
   private static byte[] payload(Trustee t) {
     Scalar[] a = t.polynomial().coefficients();
     boolean has = t.finalShare().isPresent();
