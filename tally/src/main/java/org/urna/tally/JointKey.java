@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.urna.core.crypto.ElectionKey;
 import org.urna.core.crypto.Hash;
 import org.urna.core.crypto.Point;
+import org.urna.core.election.ElectionPackage;
 
 /**
  * The outcome of the key ceremony (docs/spec/trustees.md 5.3): the qualified dealers, those
@@ -39,7 +40,10 @@ public record JointKey(
    * the same Q the signed election package will carry for this key.
    */
   public byte[] extendedHash() {
-    return Hash.tagged("election-context").part(params.electionHash()).part(electionKey).digest();
+    return Hash.tagged(ElectionPackage.EXTENDED_HASH_TAG)
+        .part(params.electionHash())
+        .part(electionKey)
+        .digest();
   }
 
   /** The election key with its window table, for encrypting and verifying ballots. */

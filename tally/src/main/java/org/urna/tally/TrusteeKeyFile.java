@@ -67,6 +67,11 @@ public final class TrusteeKeyFile {
     byte[] nonce = new byte[12];
     RANDOM.nextBytes(salt);
     RANDOM.nextBytes(nonce);
+    return seal(trustee, passphrase, argon2, salt, nonce);
+  }
+
+  /** With a given salt and nonce (test vectors; a nonce is never reused under one key). */
+  static byte[] seal(Trustee trustee, char[] passphrase, Argon2 argon2, byte[] salt, byte[] nonce) {
     byte[] magic = MAGIC.getBytes(StandardCharsets.US_ASCII);
     ByteBuffer header = ByteBuffer.allocate(2 + magic.length + 12 + 16 + 12);
     header.putShort((short) magic.length).put(magic);
