@@ -2,9 +2,11 @@ package org.urna.tally;
 
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.util.List;
 import org.urna.core.crypto.CryptoFormatException;
 import org.urna.core.crypto.ElGamalCiphertext;
 import org.urna.core.crypto.Encodable;
+import org.urna.core.crypto.Equation;
 import org.urna.core.crypto.Group;
 import org.urna.core.crypto.Hash;
 import org.urna.core.crypto.Point;
@@ -55,6 +57,24 @@ public record ShareProof(Point a, Point b, Scalar v) implements Encodable {
         .part(a)
         .part(b)
         .toScalar();
+  }
+
+  /**
+   * The two checks as equations of spec 6.1 ({@code v·G - a - c·K_j = O}, {@code v·A - b - c·M_j =
+   * O}), for checking many shares at once with random weights.
+   */
+  public List<Equation> equations(
+      byte[] q, String label, int j, Point kj, ElGamalCiphertext ct, Point m) {
+    Scalar c = challenge(q, label, j, kj, ct, m, a, b);
+    Scalar minusOne = Scalar.ONE.negate();
+    return List.of(
+        new Equation(label, v, Scalar.ZERO, List.of(a, kj), List.of(minusOne, c.negate())),
+        new Equation(
+            label,
+            Scalar.ZERO,
+            Scalar.ZERO,
+            List.of(ct.alpha(), b, m),
+            List.of(v, minusOne, c.negate())));
   }
 
   /** {@code v·G = a + c·K_j} and {@code v·A = b + c·M_j}. */

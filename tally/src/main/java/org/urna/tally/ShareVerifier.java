@@ -3,6 +3,7 @@ package org.urna.tally;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.urna.core.crypto.LinearCheck;
 import org.urna.core.crypto.Point;
 
 /** Steps T10 and T11 for decryption shares, as pure functions that name the failing step. */
@@ -71,13 +72,43 @@ public final class ShareVerifier {
               item,
               "hold " + set.shares().size() + " shares for " + totals.size() + " totals"));
     }
+    Point kj = joint.publicShare(set.trustee());
+    if (kj == null) {
+      return Optional.of(
+          new TrusteeFailure(
+              TrusteeStep.T10, item, "trustee " + set.trustee() + " holds no share of this key"));
+    }
     for (int t = 0; t < totals.size(); t++) {
       DecryptionShare s = set.shares().get(t);
+      EncryptedTotal total = totals.get(t);
       if (s.trustee() != set.trustee()) {
         return Optional.of(
             new TrusteeFailure(TrusteeStep.T10, item, "hold a share of trustee " + s.trustee()));
       }
-      Optional<TrusteeFailure> f = verify(joint, totals.get(t), s);
+      if (!s.contestId().equals(total.contestId())
+          || !s.selectionId().equals(total.selectionId())) {
+        return Optional.of(
+            new TrusteeFailure(
+                TrusteeStep.T10,
+                item(s.trustee(), total),
+                "is for " + s.contestId() + "/" + s.selectionId() + " instead"));
+      }
+    }
+    // T11 for all shares at once (random linear combination, spec 6.2 of ballot-cryptography.md);
+    // only when the sum fails is each share checked alone, to name the bad one.
+    byte[] q = joint.extendedHash();
+    LinearCheck batch = new LinearCheck();
+    for (int t = 0; t < totals.size(); t++) {
+      DecryptionShare s = set.shares().get(t);
+      EncryptedTotal total = totals.get(t);
+      batch.addAll(
+          s.proof().equations(q, total.label(), s.trustee(), kj, total.ciphertext(), s.share()));
+    }
+    if (batch.holds()) {
+      return Optional.empty();
+    }
+    for (int t = 0; t < totals.size(); t++) {
+      Optional<TrusteeFailure> f = verify(joint, totals.get(t), set.shares().get(t));
       if (f.isPresent()) {
         return f;
       }

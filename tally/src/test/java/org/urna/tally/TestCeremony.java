@@ -18,12 +18,22 @@ final class TestCeremony {
   }
 
   TestCeremony(int n, int k, byte election) throws TrusteeException {
-    byte[] hash = new byte[32];
-    java.util.Arrays.fill(hash, election);
-    params =
+    this(
         CeremonyParameters.of(
-            hash, k, IntStream.rangeClosed(1, n).mapToObj(i -> "Trustee " + i).toList());
-    for (int i = 1; i <= n; i++) {
+            filled(election),
+            k,
+            IntStream.rangeClosed(1, n).mapToObj(i -> "Trustee " + i).toList()));
+  }
+
+  private static byte[] filled(byte b) {
+    byte[] hash = new byte[32];
+    java.util.Arrays.fill(hash, b);
+    return hash;
+  }
+
+  TestCeremony(CeremonyParameters params) throws TrusteeException {
+    this.params = params;
+    for (int i = 1; i <= params.size(); i++) {
       Trustee t = Trustee.create(params, i);
       trustees.add(t);
       announcements.add(t.announce());
