@@ -8,6 +8,9 @@ import org.urna.hardware.card.cli.MintCardsCommand;
 import org.urna.ledger.cli.GenerateKeys;
 import org.urna.ledger.cli.LocalNetwork;
 import org.urna.ledger.cli.RunNode;
+import org.urna.tally.cli.CeremonyCommand;
+import org.urna.tally.cli.TallyCombineCommand;
+import org.urna.tally.cli.TrusteeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +29,9 @@ import picocli.CommandLine.Command;
       CastCommand.class,
       VerifyBoxCommand.class,
       TallyCommand.class,
+      CeremonyCommand.class,
+      TrusteeCommand.class,
+      TallyCombineCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Urna implements Runnable {

@@ -56,6 +56,27 @@ public final class LinearCheck {
     }
   }
 
+  /**
+   * True when the combined equation holds, for equations without a term in the election key K
+   * (every point among the variable ones, e.g. a trustee's public share).
+   */
+  public boolean holds() {
+    if (!k.isZero()) {
+      throw new IllegalStateException("these equations have a K term: use holds(key)");
+    }
+    ECPoint acc = Group.generatorTable().multiplyRaw(g);
+    if (!points.isEmpty()) {
+      ECPoint[] ps = new ECPoint[points.size()];
+      BigInteger[] ks = new BigInteger[points.size()];
+      for (int i = 0; i < ps.length; i++) {
+        ps[i] = points.get(i).raw();
+        ks[i] = scalars.get(i).value();
+      }
+      acc = acc.add(Pippenger.sumOfMultiplies(ps, ks));
+    }
+    return acc.isInfinity();
+  }
+
   /** True when the combined equation holds. */
   public boolean holds(ElectionKey key) {
     ECPoint acc = Group.generatorTable().multiplyRaw(g);
