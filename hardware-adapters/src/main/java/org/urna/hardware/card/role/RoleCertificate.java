@@ -4,6 +4,7 @@ import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.urna.core.role.Role;
 
 /**
  * A parsed role-card certificate: who the card belongs to, its role and jurisdiction, its key.

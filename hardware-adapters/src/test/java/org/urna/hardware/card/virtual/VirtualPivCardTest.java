@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.urna.core.role.Role;
 import org.urna.hardware.card.ApduChannel;
 import org.urna.hardware.card.TestAuthority;
 import org.urna.hardware.card.TestAuthority.IssuedCard;
@@ -22,7 +23,6 @@ import org.urna.hardware.card.piv.PivClient;
 import org.urna.hardware.card.piv.PivObjects;
 import org.urna.hardware.card.piv.PivSlot;
 import org.urna.hardware.card.piv.Puk;
-import org.urna.hardware.card.role.Role;
 import org.urna.hardware.card.tlv.BerTlv;
 
 class VirtualPivCardTest {
