@@ -35,6 +35,18 @@ public record RoleCertificate(
     der = der.clone();
   }
 
+  /**
+   * The certificate's subject as RFC 4514 text (role and jurisdiction attributes by their OIDs), as
+   * the audit log names the card's holder.
+   */
+  public String subject() {
+    try {
+      return new org.bouncycastle.cert.X509CertificateHolder(der).getSubject().toString();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("a parsed certificate no longer parses", e);
+    }
+  }
+
   @Override
   public byte[] der() {
     return der.clone();
