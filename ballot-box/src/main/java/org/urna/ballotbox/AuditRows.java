@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.urna.ballotbox.audit.AuditEntry;
-import org.urna.ballotbox.audit.AuditRole;
+import org.urna.core.role.Role;
 
 /** SQL of the {@code audit_log} table. Callers hold the box's lock and own the transaction. */
 final class AuditRows {
@@ -44,7 +44,7 @@ final class AuditRows {
               new AuditEntry(
                   rs.getLong(1),
                   rs.getLong(2),
-                  AuditRole.valueOf(rs.getString(3)),
+                  Role.valueOf(rs.getString(3)),
                   rs.getString(4),
                   rs.getString(5),
                   rs.getBytes(6),

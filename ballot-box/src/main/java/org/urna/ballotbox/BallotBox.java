@@ -19,7 +19,6 @@ import org.h2.api.ErrorCode;
 import org.urna.ballotbox.BallotBoxException.Kind;
 import org.urna.ballotbox.BoxFile.Durability;
 import org.urna.ballotbox.audit.AuditEntry;
-import org.urna.ballotbox.audit.AuditRole;
 import org.urna.ballotbox.outbox.Inclusion;
 import org.urna.ballotbox.outbox.OutboxCounts;
 import org.urna.ballotbox.outbox.OutboxEntry;
@@ -36,6 +35,7 @@ import org.urna.core.crypto.ElectionKey;
 import org.urna.core.crypto.SigningKey;
 import org.urna.core.election.ElectionManifest;
 import org.urna.core.election.Station;
+import org.urna.core.role.Role;
 
 /**
  * The station's ballot box: one encrypted H2 file for one election and one station, holding the
@@ -182,7 +182,7 @@ public final class BallotBox implements AutoCloseable {
       if (stationKey != null) {
         box.removeStalePads();
         box.appendAudit(
-            AuditRole.KIOSK,
+            Role.KIOSK,
             "box-opened",
             opened.heads().chainLength()
                 + " recorded ballots, "
@@ -342,7 +342,7 @@ public final class BallotBox implements AutoCloseable {
               AuditEntry.next(
                   auditLength + 1,
                   hour(),
-                  AuditRole.KIOSK,
+                  Role.KIOSK,
                   action,
                   "ballot " + id + " at position " + position,
                   auditHead);
@@ -352,7 +352,7 @@ public final class BallotBox implements AutoCloseable {
   }
 
   /** Appends an audit entry (role, a short action word like {@code polls-opened}, details). */
-  public AuditEntry appendAudit(AuditRole role, String action, String details) {
+  public AuditEntry appendAudit(Role role, String action, String details) {
     return inTransaction(
         true,
         c -> {

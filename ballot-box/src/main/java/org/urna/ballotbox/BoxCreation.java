@@ -12,11 +12,11 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.urna.ballotbox.BallotBoxException.Kind;
 import org.urna.ballotbox.BoxFile.Durability;
 import org.urna.ballotbox.audit.AuditEntry;
-import org.urna.ballotbox.audit.AuditRole;
 import org.urna.core.ballot.TrackingCode;
 import org.urna.core.crypto.ElectionKey;
 import org.urna.core.crypto.SigningKey;
 import org.urna.core.election.ElectionManifest;
+import org.urna.core.role.Role;
 
 /**
  * Creates a ballot box atomically (decision 0049): the H2 file is built complete under the
@@ -62,7 +62,7 @@ final class BoxCreation {
           AuditEntry.next(
               1,
               hour,
-              AuditRole.KIOSK,
+              Role.KIOSK,
               "box-created",
               "election " + manifest.electionId(),
               AuditEntry.seed(key.extendedHash(), stationId));

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import org.urna.ballotbox.BallotBoxException.Kind;
 import org.urna.ballotbox.audit.AuditEntry;
-import org.urna.ballotbox.audit.AuditRole;
 import org.urna.core.ballot.BallotId;
 import org.urna.core.ballot.EncryptedBallot;
 import org.urna.core.ballot.RecordedBallot;
 import org.urna.core.ballot.TrackingCode;
 import org.urna.core.crypto.VerifyingKey;
+import org.urna.core.role.Role;
 
 /**
  * The checks a ballot box passes at open (docs/spec/ballot-box.md, "Checks at open"): the
@@ -236,7 +236,7 @@ final class ChainCheck {
           new AuditEntry(
               seq,
               rs.getLong(2),
-              AuditRole.valueOf(rs.getString(3)),
+              Role.valueOf(rs.getString(3)),
               rs.getString(4),
               rs.getString(5),
               rs.getBytes(6),

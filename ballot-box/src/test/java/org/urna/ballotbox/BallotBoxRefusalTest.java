@@ -19,12 +19,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.urna.ballotbox.BallotBoxException.Kind;
-import org.urna.ballotbox.audit.AuditRole;
 import org.urna.core.ballot.BallotId;
 import org.urna.core.ballot.RecordedBallot;
 import org.urna.core.ballot.TrackingCode;
 import org.urna.core.crypto.ElectionKey;
 import org.urna.core.crypto.Hash;
+import org.urna.core.role.Role;
 
 /** Every refusal is typed, speaks of the ballot or entry concerned, and changes nothing. */
 class BallotBoxRefusalTest {
@@ -37,7 +37,7 @@ class BallotBoxRefusalTest {
   void aBoxWithThreeBallotsAndSomeAuditEntries() {
     path = dir.resolve("box");
     try (BallotBox box = TestBox.open(path)) {
-      box.appendAudit(AuditRole.POLL_WORKER, "polls-opened", "zero report printed");
+      box.appendAudit(Role.POLL_WORKER, "polls-opened", "zero report printed");
       for (int i = 0; i < 3; i++) {
         TestBox.Made m = TestBox.ballot("referendum", random);
         box.storePending(m.ballot(), m.seed());
@@ -226,8 +226,7 @@ class BallotBoxRefusalTest {
                   TestBox.ELECTION.randomBallot("four-by-five", random),
                   TestBox.ELECTION.stationKey),
           Kind.INVALID_REQUEST);
-      expect(
-          () -> box.appendAudit(AuditRole.POLL_WORKER, "Polls Opened!", ""), Kind.INVALID_REQUEST);
+      expect(() -> box.appendAudit(Role.POLL_WORKER, "Polls Opened!", ""), Kind.INVALID_REQUEST);
 
       assertThat(box.counts()).isEqualTo(counts);
       assertThat(box.lastTrackingCode()).isEqualTo(head);

@@ -12,11 +12,11 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.urna.ballotbox.audit.AuditEntry;
-import org.urna.ballotbox.audit.AuditRole;
 import org.urna.ballotbox.outbox.OutboxEntry;
 import org.urna.core.ballot.BallotState;
 import org.urna.core.ballot.RecordedBallot;
 import org.urna.core.ballot.TrackingCode;
+import org.urna.core.role.Role;
 import org.urna.core.verify.BallotVerifier;
 
 class BallotBoxTest {
@@ -147,8 +147,8 @@ class BallotBoxTest {
   void theAuditLogIsHashChainedFromTheBoxSeed() {
     Path path = dir.resolve("box");
     try (BallotBox box = TestBox.open(path)) {
-      box.appendAudit(AuditRole.POLL_WORKER, "polls-opened", "zero report printed");
-      box.appendAudit(AuditRole.TECHNICIAN, "printer-tested", "paper ok");
+      box.appendAudit(Role.POLL_WORKER, "polls-opened", "zero report printed");
+      box.appendAudit(Role.TECHNICIAN, "printer-tested", "paper ok");
     }
     try (BallotBox box = TestBox.open(path)) {
       List<AuditEntry> log = box.auditEntries(1, 100);

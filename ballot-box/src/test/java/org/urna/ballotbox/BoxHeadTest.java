@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.urna.ballotbox.BallotBoxException.Kind;
-import org.urna.ballotbox.audit.AuditRole;
 import org.urna.core.ballot.RecordedBallot;
+import org.urna.core.role.Role;
 
 /**
  * The box knows what it acknowledged (decision 0047): a file behind its signed head is refused,
@@ -38,7 +38,7 @@ class BoxHeadTest {
   void aBoxWithTenBallots() {
     path = dir.resolve("box");
     try (BallotBox box = TestBox.open(path)) {
-      box.appendAudit(AuditRole.POLL_WORKER, "polls-opened", "zero report printed");
+      box.appendAudit(Role.POLL_WORKER, "polls-opened", "zero report printed");
       castSome(box, 10);
     }
   }
@@ -175,7 +175,7 @@ class BoxHeadTest {
             TestBox.ELECTION.key,
             "s1")) {
       assertThat(box.counts().cast()).isEqualTo(10);
-      assertThatThrownBy(() -> box.appendAudit(AuditRole.TECHNICIAN, "looked", ""))
+      assertThatThrownBy(() -> box.appendAudit(Role.TECHNICIAN, "looked", ""))
           .isInstanceOfSatisfying(
               BallotBoxException.class, e -> assertThat(e.kind()).isEqualTo(Kind.READ_ONLY));
     }

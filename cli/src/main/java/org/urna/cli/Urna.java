@@ -5,6 +5,7 @@ import org.urna.ballotbox.cli.TallyCommand;
 import org.urna.ballotbox.cli.VerifyBoxCommand;
 import org.urna.core.cli.SampleElectionCommand;
 import org.urna.hardware.card.cli.MintCardsCommand;
+import org.urna.hardware.card.cli.VirtualCardCommand;
 import org.urna.ledger.cli.GenerateKeys;
 import org.urna.ledger.cli.LocalNetwork;
 import org.urna.ledger.cli.RunNode;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       SampleElectionCommand.class,
       MintCardsCommand.class,
+      VirtualCardCommand.class,
       GenerateKeys.class,
       RunNode.class,
       LocalNetwork.class,

@@ -27,6 +27,32 @@ class UrnaCommandTest {
   }
 
   @Test
+  void everyUrnaCommandThatMintCardsNamesIsRegistered(@TempDir Path dir) {
+    StringWriter out = new StringWriter();
+    CommandLine urna = Urna.commandLine().setOut(new PrintWriter(out));
+    assertThat(urna.execute("mint-cards", "--out", dir.toString())).isZero();
+    java.util.regex.Matcher named =
+        java.util.regex.Pattern.compile("urna ([a-z-]+)").matcher(out.toString());
+    java.util.List<String> commands = new java.util.ArrayList<>();
+    while (named.find()) {
+      commands.add(named.group(1));
+    }
+    assertThat(commands).contains("virtual-card");
+    assertThat(urna.getSubcommands().keySet()).containsAll(commands);
+  }
+
+  @Test
+  void virtualCardWithoutAStateFileSaysWhatToDo(@TempDir Path dir) {
+    StringWriter err = new StringWriter();
+    int code =
+        Urna.commandLine()
+            .setErr(new PrintWriter(err))
+            .execute("virtual-card", "--state", dir.resolve("none.card").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("mint-cards").doesNotContain("Exception");
+  }
+
+  @Test
   void unknownSubcommandIsAUsageErrorNotAStackTrace() {
     StringWriter err = new StringWriter();
     int code = Urna.commandLine().setErr(new PrintWriter(err)).execute("no-such-command");

@@ -20,11 +20,11 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.urna.ballotbox.BallotBox;
-import org.urna.ballotbox.audit.AuditRole;
 import org.urna.ballotbox.outbox.Inclusion;
 import org.urna.ballotbox.outbox.OutboxCounts;
 import org.urna.ballotbox.outbox.OutboxEntry;
 import org.urna.core.ballot.BallotId;
+import org.urna.core.role.Role;
 import org.urna.sync.SyncStatus.CheckpointSeen;
 import org.urna.sync.SyncStatus.Progress;
 import org.urna.sync.SyncStatus.RaisedAlarm;
@@ -153,7 +153,7 @@ public final class SyncService implements AutoCloseable {
       throw new UncheckedIOException("cannot clear the alarm file", e);
     }
     alarm = null;
-    box.appendAudit(AuditRole.POLL_WORKER, "sync-alarm-acknowledged", a.alarm().kind());
+    box.appendAudit(Role.POLL_WORKER, "sync-alarm-acknowledged", a.alarm().kind());
     publish();
     wake();
   }
@@ -366,7 +366,7 @@ public final class SyncService implements AutoCloseable {
       LOG.error("Cannot save the alarm file: {}", e.toString());
     }
     try {
-      box.appendAudit(AuditRole.KIOSK, "sync-alarm", a.kind());
+      box.appendAudit(Role.KIOSK, "sync-alarm", a.kind());
     } catch (RuntimeException e) {
       LOG.error("Cannot write the alarm to the audit log: {}", e.toString());
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import org.urna.core.crypto.Hash;
+import org.urna.core.role.Role;
 
 /**
  * One entry of the station's hash-chained audit log (docs/spec/ballot-box.md, "Audit log"): {@code
@@ -14,13 +15,7 @@ import org.urna.core.crypto.Hash;
  * them.
  */
 public record AuditEntry(
-    long seq,
-    long hour,
-    AuditRole role,
-    String action,
-    String details,
-    byte[] prevHash,
-    byte[] hash) {
+    long seq, long hour, Role role, String action, String details, byte[] prevHash, byte[] hash) {
   public static final int MAX_DETAILS = 1000;
   private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
@@ -43,7 +38,7 @@ public record AuditEntry(
 
   /** The entry that follows {@code prevHash}, with its hash computed. */
   public static AuditEntry next(
-      long seq, long hour, AuditRole role, String action, String details, byte[] prevHash) {
+      long seq, long hour, Role role, String action, String details, byte[] prevHash) {
     checkAction(action);
     checkDetails(details);
     return new AuditEntry(
@@ -62,7 +57,7 @@ public record AuditEntry(
   }
 
   public static byte[] hashOf(
-      long seq, long hour, AuditRole role, String action, String details, byte[] prevHash) {
+      long seq, long hour, Role role, String action, String details, byte[] prevHash) {
     return Hash.tagged("audit-entry")
         .part(prevHash)
         .part(seq)

@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
+import org.urna.core.role.Role;
 import org.urna.hardware.card.piv.Pin;
+import org.urna.hardware.card.piv.Puk;
 import org.urna.hardware.card.role.CertificateAuthority;
-import org.urna.hardware.card.role.Role;
 import org.urna.hardware.card.role.RoleCertificateRequest;
 import org.urna.hardware.card.role.TrustPolicy;
 import org.urna.hardware.card.virtual.CardState;
@@ -19,6 +20,7 @@ import org.urna.hardware.card.virtual.VirtualPivCard;
 /** An election authority for tests, issuing role cards of every kind a story needs. */
 public final class TestAuthority {
   public static final String PIN = "123456";
+  public static final String PUK = "12345678";
   public static final String JURISDICTION = "test-district-7";
 
   public final SecureRandom random = new SecureRandom();
@@ -61,7 +63,8 @@ public final class TestAuthority {
     return new IssuedCard(
         keys,
         certificate,
-        CardState.issue(certificate, keys.getPrivate().getEncoded(), Pin.of(PIN), random));
+        CardState.issue(
+            certificate, keys.getPrivate().getEncoded(), Pin.of(PIN), Puk.of(PUK), random));
   }
 
   public TrustPolicy policy(Set<Role> roles, Set<String> revokedSerials) {

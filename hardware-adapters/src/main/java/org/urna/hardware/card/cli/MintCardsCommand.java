@@ -10,10 +10,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.urna.core.role.Role;
 import org.urna.hardware.card.piv.Pin;
+import org.urna.hardware.card.piv.Puk;
 import org.urna.hardware.card.role.CertificateAuthority;
 import org.urna.hardware.card.role.PemFiles;
-import org.urna.hardware.card.role.Role;
 import org.urna.hardware.card.role.RoleCertificateParser;
 import org.urna.hardware.card.role.RoleCertificateRequest;
 import org.urna.hardware.card.virtual.CardState;
@@ -25,13 +26,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * Mints demo role cards: a demo election authority (CA) and virtual PIV card state files for a poll
- * worker and a technician. Not for a real election: a real authority's key stays offline.
+ * worker, a technician and an election manager, each with its own PIN and PUK. Not for a real
+ * election: a real authority's key stays offline.
  */
 @Command(
     name = "mint-cards",
     mixinStandardHelpOptions = true,
     description = {
-      "Creates a demo election authority and virtual role cards (poll worker, technician).",
+      "Creates a demo election authority and virtual role cards (poll worker, technician,",
+      "election manager).",
       "The kiosk trusts authority/authority-ca.pem; the cards run with 'virtual-card' or the simulator."
     })
 public final class MintCardsCommand implements Callable<Integer> {
@@ -67,6 +70,11 @@ public final class MintCardsCommand implements Callable<Integer> {
       names = "--technician-pin",
       description = "PIN of the technician card, 6-8 digits (default: random).")
   Optional<String> technicianPin;
+
+  @Option(
+      names = "--election-manager-pin",
+      description = "PIN of the election manager card, 6-8 digits (default: random).")
+  Optional<String> electionManagerPin;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new MintCardsCommand()).execute(args));
@@ -116,7 +124,17 @@ public final class MintCardsCommand implements Callable<Integer> {
         cardsDir.resolve("technician.card"),
         notBefore,
         notAfter);
-    o.println("Run a card in pcscd's virtual reader: virtual-card --state <card file>");
+    mint(
+        o,
+        ca,
+        random,
+        Role.ELECTION_MANAGER,
+        "Demo election manager",
+        pin(electionManagerPin, random),
+        cardsDir.resolve("election-manager.card"),
+        notBefore,
+        notAfter);
+    o.println("Run a card in pcscd's virtual reader: urna virtual-card --state <card file>");
     o.flush();
     return 0;
   }
@@ -137,13 +155,17 @@ public final class MintCardsCommand implements Callable<Integer> {
         ca.issue(
             new RoleCertificateRequest(name, role, jurisdiction, election, notBefore, notAfter),
             keys.getPublic());
+    String pukText = String.format("%08d", random.nextInt(100_000_000));
     new CardStateFile(file)
-        .save(CardState.issue(cert, keys.getPrivate().getEncoded(), Pin.of(pinText), random));
+        .save(
+            CardState.issue(
+                cert, keys.getPrivate().getEncoded(), Pin.of(pinText), Puk.of(pukText), random));
     String serial = RoleCertificateParser.parse(cert).serialHex();
-    // The PIN is shown once, to whoever mints the demo card (as a PIN letter would); never logged.
+    // PIN and PUK are shown once, to whoever mints the demo card (as a PIN letter would); never
+    // logged. The PUK belongs to the election manager who resets blocked cards.
     o.printf(
-        "%s card: %s (certificate serial %s, PIN %s)%n",
-        role.displayName(), file.toAbsolutePath(), serial, pinText);
+        "%s card: %s (certificate serial %s, PIN %s, PUK %s)%n",
+        role.displayName(), file.toAbsolutePath(), serial, pinText, pukText);
   }
 
   private String pin(Optional<String> given, SecureRandom random) {

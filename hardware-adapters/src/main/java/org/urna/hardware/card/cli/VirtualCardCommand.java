@@ -40,7 +40,18 @@ public final class VirtualCardCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CardStateFile file = new CardStateFile(state);
-    VirtualPivCard card = new VirtualPivCard(file.load(), CardStateStore.file(file));
+    if (!java.nio.file.Files.isRegularFile(state)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "There is no card state file at " + state + " (make one with: urna mint-cards).");
+    }
+    VirtualPivCard card;
+    try {
+      card = new VirtualPivCard(file.load(), CardStateStore.file(file));
+    } catch (org.urna.hardware.card.CardDataException | IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "That card state file cannot be used: " + e.getMessage());
+    }
     try (VpcdCardConnection c = VpcdCardConnection.insert(card, port, Duration.ofSeconds(30))) {
       spec.commandLine()
           .getOut()

@@ -1,8 +1,14 @@
 package org.urna.hardware.card.piv;
 
-/** What the card said to a PIN (SP 800-73-4 part 2, VERIFY: 9000, 63Cx, 6983). */
+/**
+ * What the card said to a PIN or PUK (SP 800-73-4 part 2, VERIFY, CHANGE REFERENCE DATA, RESET
+ * RETRY COUNTER: 9000, 63Cx, 63C0 on the try that blocks, 6983 once blocked).
+ */
 public sealed interface PinResult {
-  /** The PIN is right; the card's key may be used until the card is reset or removed. */
+  /**
+   * The PIN (or PUK) is right; after VERIFY the card's key may be used until the card is reset or
+   * removed.
+   */
   record Correct() implements PinResult {}
 
   /** The PIN is wrong; {@code triesLeft} more wrong PINs block the card. */
@@ -14,6 +20,6 @@ public sealed interface PinResult {
     }
   }
 
-  /** No tries left: the card must be reset by the election office. */
+  /** No tries left: a blocked PIN must be reset with the PUK by an election manager. */
   record Blocked() implements PinResult {}
 }

@@ -19,9 +19,14 @@ public final class PivApplication {
   public static final int INS_VERIFY = 0x20;
   public static final int INS_GENERAL_AUTHENTICATE = 0x87;
   public static final int INS_GET_RESPONSE = 0xC0;
+  public static final int INS_CHANGE_REFERENCE_DATA = 0x24;
+  public static final int INS_RESET_RETRY_COUNTER = 0x2C;
 
   /** Key reference of the PIV application PIN (VERIFY P2). */
   public static final int PIN_REFERENCE = 0x80;
+
+  /** Key reference of the PIN unblocking key (CHANGE REFERENCE DATA P2). */
+  public static final int PUK_REFERENCE = 0x81;
 
   /** Algorithm identifier of ECC P-256 (SP 800-78-4, table 6-2). */
   public static final int ALGORITHM_ECC_P256 = 0x11;

@@ -13,8 +13,9 @@ import org.urna.hardware.card.apdu.ResponseApdu;
 import org.urna.hardware.card.apdu.StatusWord;
 
 /**
- * The PIV commands a role card needs (NIST SP 800-73-4 part 2): SELECT, GET DATA, VERIFY, GENERAL
- * AUTHENTICATE, over any {@link ApduChannel} (chaining and GET RESPONSE handled here).
+ * The PIV commands a role card needs (NIST SP 800-73-4 part 2): SELECT, GET DATA, VERIFY, CHANGE
+ * REFERENCE DATA, RESET RETRY COUNTER, GENERAL AUTHENTICATE, over any {@link ApduChannel} (chaining
+ * and GET RESPONSE handled here).
  */
 public final class PivClient {
   private final ApduChannel channel;
@@ -74,6 +75,60 @@ public final class PivClient {
   }
 
   /**
+   * Changes the PIN (CHANGE REFERENCE DATA, key reference 80). A wrong {@code current} spends one
+   * PIN try, as VERIFY does.
+   *
+   * @return {@link PinResult.Correct} when the card now holds {@code next}
+   */
+  public PinResult changePin(Pin current, Pin next) throws CardIoException {
+    return referenceResult(
+        channel.transmit(
+            new CommandApdu(
+                0x00,
+                INS_CHANGE_REFERENCE_DATA,
+                0x00,
+                PIN_REFERENCE,
+                concat(current.padded(), next.padded()),
+                0)),
+        "CHANGE REFERENCE DATA");
+  }
+
+  /**
+   * Changes the PUK (CHANGE REFERENCE DATA, key reference 81). A wrong {@code current} spends one
+   * PUK try.
+   */
+  public PinResult changePuk(Puk current, Puk next) throws CardIoException {
+    return referenceResult(
+        channel.transmit(
+            new CommandApdu(
+                0x00,
+                INS_CHANGE_REFERENCE_DATA,
+                0x00,
+                PUK_REFERENCE,
+                concat(current.block(), next.block()),
+                0)),
+        "CHANGE REFERENCE DATA");
+  }
+
+  /**
+   * Unblocks the PIN with the PUK and sets {@code next} (RESET RETRY COUNTER). The result counts
+   * PUK tries: {@link PinResult.Incorrect} says how many PUK tries remain, {@link
+   * PinResult.Blocked} that the PUK itself is blocked.
+   */
+  public PinResult resetRetryCounter(Puk puk, Pin next) throws CardIoException {
+    return referenceResult(
+        channel.transmit(
+            new CommandApdu(
+                0x00,
+                INS_RESET_RETRY_COUNTER,
+                0x00,
+                PIN_REFERENCE,
+                concat(puk.block(), next.padded()),
+                0)),
+        "RESET RETRY COUNTER");
+  }
+
+  /**
    * Has the card sign a 32-byte value with the P-256 key of {@code slot}.
    *
    * @return the DER-encoded ECDSA signature
@@ -117,6 +172,27 @@ public final class PivClient {
     }
     throw new CardIoException(
         CardFault.CARD_NOT_UNDERSTOOD, "VERIFY answered %04X".formatted(r.sw()));
+  }
+
+  private static PinResult referenceResult(ResponseApdu r, String command) throws CardIoException {
+    if (r.sw() == StatusWord.WRONG_DATA) {
+      throw new CardIoException(
+          CardFault.CARD_NOT_UNDERSTOOD, command + " refused the new value (6A80)");
+    }
+    try {
+      return pinResult(r);
+    } catch (CardIoException e) {
+      throw new CardIoException(
+          CardFault.CARD_NOT_UNDERSTOOD, "%s answered %04X".formatted(command, r.sw()));
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    java.util.Arrays.fill(a, (byte) 0);
+    java.util.Arrays.fill(b, (byte) 0);
+    return out;
   }
 
   private static void expectSuccess(ResponseApdu r, String command) throws CardIoException {

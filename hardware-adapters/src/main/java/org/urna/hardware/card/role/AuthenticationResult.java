@@ -14,10 +14,10 @@ public sealed interface AuthenticationResult {
   /** Wrong PIN; {@code triesLeft} more wrong PINs block the card. */
   record WrongPin(int triesLeft) implements AuthenticationResult {}
 
-  /** The card is blocked: it must go back to the election office. */
+  /** The card is blocked: an election manager must reset its PIN with the card's PUK. */
   record PinBlocked() implements AuthenticationResult {
     public String message() {
-      return "This card is blocked after too many wrong PINs. Hand it to the election office.";
+      return "This card is blocked after too many wrong PINs. An election manager must reset it.";
     }
   }
 

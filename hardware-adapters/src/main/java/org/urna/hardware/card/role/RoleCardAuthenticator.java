@@ -15,6 +15,7 @@ import org.urna.hardware.card.piv.Pin;
 import org.urna.hardware.card.piv.PinResult;
 import org.urna.hardware.card.piv.PivClient;
 import org.urna.hardware.card.piv.PivSlot;
+import org.urna.hardware.card.piv.Puk;
 
 /**
  * The kiosk's side of a role card (docs/spec/role-cards.md): {@link #identify} reads and checks the
@@ -110,6 +111,50 @@ public final class RoleCardAuthenticator {
             certificate.commonName(),
             certificate.serialHex(),
             clock.instant()));
+  }
+
+  /** Changes the PIN of the card in {@code reader} (CHANGE REFERENCE DATA). */
+  public PinUpdate changePin(
+      CardReader reader, String readerName, Pin current, Pin next, Duration timeout) {
+    try {
+      return reader.withCard(readerName, ch -> changePin(ch, current, next), timeout);
+    } catch (CardIoException e) {
+      return new PinUpdate.Failed(e.fault(), e.getMessage());
+    }
+  }
+
+  /** Resets the blocked PIN of the card in {@code reader} with its PUK (RESET RETRY COUNTER). */
+  public PinUpdate resetPin(
+      CardReader reader, String readerName, Puk puk, Pin next, Duration timeout) {
+    try {
+      return reader.withCard(readerName, ch -> resetPin(ch, puk, next), timeout);
+    } catch (CardIoException e) {
+      return new PinUpdate.Failed(e.fault(), e.getMessage());
+    }
+  }
+
+  public PinUpdate changePin(ApduChannel channel, Pin current, Pin next) throws CardIoException {
+    PivClient piv = new PivClient(channel);
+    if (!piv.select()) {
+      return new PinUpdate.NotARoleCard();
+    }
+    return switch (piv.changePin(current, next)) {
+      case PinResult.Correct() -> new PinUpdate.Changed();
+      case PinResult.Incorrect(int left) -> new PinUpdate.WrongPin(left);
+      case PinResult.Blocked() -> new PinUpdate.PinBlocked();
+    };
+  }
+
+  public PinUpdate resetPin(ApduChannel channel, Puk puk, Pin next) throws CardIoException {
+    PivClient piv = new PivClient(channel);
+    if (!piv.select()) {
+      return new PinUpdate.NotARoleCard();
+    }
+    return switch (piv.resetRetryCounter(puk, next)) {
+      case PinResult.Correct() -> new PinUpdate.Changed();
+      case PinResult.Incorrect(int left) -> new PinUpdate.WrongPuk(left);
+      case PinResult.Blocked() -> new PinUpdate.PukBlocked();
+    };
   }
 
   /** How the PIN stands, without spending a try. */

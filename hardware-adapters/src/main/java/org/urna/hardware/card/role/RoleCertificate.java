@@ -4,6 +4,7 @@ import java.security.PublicKey;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.urna.core.role.Role;
 
 /**
  * A parsed role-card certificate: who the card belongs to, its role and jurisdiction, its key.
@@ -32,6 +33,18 @@ public record RoleCertificate(
     Objects.requireNonNull(notAfter);
     Objects.requireNonNull(publicKey);
     der = der.clone();
+  }
+
+  /**
+   * The certificate's subject as RFC 4514 text (role and jurisdiction attributes by their OIDs), as
+   * the audit log names the card's holder.
+   */
+  public String subject() {
+    try {
+      return new org.bouncycastle.cert.X509CertificateHolder(der).getSubject().toString();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("a parsed certificate no longer parses", e);
+    }
   }
 
   @Override

@@ -23,6 +23,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.urna.core.role.Role;
 
 /**
  * Reads a role-card certificate (docs/spec/role-cards.md, section 2): an X.509 v3 certificate with

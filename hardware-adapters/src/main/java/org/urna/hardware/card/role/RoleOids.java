@@ -1,6 +1,7 @@
 package org.urna.hardware.card.role;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.urna.core.role.Role;
 
 /**
  * Urna's private OID arc for role-card certificate fields (docs/spec/role-cards.md, decision 0100).

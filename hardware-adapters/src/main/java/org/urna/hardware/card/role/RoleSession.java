@@ -3,6 +3,7 @@ package org.urna.hardware.card.role;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.urna.core.role.Role;
 
 /**
  * A role proven by a card: its certificate chains to the election authority and the card signed a

@@ -20,6 +20,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.urna.core.role.Role;
 
 /**
  * What a kiosk trusts: the election authority's CA certificate, the serials it was told are
@@ -60,6 +61,9 @@ public final class TrustPolicy {
       Optional<String> jurisdiction) {
     if (acceptedRoles.isEmpty()) {
       throw new IllegalArgumentException("accept at least one role");
+    }
+    if (!Role.cardRoles().containsAll(acceptedRoles)) {
+      throw new IllegalArgumentException("no card carries the station's own role");
     }
     try {
       X509CertificateHolder ca = new X509CertificateHolder(authorityCertificateDer);

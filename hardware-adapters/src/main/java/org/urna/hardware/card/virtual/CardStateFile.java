@@ -22,7 +22,10 @@ import org.urna.hardware.card.CardDataException;
  * exists. The file holds the card's private key: it is as secret as the card (mode 600).
  */
 public final class CardStateFile {
-  static final String FORMAT = "urna-virtual-piv-card/1";
+  static final String FORMAT = "urna-virtual-piv-card/2";
+
+  /** The first format had no PUK: such a card loads with a blocked PUK (it cannot be reset). */
+  static final String FORMAT_WITHOUT_PUK = "urna-virtual-piv-card/1";
 
   private final Path path;
 
@@ -39,7 +42,9 @@ public final class CardStateFile {
     try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       p.load(r);
     }
-    if (!FORMAT.equals(p.getProperty("format"))) {
+    String format = p.getProperty("format");
+    boolean withPuk = FORMAT.equals(format);
+    if (!withPuk && !FORMAT_WITHOUT_PUK.equals(format)) {
       throw new CardDataException(path + " is not a virtual card state file (" + FORMAT + ")");
     }
     try {
@@ -50,7 +55,11 @@ public final class CardStateFile {
           b64(p, "pin.salt"),
           b64(p, "pin.hash"),
           Integer.parseInt(required(p, "pin.triesMax")),
-          Integer.parseInt(required(p, "pin.triesLeft")));
+          Integer.parseInt(required(p, "pin.triesLeft")),
+          withPuk ? b64(p, "puk.salt") : new byte[16],
+          withPuk ? b64(p, "puk.hash") : new byte[32],
+          withPuk ? Integer.parseInt(required(p, "puk.triesMax")) : 3,
+          withPuk ? Integer.parseInt(required(p, "puk.triesLeft")) : 0);
     } catch (IllegalArgumentException e) {
       throw new CardDataException(path + " has a malformed field: " + e.getMessage());
     }
@@ -66,6 +75,10 @@ public final class CardStateFile {
     p.setProperty("pin.hash", Base64.getEncoder().encodeToString(s.pinHash()));
     p.setProperty("pin.triesMax", Integer.toString(s.triesMax()));
     p.setProperty("pin.triesLeft", Integer.toString(s.triesLeft()));
+    p.setProperty("puk.salt", Base64.getEncoder().encodeToString(s.pukSalt()));
+    p.setProperty("puk.hash", Base64.getEncoder().encodeToString(s.pukHash()));
+    p.setProperty("puk.triesMax", Integer.toString(s.pukTriesMax()));
+    p.setProperty("puk.triesLeft", Integer.toString(s.pukTriesLeft()));
     StringWriter text = new StringWriter();
     p.store(text, "Urna virtual PIV card: holds a private key, keep it secret");
     Path dir = path.getParent();

@@ -17,16 +17,18 @@ import org.urna.hardware.card.apdu.CommandApdu;
 import org.urna.hardware.card.apdu.ResponseApdu;
 import org.urna.hardware.card.piv.Pin;
 import org.urna.hardware.card.piv.PivObjects;
+import org.urna.hardware.card.piv.Puk;
 import org.urna.hardware.card.tlv.BerTlv;
 import org.urna.hardware.card.tlv.Tlv;
 
 /**
- * A PIV card (NIST SP 800-73-4 subset: SELECT, GET DATA, VERIFY, GENERAL AUTHENTICATE with ECC
- * P-256, GET RESPONSE, command chaining) in plain Java, with no I/O of its own: {@link
- * VpcdCardConnection} puts it into pcscd's virtual reader, {@code SimulatedCardReader} hosts it
- * in-process. The selected application, PIN status, pending response and command chain are volatile
- * and dropped on power off, power on and reset; the retry counter is persisted before the PIN is
- * compared.
+ * A PIV card (NIST SP 800-73-4 subset: SELECT, GET DATA, VERIFY, CHANGE REFERENCE DATA, RESET RETRY
+ * COUNTER, GENERAL AUTHENTICATE with ECC P-256, GET RESPONSE, command chaining) in plain Java, with
+ * no I/O of its own: {@link VpcdCardConnection} puts it into pcscd's virtual reader, {@code
+ * SimulatedCardReader} hosts it in-process. The selected application, PIN status, pending response
+ * and command chain are volatile and dropped on power off, power on and reset; a retry counter is
+ * persisted before the PIN or PUK is compared. A SELECT of another application fails (6A82) and
+ * leaves the PIV application selected, as ISO/IEC 7816-4 says and as yubico-piv-tool expects.
  */
 public final class VirtualPivCard {
   private static final int MAX_CHAIN = 4096;
@@ -146,12 +148,18 @@ public final class VirtualPivCard {
     return switch (c.ins()) {
       case INS_SELECT -> select(c, data);
       case INS_GET_RESPONSE -> getResponse(c);
-      case INS_GET_DATA, INS_VERIFY, INS_GENERAL_AUTHENTICATE ->
+      case INS_GET_DATA,
+          INS_VERIFY,
+          INS_CHANGE_REFERENCE_DATA,
+          INS_RESET_RETRY_COUNTER,
+          INS_GENERAL_AUTHENTICATE ->
           !selected
               ? new ResponseApdu(CONDITIONS_NOT_SATISFIED)
               : switch (c.ins()) {
                 case INS_GET_DATA -> getData(c, data);
                 case INS_VERIFY -> verify(c, data);
+                case INS_CHANGE_REFERENCE_DATA -> changeReferenceData(c, data);
+                case INS_RESET_RETRY_COUNTER -> resetRetryCounter(c, data);
                 default -> generalAuthenticate(c, data);
               };
       default -> new ResponseApdu(INS_NOT_SUPPORTED);
@@ -167,8 +175,7 @@ public final class VirtualPivCard {
             && aid.length <= AID.length
             && Arrays.equals(aid, Arrays.copyOf(AID, aid.length));
     if (!matches) {
-      selected = false;
-      pinVerified = false;
+      // ISO/IEC 7816-4 7.1.1: a failed selection leaves the current one as it was.
       return new ResponseApdu(FILE_NOT_FOUND);
     }
     selected = true;
@@ -244,7 +251,101 @@ public final class VirtualPivCard {
       return new ResponseApdu(SUCCESS);
     }
     pinVerified = false;
-    return left == 0 ? new ResponseApdu(AUTHENTICATION_BLOCKED) : triesLeft(left);
+    return triesLeft(left);
+  }
+
+  /**
+   * CHANGE REFERENCE DATA (SP 800-73-4 part 2, 3.2.2): {@code 00 24 00 80 10 <old PIN><new PIN>} or
+   * {@code 00 24 00 81 10 <old PUK><new PUK>}. The old value is checked against its counter like
+   * VERIFY; a malformed new value is refused (6A80) before any try is spent.
+   */
+  private ResponseApdu changeReferenceData(CommandApdu c, byte[] data) {
+    if (c.p1() != 0x00) {
+      return new ResponseApdu(INCORRECT_P1P2);
+    }
+    if (c.p2() != PIN_REFERENCE && c.p2() != PUK_REFERENCE) {
+      return new ResponseApdu(REFERENCE_NOT_FOUND);
+    }
+    if (data.length != 16) {
+      return new ResponseApdu(WRONG_LENGTH);
+    }
+    byte[] oldBlock = Arrays.copyOfRange(data, 0, 8);
+    byte[] newBlock = Arrays.copyOfRange(data, 8, 16);
+    if (c.p2() == PIN_REFERENCE) {
+      Pin old = Pin.fromPadded(oldBlock);
+      Pin next = Pin.fromPadded(newBlock);
+      if (old == null || next == null) {
+        return new ResponseApdu(WRONG_DATA);
+      }
+      if (state.blocked()) {
+        return new ResponseApdu(AUTHENTICATION_BLOCKED);
+      }
+      int left = state.triesLeft() - 1;
+      if (!persist(state.withTriesLeft(left))) {
+        return new ResponseApdu(NO_PRECISE_DIAGNOSIS);
+      }
+      if (!state.pinMatches(old)) {
+        pinVerified = false;
+        return triesLeft(left);
+      }
+      return persist(state.withPin(next))
+          ? new ResponseApdu(SUCCESS)
+          : new ResponseApdu(NO_PRECISE_DIAGNOSIS);
+    }
+    Puk old = Puk.fromBlock(oldBlock);
+    Puk next = Puk.fromBlock(newBlock);
+    if (old == null || next == null) {
+      return new ResponseApdu(WRONG_DATA);
+    }
+    if (state.pukBlocked()) {
+      return new ResponseApdu(AUTHENTICATION_BLOCKED);
+    }
+    int left = state.pukTriesLeft() - 1;
+    if (!persist(state.withPukTriesLeft(left))) {
+      return new ResponseApdu(NO_PRECISE_DIAGNOSIS);
+    }
+    if (!state.pukMatches(old)) {
+      return triesLeft(left);
+    }
+    return persist(state.withPuk(next))
+        ? new ResponseApdu(SUCCESS)
+        : new ResponseApdu(NO_PRECISE_DIAGNOSIS);
+  }
+
+  /**
+   * RESET RETRY COUNTER (SP 800-73-4 part 2, 3.2.3): {@code 00 2C 00 80 10 <PUK><new PIN>}. A right
+   * PUK sets the new PIN and gives back every PIN and PUK try; a wrong one spends a PUK try (63Cx,
+   * 63C0 on the last, 6983 once blocked). The PIN is not verified by a reset.
+   */
+  private ResponseApdu resetRetryCounter(CommandApdu c, byte[] data) {
+    if (c.p1() != 0x00) {
+      return new ResponseApdu(INCORRECT_P1P2);
+    }
+    if (c.p2() != PIN_REFERENCE) {
+      return new ResponseApdu(REFERENCE_NOT_FOUND);
+    }
+    if (data.length != 16) {
+      return new ResponseApdu(WRONG_LENGTH);
+    }
+    Puk puk = Puk.fromBlock(Arrays.copyOfRange(data, 0, 8));
+    Pin next = Pin.fromPadded(Arrays.copyOfRange(data, 8, 16));
+    if (puk == null || next == null) {
+      return new ResponseApdu(WRONG_DATA);
+    }
+    if (state.pukBlocked()) {
+      return new ResponseApdu(AUTHENTICATION_BLOCKED);
+    }
+    int left = state.pukTriesLeft() - 1;
+    if (!persist(state.withPukTriesLeft(left))) {
+      return new ResponseApdu(NO_PRECISE_DIAGNOSIS);
+    }
+    if (!state.pukMatches(puk)) {
+      return triesLeft(left);
+    }
+    pinVerified = false;
+    return persist(state.withPin(next).withPukTriesLeft(state.pukTriesMax()))
+        ? new ResponseApdu(SUCCESS)
+        : new ResponseApdu(NO_PRECISE_DIAGNOSIS);
   }
 
   private ResponseApdu generalAuthenticate(CommandApdu c, byte[] data) {

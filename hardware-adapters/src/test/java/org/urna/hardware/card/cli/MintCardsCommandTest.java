@@ -13,11 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.urna.core.role.Role;
 import org.urna.hardware.card.piv.Pin;
+import org.urna.hardware.card.piv.Puk;
 import org.urna.hardware.card.role.AuthenticationResult;
 import org.urna.hardware.card.role.CardCheck;
 import org.urna.hardware.card.role.PemFiles;
-import org.urna.hardware.card.role.Role;
+import org.urna.hardware.card.role.PinUpdate;
 import org.urna.hardware.card.role.RoleCardAuthenticator;
 import org.urna.hardware.card.role.TrustPolicy;
 import org.urna.hardware.card.simulated.SimulatedCardReader;
@@ -41,8 +43,14 @@ class MintCardsCommandTest {
                 "--technician-pin",
                 "24681357");
     assertThat(code).isZero();
-    Matcher pw = Pattern.compile("Poll worker card: .* PIN (\\d{6})\\)").matcher(out.toString());
+    Matcher pw =
+        Pattern.compile("Poll worker card: .* PIN (\\d{6}), PUK (\\d{8})\\)")
+            .matcher(out.toString());
     assertThat(pw.find()).as(out.toString()).isTrue();
+    Matcher em =
+        Pattern.compile("Election manager card: .* PIN (\\d{6}), PUK (\\d{8})\\)")
+            .matcher(out.toString());
+    assertThat(em.find()).as(out.toString()).isTrue();
 
     TrustPolicy policy =
         TrustPolicy.of(
@@ -56,6 +64,25 @@ class MintCardsCommandTest {
         .isEqualTo(Role.POLL_WORKER);
     assertThat(signIn(auth, dir.resolve("cards/technician.card"), "24681357"))
         .isEqualTo(Role.TECHNICIAN);
+
+    // The printed PUK unblocks the card: block it with wrong PINs, reset it, sign in.
+    CardStateFile pollWorker = new CardStateFile(dir.resolve("cards/poll-worker.card"));
+    VirtualPivCard card = new VirtualPivCard(pollWorker.load(), CardStateStore.file(pollWorker));
+    try (SimulatedCardReader reader = new SimulatedCardReader()) {
+      reader.start(e -> {});
+      reader.insert(card);
+      String name = SimulatedCardReader.READER_NAME;
+      Duration wait = Duration.ofSeconds(10);
+      var cert = ((CardCheck.Recognized) auth.identify(reader, name, wait)).certificate();
+      String wrong = pw.group(1).equals("000000") ? "111111" : "000000";
+      for (int i = 0; i < 3; i++) {
+        auth.authenticate(reader, name, cert, Pin.of(wrong), wait);
+      }
+      assertThat(auth.resetPin(reader, name, Puk.of(pw.group(2)), Pin.of("13572468"), wait))
+          .isEqualTo(new PinUpdate.Changed());
+    }
+    assertThat(signIn(auth, dir.resolve("cards/poll-worker.card"), "13572468"))
+        .isEqualTo(Role.POLL_WORKER);
   }
 
   @Test

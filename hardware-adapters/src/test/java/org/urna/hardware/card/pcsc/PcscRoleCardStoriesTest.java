@@ -9,6 +9,7 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,17 +19,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.urna.core.role.Role;
 import org.urna.hardware.card.CardEvent;
 import org.urna.hardware.card.CardFault;
 import org.urna.hardware.card.EventLog;
 import org.urna.hardware.card.TestAuthority;
 import org.urna.hardware.card.TestAuthority.IssuedCard;
+import org.urna.hardware.card.apdu.CommandApdu;
 import org.urna.hardware.card.piv.Pin;
+import org.urna.hardware.card.piv.Puk;
 import org.urna.hardware.card.role.AuthenticationResult;
 import org.urna.hardware.card.role.CardCheck;
 import org.urna.hardware.card.role.CertificateAuthority;
+import org.urna.hardware.card.role.PinUpdate;
 import org.urna.hardware.card.role.RefusalReason;
-import org.urna.hardware.card.role.Role;
 import org.urna.hardware.card.role.RoleCardAuthenticator;
 import org.urna.hardware.card.role.RoleCertificateParser;
 import org.urna.hardware.card.role.TrustPolicy;
@@ -240,6 +244,110 @@ class PcscRoleCardStoriesTest {
       assertThat(r).isInstanceOf(AuthenticationResult.Refused.class);
       assertThat(((AuthenticationResult.Refused) r).reason())
           .isEqualTo(RefusalReason.CHALLENGE_NOT_SIGNED);
+    } finally {
+      remove(card);
+    }
+  }
+
+  @Test
+  @Order(5)
+  void pollWorkerChangesThePinAtFirstUseAndSignsInWithTheNewOne() throws Exception {
+    IssuedCard issued = authority.card(Role.POLL_WORKER);
+    CardStateFile file = new CardStateFile(dir.resolve("first-use.card"));
+    file.save(issued.state());
+    RoleCardAuthenticator auth = authenticator(authority.policy());
+    VpcdCardConnection card = insert(new VirtualPivCard(file.load(), CardStateStore.file(file)));
+    try {
+      assertThat(auth.changePin(reader, readerName, Pin.of("999999"), Pin.of("24681357"), PATIENCE))
+          .isEqualTo(new PinUpdate.WrongPin(2));
+      assertThat(
+              auth.changePin(
+                  reader, readerName, Pin.of(TestAuthority.PIN), Pin.of("24681357"), PATIENCE))
+          .isEqualTo(new PinUpdate.Changed());
+      CardCheck.Recognized ok = recognized(auth);
+      assertThat(
+              auth.authenticate(
+                  reader, readerName, ok.certificate(), Pin.of(TestAuthority.PIN), PATIENCE))
+          .as("the old PIN no longer works")
+          .isEqualTo(new AuthenticationResult.WrongPin(2));
+      assertThat(
+              auth.authenticate(reader, readerName, ok.certificate(), Pin.of("24681357"), PATIENCE))
+          .isInstanceOf(AuthenticationResult.Authenticated.class);
+    } finally {
+      remove(card);
+    }
+    assertThat(file.load().pinMatches(Pin.of("24681357"))).isTrue();
+  }
+
+  @Test
+  @Order(6)
+  void blockedCardIsResetWithThePukAndTheResetSurvivesReinsertion() throws Exception {
+    IssuedCard issued = authority.card(Role.POLL_WORKER);
+    CardStateFile file = new CardStateFile(dir.resolve("blocked.card"));
+    file.save(issued.state());
+    RoleCardAuthenticator auth = authenticator(authority.policy());
+    VpcdCardConnection card = insert(new VirtualPivCard(file.load(), CardStateStore.file(file)));
+    CardCheck.Recognized ok = recognized(auth);
+    for (int i = 0; i < 3; i++) {
+      auth.authenticate(reader, readerName, ok.certificate(), Pin.of("000000"), PATIENCE);
+    }
+    assertThat(
+            auth.changePin(
+                reader, readerName, Pin.of(TestAuthority.PIN), Pin.of("24681357"), PATIENCE))
+        .as("a blocked PIN cannot be changed")
+        .isEqualTo(new PinUpdate.PinBlocked());
+    assertThat(auth.resetPin(reader, readerName, Puk.of("87654321"), Pin.of("112233"), PATIENCE))
+        .isEqualTo(new PinUpdate.WrongPuk(2));
+    remove(card);
+
+    card = insert(new VirtualPivCard(file.load(), CardStateStore.file(file)));
+    try {
+      assertThat(
+              auth.resetPin(
+                  reader, readerName, Puk.of(TestAuthority.PUK), Pin.of("112233"), PATIENCE))
+          .isEqualTo(new PinUpdate.Changed());
+      ok = recognized(auth);
+      assertThat(
+              auth.authenticate(reader, readerName, ok.certificate(), Pin.of("112233"), PATIENCE))
+          .isInstanceOf(AuthenticationResult.Authenticated.class);
+    } finally {
+      remove(card);
+    }
+    assertThat(file.load().triesLeft()).isEqualTo(3);
+    assertThat(file.load().pukTriesLeft()).isEqualTo(3);
+  }
+
+  @Test
+  @Order(7)
+  void statusWordsAsAPivToolSeesThemThroughPcscd() throws Exception {
+    VpcdCardConnection card = insert(authority.card(Role.POLL_WORKER).virtualCard());
+    try {
+      HexFormat hex = HexFormat.of();
+      java.util.List<CommandApdu> apdus = new java.util.ArrayList<>();
+      for (String apdu :
+          new String[] {
+            "00A4040009A0000003080000100000", // SELECT PIV
+            "00A4040008A000000527200101", // SELECT the Yubico OTP AID: absent
+            "00CB3FFF055C035FC10200", // GET DATA CHUID: still PIV
+            "0020008008393939393939FFFF",
+            "0020008008393939393939FFFF",
+            "0020008008393939393939FFFF", // the try that blocks
+            "0020008008313233343536FFFF" // after the block
+          }) {
+        apdus.add(CommandApdu.parse(hex.parseHex(apdu)));
+      }
+      java.util.List<Integer> sws =
+          reader.withCard(
+              readerName,
+              ch -> {
+                java.util.List<Integer> out = new java.util.ArrayList<>();
+                for (CommandApdu apdu : apdus) {
+                  out.add(ch.transmit(apdu).sw());
+                }
+                return out;
+              },
+              PATIENCE);
+      assertThat(sws).containsExactly(0x9000, 0x6A82, 0x9000, 0x63C2, 0x63C1, 0x63C0, 0x6983);
     } finally {
       remove(card);
     }

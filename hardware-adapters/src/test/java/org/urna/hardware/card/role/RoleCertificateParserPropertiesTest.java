@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.urna.core.role.Role;
 import org.urna.hardware.card.TestAuthority;
 
 class RoleCertificateParserPropertiesTest {

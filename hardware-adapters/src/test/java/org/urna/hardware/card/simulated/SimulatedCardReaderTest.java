@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.urna.core.role.Role;
 import org.urna.hardware.card.CardEvent;
 import org.urna.hardware.card.CardFault;
 import org.urna.hardware.card.CardIoException;
@@ -16,7 +17,6 @@ import org.urna.hardware.card.piv.Pin;
 import org.urna.hardware.card.piv.PivClient;
 import org.urna.hardware.card.role.AuthenticationResult;
 import org.urna.hardware.card.role.CardCheck;
-import org.urna.hardware.card.role.Role;
 import org.urna.hardware.card.role.RoleCardAuthenticator;
 
 class SimulatedCardReaderTest {

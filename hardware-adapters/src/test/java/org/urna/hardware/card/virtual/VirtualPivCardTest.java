@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.urna.core.role.Role;
 import org.urna.hardware.card.ApduChannel;
 import org.urna.hardware.card.TestAuthority;
 import org.urna.hardware.card.TestAuthority.IssuedCard;
@@ -21,7 +22,7 @@ import org.urna.hardware.card.piv.PivApplication;
 import org.urna.hardware.card.piv.PivClient;
 import org.urna.hardware.card.piv.PivObjects;
 import org.urna.hardware.card.piv.PivSlot;
-import org.urna.hardware.card.role.Role;
+import org.urna.hardware.card.piv.Puk;
 import org.urna.hardware.card.tlv.BerTlv;
 
 class VirtualPivCardTest {
@@ -177,5 +178,175 @@ class VirtualPivCardTest {
             again.process(
                 new CommandApdu(0, 0x20, 0, 0x80, Pin.of(TestAuthority.PIN).padded(), 0).encode()))
         .containsExactly(0x69, 0x83);
+  }
+
+  @Test
+  void theWrongTryThatBlocksAnswers63C0AndLaterTriesAnswer6983() throws Exception {
+    send("00 A4 04 00 09 A0 00 00 03 08 00 00 10 00 00");
+    String wrong = "00 20 00 80 08 39 39 39 39 39 39 FF FF";
+    assertThat(send(wrong).sw()).isEqualTo(0x63C2);
+    assertThat(send(wrong).sw()).isEqualTo(0x63C1);
+    assertThat(send(wrong).sw()).as("the try that blocks").isEqualTo(0x63C0);
+    assertThat(send(wrong).sw()).as("after the block").isEqualTo(0x6983);
+    assertThat(send("00 20 00 80 08 31 32 33 34 35 36 FF FF").sw())
+        .as("even the right PIN")
+        .isEqualTo(0x6983);
+    assertThat(send("00 20 00 80").sw()).as("status").isEqualTo(0x6983);
+    assertThat(card.state().triesLeft()).isZero();
+  }
+
+  @Test
+  void aFailedSelectLeavesThePivApplicationAndThePinStatusAsTheyWere() throws Exception {
+    // yubico-piv-tool's opening: SELECT PIV, SELECT the Yubico OTP AID for the version, then PIV.
+    PivClient piv = new PivClient(raw);
+    piv.select();
+    piv.verify(Pin.of(TestAuthority.PIN));
+    assertThat(send("00 A4 04 00 08 A0 00 00 05 27 20 01 01").sw()).isEqualTo(0x6A82);
+    assertThat(send("00 20 00 80").sw()).as("PIN still verified").isEqualTo(0x9000);
+    assertThat(piv.readCertificate(PivSlot.AUTHENTICATION)).contains(issued.certificate());
+    assertThat(piv.sign(PivSlot.AUTHENTICATION, new byte[32])).isNotEmpty();
+  }
+
+  @Test
+  void changeReferenceDataReplacesThePinAfterCheckingTheOldOne() throws Exception {
+    PivClient piv = new PivClient(raw);
+    assertThat(send("00 24 00 80 10 31 32 33 34 35 36 FF FF 36 35 34 33 32 31 FF FF").sw())
+        .as("before SELECT")
+        .isEqualTo(0x6985);
+    piv.select();
+    assertThat(piv.changePin(Pin.of("999999"), Pin.of("24681357")))
+        .isEqualTo(new PinResult.Incorrect(2));
+    // A malformed new PIN is refused before a try is spent; so is a bad length or reference.
+    assertThat(send("00 24 00 80 10 31 32 33 34 35 36 FF FF 31 32 33 FF FF FF FF FF").sw())
+        .isEqualTo(0x6A80);
+    assertThat(send("00 24 00 80 08 31 32 33 34 35 36 FF FF").sw()).isEqualTo(0x6700);
+    assertThat(send("00 24 00 82 10 31 32 33 34 35 36 FF FF 36 35 34 33 32 31 FF FF").sw())
+        .isEqualTo(0x6A88);
+    assertThat(card.state().triesLeft()).isEqualTo(2);
+
+    assertThat(piv.changePin(Pin.of(TestAuthority.PIN), Pin.of("24681357")))
+        .isEqualTo(new PinResult.Correct());
+    assertThat(card.state().triesLeft()).as("tries back").isEqualTo(3);
+    assertThat(piv.verify(Pin.of(TestAuthority.PIN))).isEqualTo(new PinResult.Incorrect(2));
+    assertThat(piv.verify(Pin.of("24681357"))).isEqualTo(new PinResult.Correct());
+  }
+
+  @Test
+  void changingThePinSpendsTriesAndBlocksLikeVerify() throws Exception {
+    PivClient piv = new PivClient(raw);
+    piv.select();
+    piv.changePin(Pin.of("999999"), Pin.of("24681357"));
+    piv.changePin(Pin.of("999999"), Pin.of("24681357"));
+    assertThat(send("00 24 00 80 10 39 39 39 39 39 39 FF FF 36 35 34 33 32 31 FF FF").sw())
+        .isEqualTo(0x63C0);
+    assertThat(piv.changePin(Pin.of(TestAuthority.PIN), Pin.of("24681357")))
+        .isEqualTo(new PinResult.Blocked());
+    assertThat(send("00 24 00 80 10 31 32 33 34 35 36 FF FF 36 35 34 33 32 31 FF FF").sw())
+        .isEqualTo(0x6983);
+  }
+
+  @Test
+  void resetRetryCounterWithThePukUnblocksAndSetsANewPin() throws Exception {
+    PivClient piv = new PivClient(raw);
+    piv.select();
+    for (int i = 0; i < 3; i++) {
+      piv.verify(Pin.of("999999"));
+    }
+    assertThat(piv.verify(Pin.of(TestAuthority.PIN))).isEqualTo(new PinResult.Blocked());
+
+    assertThat(piv.resetRetryCounter(Puk.of("87654321"), Pin.of("112233")))
+        .isEqualTo(new PinResult.Incorrect(2));
+    assertThat(send("00 2C 00 80 10 31 32 33 34 35 36 37 FF 31 31 32 32 33 33 FF FF").sw())
+        .as("a PUK is 8 digits")
+        .isEqualTo(0x6A80);
+    assertThat(send("00 2C 00 81 10 31 32 33 34 35 36 37 38 31 31 32 32 33 33 FF FF").sw())
+        .as("only the PIN is reset")
+        .isEqualTo(0x6A88);
+    assertThat(card.state().pukTriesLeft()).isEqualTo(2);
+
+    assertThat(piv.resetRetryCounter(Puk.of(TestAuthority.PUK), Pin.of("112233")))
+        .isEqualTo(new PinResult.Correct());
+    assertThat(card.state().triesLeft()).isEqualTo(3);
+    assertThat(card.state().pukTriesLeft()).isEqualTo(3);
+    assertThat(send("00 20 00 80").sw()).as("a reset does not verify").isEqualTo(0x63C3);
+    assertThat(piv.verify(Pin.of(TestAuthority.PIN))).isEqualTo(new PinResult.Incorrect(2));
+    assertThat(piv.verify(Pin.of("112233"))).isEqualTo(new PinResult.Correct());
+  }
+
+  @Test
+  void threeWrongPuksBlockThePukForGood() throws Exception {
+    send("00 A4 04 00 09 A0 00 00 03 08 00 00 10 00 00");
+    String wrong = "00 2C 00 80 10 38 37 36 35 34 33 32 31 31 31 32 32 33 33 FF FF";
+    assertThat(send(wrong).sw()).isEqualTo(0x63C2);
+    assertThat(send(wrong).sw()).isEqualTo(0x63C1);
+    assertThat(send(wrong).sw()).isEqualTo(0x63C0);
+    assertThat(send(wrong).sw()).isEqualTo(0x6983);
+    PivClient piv = new PivClient(raw);
+    assertThat(piv.resetRetryCounter(Puk.of(TestAuthority.PUK), Pin.of("112233")))
+        .isEqualTo(new PinResult.Blocked());
+    assertThat(piv.changePuk(Puk.of(TestAuthority.PUK), Puk.of("11112222")))
+        .isEqualTo(new PinResult.Blocked());
+    assertThat(piv.verify(Pin.of(TestAuthority.PIN)))
+        .as("the PIN itself still works")
+        .isEqualTo(new PinResult.Correct());
+  }
+
+  @Test
+  void thePukCanBeChangedWithTheOldOne() throws Exception {
+    PivClient piv = new PivClient(raw);
+    piv.select();
+    assertThat(piv.changePuk(Puk.of("00000000"), Puk.of("11112222")))
+        .isEqualTo(new PinResult.Incorrect(2));
+    assertThat(piv.changePuk(Puk.of(TestAuthority.PUK), Puk.of("11112222")))
+        .isEqualTo(new PinResult.Correct());
+    assertThat(piv.resetRetryCounter(Puk.of(TestAuthority.PUK), Pin.of("112233")))
+        .isEqualTo(new PinResult.Incorrect(2));
+    assertThat(piv.resetRetryCounter(Puk.of("11112222"), Pin.of("112233")))
+        .isEqualTo(new PinResult.Correct());
+  }
+
+  @Test
+  void pinAndPukChangesAndTheirCountersAreKeptInTheStateFile(@TempDir Path dir) throws Exception {
+    CardStateFile file = new CardStateFile(dir.resolve("card"));
+    file.save(issued.state());
+    VirtualPivCard persisted = new VirtualPivCard(file.load(), CardStateStore.file(file));
+    PivClient piv = new PivClient(channelTo(persisted));
+    piv.select();
+    piv.changePin(Pin.of(TestAuthority.PIN), Pin.of("24681357"));
+    piv.resetRetryCounter(Puk.of("00000000"), Pin.of("112233"));
+    CardState saved = file.load();
+    assertThat(saved.pinMatches(Pin.of("24681357"))).isTrue();
+    assertThat(saved.pukTriesLeft()).isEqualTo(2);
+    assertThat(saved.pukMatches(Puk.of(TestAuthority.PUK))).isTrue();
+  }
+
+  @Test
+  void aStateFileOfTheFirstFormatLoadsWithABlockedPuk(@TempDir Path dir) throws Exception {
+    Path path = dir.resolve("old.card");
+    CardStateFile file = new CardStateFile(path);
+    file.save(issued.state());
+    java.util.List<String> lines =
+        java.nio.file.Files.readAllLines(path).stream()
+            .filter(l -> !l.startsWith("puk."))
+            .map(l -> l.replace("urna-virtual-piv-card/2", "urna-virtual-piv-card/1"))
+            .toList();
+    java.nio.file.Files.write(path, lines);
+    CardState old = file.load();
+    assertThat(old.pukBlocked()).isTrue();
+    assertThat(old.pinMatches(Pin.of(TestAuthority.PIN))).isTrue();
+    PivClient piv = new PivClient(channelTo(new VirtualPivCard(old, CardStateStore.inMemory())));
+    piv.select();
+    assertThat(piv.resetRetryCounter(Puk.of(TestAuthority.PUK), Pin.of("112233")))
+        .isEqualTo(new PinResult.Blocked());
+  }
+
+  private static ApduChannel channelTo(VirtualPivCard c) {
+    return apdu -> {
+      try {
+        return ResponseApdu.parse(c.process(apdu.encode()));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    };
   }
 }
