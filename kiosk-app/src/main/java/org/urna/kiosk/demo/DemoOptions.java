@@ -31,7 +31,8 @@ record DemoOptions(
 
   static final String USAGE =
       """
-      Usage: urna-kiosk-demo [-hV] [--fullscreen] [--kiosk] [--answer-within=<seconds>]
+      Usage: urna-kiosk-demo [-hV] [--fullscreen] [--kiosk] [--smoke-test]
+                             [--answer-within=<seconds>]
                              [--ledger=<url>[,<url>...]]... [--ledger-policy=<file>]
                              [--lookup-url=<url>] [--warn-after=<seconds>]
       The Urna voter's kiosk with a sample election and simulated devices.
@@ -48,6 +49,7 @@ record DemoOptions(
                                       one-validator ledger in this process).
             --ledger-policy=<file>  With --ledger: the tlog-policy file naming the validator keys
                                       to trust.
+            --smoke-test            Show the first screen, then exit with status 0.
         -h, --help                  Show this help message and exit.
         -V, --version               Print version information and exit.
       """;
@@ -103,7 +105,8 @@ record DemoOptions(
         }
         case "--kiosk" -> kiosk = flag(name, value);
         case "--fullscreen" -> fullScreen = flag(name, value);
-        case "--startup-probe" -> probe = flag(name, value);
+        // --smoke-test: the packaged kiosk's check that it reaches its first screen (exit 0)
+        case "--startup-probe", "--smoke-test" -> probe = flag(name, value);
         case "--warn-after", "--answer-within", "--lookup-url", "--ledger", "--ledger-policy" -> {
           if (value == null) {
             if (i + 1 >= args.length) {

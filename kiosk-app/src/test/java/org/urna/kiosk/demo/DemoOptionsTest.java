@@ -27,6 +27,14 @@ class DemoOptionsTest {
   }
 
   @Test
+  void theSmokeTestStopsAtTheFirstScreenLikeTheStartupProbe() {
+    assertThat(run("--smoke-test").startupProbe()).isTrue();
+    assertThatThrownBy(() -> DemoOptions.parse("--smoke-test=yes"))
+        .hasMessageContaining("--smoke-test takes no value");
+    assertThat(DemoOptions.USAGE).contains("--smoke-test");
+  }
+
+  @Test
   void optionsTakeTheirValueAfterASpaceOrAnEqualsSign() {
     DemoOptions o =
         run(
