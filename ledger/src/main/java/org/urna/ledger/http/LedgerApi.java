@@ -65,6 +65,10 @@ public final class LedgerApi {
     } catch (IOException e) {
       return error(400, "the binary batch is malformed: " + e.getMessage());
     }
+    Optional<String> unfit = Admission.refusal(Commands.ballotsOf(body));
+    if (unfit.isPresent()) {
+      return error(400, unfit.get());
+    }
     return answer(node.replica().submitBatch(body));
   }
 
@@ -90,6 +94,10 @@ public final class LedgerApi {
       return error(400, "the batch is not valid JSON");
     } catch (IllegalArgumentException e) {
       return error(400, "a ballot is not valid base64");
+    }
+    Optional<String> unfit = Admission.refusal(ballots);
+    if (unfit.isPresent()) {
+      return error(400, unfit.get());
     }
     return answer(node.replica().submit(ballots));
   }

@@ -173,9 +173,11 @@ class LedgerHttpTest {
     assertThat(postBinary(ints(2, 0)).body()).contains("ends before its length");
     assertThat(postBinary(ints(1, 0, 9)).body()).contains("bytes after the last ballot");
     assertThat(postBinary(ints(10_001)).statusCode()).isEqualTo(413);
-    HttpResponse<String> oneBad = postBinary(Commands.batch(List.of(new byte[] {1, 2, 3})));
-    assertThat(oneBad.statusCode()).isEqualTo(200);
-    assertThat(oneBad.body()).contains("malformed ballot");
+    // A ballot that does not frame refuses the whole batch before anything is replicated.
+    HttpResponse<String> oneBad =
+        postBinary(Commands.batch(List.of(ballots.get(0).toBytes(), new byte[] {1, 2, 3})));
+    assertThat(oneBad.statusCode()).isEqualTo(400);
+    assertThat(oneBad.body()).contains("ballot 1: malformed ballot");
   }
 
   @Test
