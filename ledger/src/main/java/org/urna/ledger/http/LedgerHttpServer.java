@@ -106,6 +106,7 @@ public final class LedgerHttpServer implements AutoCloseable {
         yield api.consistency(q.getValue("old"), q.getValue("new"));
       }
       case "/health" -> api.health();
+      case "/ready" -> api.ready();
       case "/metrics" -> api.metrics();
       case "/", "/index.html" -> PageResources.get("index.html");
       case "/app.js" -> PageResources.get("app.js");
