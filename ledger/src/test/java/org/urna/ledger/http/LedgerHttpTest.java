@@ -156,6 +156,10 @@ class LedgerHttpTest {
     assertThat(get("/v1/proof/code/ABC").statusCode()).isEqualTo(400);
     assertThat(get("/v1/proof/ballot/zz").statusCode()).isEqualTo(400);
     assertThat(get("/v1/consistency?old=5&new=2").statusCode()).isEqualTo(400);
+    // An index beyond any long, a query that does not decode: the client's fault, not ours.
+    assertThat(get("/tile/0/x999/x999/x999/x999/x999/x999/999").statusCode()).isEqualTo(400);
+    assertThat(get("/tile/entries/x999/x999/x999/x999/x999/x999/999").statusCode()).isEqualTo(400);
+    assertThat(get("/v1/consistency?old=%FF&new=1").statusCode()).isEqualTo(400);
     assertThat(post("/add-checkpoint", "old 0\n\nnot a checkpoint\n").statusCode()).isEqualTo(400);
     HttpResponse<String> conflict =
         post("/add-checkpoint", "old 0\n\n" + client.checkpoint().orElseThrow().format());
@@ -209,6 +213,116 @@ class LedgerHttpTest {
       int s = postBinary(b).statusCode();
       assertThat(s).as(java.util.HexFormat.of().formatHex(b)).isLessThan(500);
     }
+  }
+
+  @Test
+  void everyRouteAnswersRandomPathsAndQueriesWithoutAServerError() throws Exception {
+    List<String> routes =
+        List.of(
+            "/tile/",
+            "/tile/0/",
+            "/tile/entries/",
+            "/v1/proof/ballot/",
+            "/v1/proof/code/",
+            "/v1/entries/",
+            "/v1/consistency?old=",
+            "/v1/consistency?old=1&new=",
+            "/checkpoint?",
+            "/policy/",
+            "/health?",
+            "/ready?",
+            "/metrics?",
+            "/v1/stations?",
+            "/v1/checkpoints?");
+    java.util.Random rnd = new java.util.Random(20261202L);
+    String alphabet = "0123456789x/.p-_?&=%abcdefABCDEF";
+    for (String route : routes) {
+      for (int k = 0; k < 40; k++) {
+        StringBuilder sb = new StringBuilder(route);
+        int n = rnd.nextInt(40);
+        for (int i = 0; i < n; i++) {
+          if (rnd.nextInt(5) == 0) {
+            sb.append(String.format("%%%02X", rnd.nextInt(256)));
+          } else {
+            sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+          }
+        }
+        if (route.startsWith("/v1/entries/") && rnd.nextBoolean()) {
+          sb.append("/verification");
+        }
+        URI uri;
+        try {
+          uri = URI.create(base + sb.toString());
+        } catch (IllegalArgumentException notAUri) {
+          continue;
+        }
+        int s =
+            http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        assertThat(s).as(sb.toString()).isLessThan(500);
+      }
+    }
+  }
+
+  /** Opens a POST that declares a 64 MiB body and sends only its first bytes. */
+  java.net.Socket openUpload() throws Exception {
+    java.net.Socket s = new java.net.Socket(base.getHost(), base.getPort());
+    s.setSoTimeout(20_000);
+    String head =
+        "POST /v1/batches HTTP/1.1\r\nHost: "
+            + base.getHost()
+            + "\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+            + (64 << 20)
+            + "\r\n\r\n";
+    s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+    s.getOutputStream().write(new byte[4096]);
+    s.getOutputStream().flush();
+    return s;
+  }
+
+  @Test
+  void concurrentLargeUploadsAreCappedNotBuffered() throws Exception {
+    java.net.Socket a = openUpload();
+    java.net.Socket b = openUpload();
+    try {
+      // Both hold their reservation while their bodies trickle in; a third finds no room.
+      waitFor(
+          () -> {
+            try (java.net.Socket c = openUpload()) {
+              String status =
+                  new java.io.BufferedReader(
+                          new java.io.InputStreamReader(
+                              c.getInputStream(), StandardCharsets.US_ASCII))
+                      .readLine();
+              return status != null && status.contains(" 503 ");
+            } catch (Exception e) {
+              return false;
+            }
+          },
+          "a third 64 MiB upload refused with 503");
+    } finally {
+      a.close();
+      b.close();
+    }
+    // Once they are gone, uploads are taken again.
+    waitFor(
+        () -> {
+          try {
+            return postBinary(ints(0)).statusCode() == 400;
+          } catch (Exception e) {
+            return false;
+          }
+        },
+        "uploads accepted again");
+    HttpResponse<String> noLength =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/v1/batches"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(new byte[10])))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(noLength.statusCode()).isEqualTo(411);
   }
 
   @Test
