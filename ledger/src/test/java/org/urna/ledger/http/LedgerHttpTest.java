@@ -264,67 +264,6 @@ class LedgerHttpTest {
     }
   }
 
-  /** Opens a POST that declares a 64 MiB body and sends only its first bytes. */
-  java.net.Socket openUpload() throws Exception {
-    java.net.Socket s = new java.net.Socket(base.getHost(), base.getPort());
-    s.setSoTimeout(20_000);
-    String head =
-        "POST /v1/batches HTTP/1.1\r\nHost: "
-            + base.getHost()
-            + "\r\nContent-Type: application/octet-stream\r\nContent-Length: "
-            + (64 << 20)
-            + "\r\n\r\n";
-    s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-    s.getOutputStream().write(new byte[4096]);
-    s.getOutputStream().flush();
-    return s;
-  }
-
-  @Test
-  void concurrentLargeUploadsAreCappedNotBuffered() throws Exception {
-    java.net.Socket a = openUpload();
-    java.net.Socket b = openUpload();
-    try {
-      // Both hold their reservation while their bodies trickle in; a third finds no room.
-      waitFor(
-          () -> {
-            try (java.net.Socket c = openUpload()) {
-              String status =
-                  new java.io.BufferedReader(
-                          new java.io.InputStreamReader(
-                              c.getInputStream(), StandardCharsets.US_ASCII))
-                      .readLine();
-              return status != null && status.contains(" 503 ");
-            } catch (Exception e) {
-              return false;
-            }
-          },
-          "a third 64 MiB upload refused with 503");
-    } finally {
-      a.close();
-      b.close();
-    }
-    // Once they are gone, uploads are taken again.
-    waitFor(
-        () -> {
-          try {
-            return postBinary(ints(0)).statusCode() == 400;
-          } catch (Exception e) {
-            return false;
-          }
-        },
-        "uploads accepted again");
-    HttpResponse<String> noLength =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/v1/batches"))
-                .POST(
-                    HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new java.io.ByteArrayInputStream(new byte[10])))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(noLength.statusCode()).isEqualTo(411);
-  }
-
   @Test
   void theVoterPageVerifiesAProofInChromiumAndFlagsATamperedOne() throws Exception {
     System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
