@@ -6,24 +6,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.urna.core.ballot.TrackingCode;
 import org.urna.ledger.merkle.MerkleLog;
 import org.urna.ledger.node.ValidatorNode;
 import org.urna.ledger.note.Checkpoint;
+import org.urna.ledger.note.Cosignatures;
 import org.urna.ledger.note.NoteFormatException;
+import org.urna.ledger.note.NoteSignature;
 import org.urna.ledger.note.SignedNote;
 import org.urna.ledger.proof.TlogProof;
 import org.urna.ledger.replication.Commands;
 import org.urna.ledger.replication.LedgerState;
+import org.urna.ledger.replication.RaftReplica;
 import org.urna.ledger.replication.Verdict;
 import org.urna.ledger.tiles.TilePath;
 import org.urna.ledger.tiles.TileStore;
+import org.urna.ledger.witness.WitnessPolicy;
 import org.urna.ledger.witness.WitnessResponse;
 
 /** The ledger's HTTP API, independent of the server that carries it. */
@@ -65,6 +71,10 @@ public final class LedgerApi {
     } catch (IOException e) {
       return error(400, "the binary batch is malformed: " + e.getMessage());
     }
+    Optional<String> unfit = Admission.refusal(Commands.ballotsOf(body));
+    if (unfit.isPresent()) {
+      return error(400, unfit.get());
+    }
     return answer(node.replica().submitBatch(body));
   }
 
@@ -90,6 +100,10 @@ public final class LedgerApi {
       return error(400, "the batch is not valid JSON");
     } catch (IllegalArgumentException e) {
       return error(400, "a ballot is not valid base64");
+    }
+    Optional<String> unfit = Admission.refusal(ballots);
+    if (unfit.isPresent()) {
+      return error(400, unfit.get());
     }
     return answer(node.replica().submit(ballots));
   }
@@ -235,34 +249,191 @@ public final class LedgerApi {
     return json(JSON.createObjectNode().put("index", i).put("proofs", status));
   }
 
-  public HttpAnswer health() {
-    ObjectNode o =
-        JSON.createObjectNode()
-            .put("validator", node.config().id())
-            .put("leader", node.replica().leaderId())
-            .put("treeSize", state().log().size())
-            .put("root", state().log().head().root().base64());
-    state()
-        .latestCheckpoint()
-        .ifPresent(n -> o.put("checkpointSize", Checkpoint.parse(n.text()).size()));
-    return json(o);
+  /** A validator's state as /health, /ready and /metrics report it. */
+  record Vitals(
+      String validator,
+      Optional<String> stoppedBecause,
+      RaftReplica.Status raft,
+      long treeSize,
+      String root,
+      int checkpoints,
+      long checkpointSize,
+      OptionalLong checkpointAgeSeconds) {
+    boolean live() {
+      return stoppedBecause.isEmpty() && raft.alive();
+    }
+
+    /** Why this validator should not take traffic now; empty when it is ready. */
+    Optional<String> notReady() {
+      if (stoppedBecause.isPresent()) {
+        return Optional.of("the state machine stopped: " + stoppedBecause.get());
+      }
+      if (!raft.alive()) {
+        return Optional.of("the Raft server is not running");
+      }
+      if (raft.leader().isEmpty()) {
+        return Optional.of("no leader is known");
+      }
+      if (treeSize > checkpointSize
+          && (checkpointAgeSeconds.isEmpty()
+              || checkpointAgeSeconds.getAsLong() > READY_CHECKPOINT_AGE_SECONDS)) {
+        return Optional.of(
+            (treeSize - checkpointSize)
+                + " entries are not under a quorum-cosigned checkpoint and none was cosigned in the"
+                + " last "
+                + READY_CHECKPOINT_AGE_SECONDS
+                + " s");
+      }
+      return Optional.empty();
+    }
   }
 
+  /** How old the latest cosigned checkpoint may be while entries wait outside it, for /ready. */
+  static final long READY_CHECKPOINT_AGE_SECONDS = 30;
+
+  private final java.util.concurrent.atomic.AtomicReference<Object[]> cosignedAt =
+      new java.util.concurrent.atomic.AtomicReference<>(new Object[] {null, OptionalLong.empty()});
+
+  /**
+   * The newest timestamp among the cosignatures of the policy's validators on {@code note} that
+   * verify (the note's own time of agreement, the same on every validator and after restarts).
+   */
+  private OptionalLong cosignedAtSeconds(SignedNote note) {
+    Object[] cached = cosignedAt.get();
+    if (cached[0] == note) {
+      return (OptionalLong) cached[1];
+    }
+    long newest = -1;
+    for (WitnessPolicy.Witness w : node.config().policy().witnesses().values()) {
+      for (NoteSignature sig : note.signatures()) {
+        OptionalLong ts = Cosignatures.verify(w.key(), note.text(), sig);
+        if (ts.isPresent()) {
+          newest = Math.max(newest, ts.getAsLong());
+        }
+      }
+    }
+    OptionalLong out = newest < 0 ? OptionalLong.empty() : OptionalLong.of(newest);
+    cosignedAt.set(new Object[] {note, out});
+    return out;
+  }
+
+  Vitals vitals() {
+    LedgerState s = state();
+    Optional<SignedNote> cp = s.latestCheckpoint();
+    long cpSize = cp.map(n -> Checkpoint.parse(n.text()).size()).orElse(0L);
+    OptionalLong age = OptionalLong.empty();
+    if (cp.isPresent()) {
+      OptionalLong at = cosignedAtSeconds(cp.get());
+      if (at.isPresent()) {
+        age = OptionalLong.of(Math.max(0, System.currentTimeMillis() / 1000 - at.getAsLong()));
+      }
+    }
+    return new Vitals(
+        node.config().id(),
+        node.machine().stoppedBecause(),
+        node.replica().status(),
+        s.log().size(),
+        s.log().head().root().base64(),
+        s.checkpoints().size(),
+        cpSize,
+        age);
+  }
+
+  private ObjectNode vitalsJson(Vitals v) {
+    ObjectNode o =
+        JSON.createObjectNode()
+            .put("validator", v.validator())
+            .put("status", v.live() ? "ok" : "stopped")
+            .put("stateMachine", v.stoppedBecause().isEmpty() ? "running" : "stopped");
+    v.stoppedBecause().ifPresent(why -> o.put("stoppedBecause", why));
+    o.put("raftRole", v.raft().role())
+        .put("raftAlive", v.raft().alive())
+        .put("term", v.raft().term())
+        .put("leader", v.raft().leader())
+        .put("lastAppliedIndex", v.raft().lastAppliedIndex())
+        .put("treeSize", v.treeSize())
+        .put("root", v.root())
+        .put("checkpointSize", v.checkpointSize());
+    if (v.checkpointAgeSeconds().isPresent()) {
+      o.put("checkpointAgeSeconds", v.checkpointAgeSeconds().getAsLong());
+    } else {
+      o.putNull("checkpointAgeSeconds");
+    }
+    return o;
+  }
+
+  private static HttpAnswer json(int status, ObjectNode o) {
+    return HttpAnswer.json(status, o.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * GET /health, liveness: 200 while the state machine applies entries and the Raft server runs,
+   * 503 once either stopped (restarting the process is then the remedy). The body says why.
+   */
+  public HttpAnswer health() {
+    Vitals v = vitals();
+    return json(v.live() ? 200 : 503, vitalsJson(v));
+  }
+
+  /**
+   * GET /ready, readiness: 200 when this validator should take traffic: live, a leader known, and
+   * the log's entries are under a recent quorum-cosigned checkpoint. 503 with the reason otherwise.
+   */
+  public HttpAnswer ready() {
+    Vitals v = vitals();
+    Optional<String> why = v.notReady();
+    ObjectNode o = vitalsJson(v).put("ready", why.isEmpty());
+    why.ifPresent(w -> o.put("reason", w));
+    return json(why.isEmpty() ? 200 : 503, o);
+  }
+
+  /** GET /metrics in the Prometheus text exposition format (version 0.0.4). */
   public HttpAnswer metrics() {
-    StringBuilder sb = new StringBuilder();
-    sb.append("urna_ledger_tree_size ").append(state().log().size()).append('\n');
-    sb.append("urna_ledger_checkpoints ").append(state().checkpoints().size()).append('\n');
-    sb.append("urna_ledger_is_leader ").append(node.replica().isLeader() ? 1 : 0).append('\n');
+    Vitals v = vitals();
+    PrometheusText m = new PrometheusText();
+    m.gauge(
+        "urna_ledger_state_machine_running",
+        "1 while this validator's state machine applies entries, 0 once it stopped",
+        v.stoppedBecause().isEmpty() ? 1 : 0);
+    m.gauge("urna_ledger_raft_alive", "1 while the Raft server runs", v.raft().alive() ? 1 : 0);
+    m.gauge(
+        "urna_ledger_is_leader",
+        "1 when this validator is the Raft leader",
+        v.raft().role().equals("leader") ? 1 : 0);
+    m.gauge(
+        "urna_ledger_leader_known",
+        "1 when this validator knows a leader",
+        v.raft().leader().isEmpty() ? 0 : 1);
+    m.gauge("urna_ledger_raft_term", "the current Raft term", v.raft().term());
+    m.gauge(
+        "urna_ledger_last_applied_index",
+        "the Raft index of the last entry applied here",
+        v.raft().lastAppliedIndex());
+    m.gauge("urna_ledger_tree_size", "entries in this validator's Merkle log", v.treeSize());
+    m.gauge("urna_ledger_checkpoints", "quorum-cosigned checkpoints agreed", v.checkpoints());
+    m.gauge(
+        "urna_ledger_checkpoint_size",
+        "tree size of the latest quorum-cosigned checkpoint",
+        v.checkpointSize());
+    m.gauge(
+        "urna_ledger_checkpoint_age_seconds",
+        "seconds since the newest validator cosignature on the latest checkpoint (NaN: none)",
+        v.checkpointAgeSeconds().isPresent() ? v.checkpointAgeSeconds().getAsLong() : Double.NaN);
+    m.gauge("urna_ledger_ready", "1 when /ready answers 200", v.notReady().isEmpty() ? 1 : 0);
     node.audit()
         .ifPresent(
-            a ->
-                sb.append("urna_ledger_proofs_checked ")
-                    .append(a.checked())
-                    .append('\n')
-                    .append("urna_ledger_proofs_failed ")
-                    .append(a.failed())
-                    .append('\n'));
-    return HttpAnswer.text(200, sb.toString());
+            a -> {
+              m.counter(
+                  "urna_ledger_proofs_checked_total",
+                  "entries whose proofs the audit checked",
+                  a.checked());
+              m.counter(
+                  "urna_ledger_proofs_failed_total",
+                  "entries whose proofs the audit found invalid",
+                  a.failed());
+            });
+    return new HttpAnswer(
+        200, PrometheusText.CONTENT_TYPE, m.text().getBytes(StandardCharsets.UTF_8), false);
   }
 
   static String hex(byte[] b) {

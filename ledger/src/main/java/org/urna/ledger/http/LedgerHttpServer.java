@@ -17,6 +17,16 @@ import org.urna.ledger.node.ValidatorNode;
 /** Jetty 12 (core handler API, virtual threads) carrying {@link LedgerApi} and the public page. */
 public final class LedgerHttpServer implements AutoCloseable {
   static final int MAX_BODY = 64 << 20;
+
+  /**
+   * The request bodies all concurrent POSTs may hold in memory together: each declares its length
+   * (Content-Length) and reserves it before a byte is read; a request that finds no room gets 503
+   * with Retry-After instead of growing the heap.
+   */
+  static final int BODY_BUDGET = 2 * MAX_BODY;
+
+  private final java.util.concurrent.Semaphore bodyBudget =
+      new java.util.concurrent.Semaphore(BODY_BUDGET);
   private final Server server;
   private final ServerConnector connector;
   private final LedgerApi api;
@@ -60,26 +70,49 @@ public final class LedgerHttpServer implements AutoCloseable {
     String path = Request.getPathInContext(request);
     String method = request.getMethod();
     if (method.equals("POST")) {
-      byte[] body;
-      try (InputStream in = Content.Source.asInputStream(request)) {
-        body = in.readNBytes(MAX_BODY + 1);
-      } catch (Exception e) {
-        return LedgerApi.error(400, "could not read the request body");
+      long declared = request.getLength();
+      if (declared < 0) {
+        return LedgerApi.error(411, "a request body needs a Content-Length");
       }
-      if (body.length > MAX_BODY) {
+      if (declared > MAX_BODY) {
         return LedgerApi.error(413, "the request body is too large");
       }
-      return switch (path) {
-        case "/v1/batches" -> {
-          String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-          yield type != null && type.startsWith("application/octet-stream")
-              ? api.submitBinary(body)
-              : api.submit(body);
+      int length = (int) declared;
+      if (!bodyBudget.tryAcquire(length)) {
+        return LedgerApi.error(503, "too many uploads at once; try again shortly");
+      }
+      try {
+        byte[] body;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+          body = in.readNBytes(length);
+        } catch (Exception e) {
+          return LedgerApi.error(400, "could not read the request body");
         }
-        case "/add-checkpoint" -> api.addCheckpoint(body);
-        default -> LedgerApi.error(404, "no such resource");
-      };
+        if (body.length != length) {
+          return LedgerApi.error(400, "the request body is shorter than its Content-Length");
+        }
+        return post(request, path, body);
+      } finally {
+        bodyBudget.release(length);
+      }
     }
+    return get(request, path, method);
+  }
+
+  private HttpAnswer post(Request request, String path, byte[] body) {
+    return switch (path) {
+      case "/v1/batches" -> {
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        yield type != null && type.startsWith("application/octet-stream")
+            ? api.submitBinary(body)
+            : api.submit(body);
+      }
+      case "/add-checkpoint" -> api.addCheckpoint(body);
+      default -> LedgerApi.error(404, "no such resource");
+    };
+  }
+
+  private HttpAnswer get(Request request, String path, String method) {
     if (!method.equals("GET")) {
       return LedgerApi.error(405, "only GET and POST are served");
     }
@@ -102,10 +135,17 @@ public final class LedgerHttpServer implements AutoCloseable {
       case "/v1/checkpoints" -> api.checkpoints();
       case "/v1/stations" -> api.stations();
       case "/v1/consistency" -> {
-        Fields q = Request.extractQueryParameters(request);
+        Fields q;
+        try {
+          q = Request.extractQueryParameters(request);
+        } catch (RuntimeException e) {
+          // a query that does not decode (%FF, a lone %) is the client's fault
+          yield LedgerApi.error(400, "the query is not valid percent-encoded UTF-8");
+        }
         yield api.consistency(q.getValue("old"), q.getValue("new"));
       }
       case "/health" -> api.health();
+      case "/ready" -> api.ready();
       case "/metrics" -> api.metrics();
       case "/", "/index.html" -> PageResources.get("index.html");
       case "/app.js" -> PageResources.get("app.js");

@@ -37,7 +37,7 @@ public final class BallotValidator implements EntryValidator {
     Map<String, Integer> seenInEntry = new HashMap<>();
     for (int i = 0; i < submissions.size(); i++) {
       byte[] bytes = submissions.get(i);
-      if (bytes.length + 33 > MerkleLog.MAX_ENTRY) {
+      if (bytes.length + LedgerLeaf.OVERHEAD > MerkleLog.MAX_ENTRY) {
         verdicts[i] = new Verdict.Rejected("", "the ballot is larger than a ledger entry can be");
         continue;
       }

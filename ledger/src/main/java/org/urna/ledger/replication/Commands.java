@@ -5,8 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -74,6 +74,19 @@ public final class Commands {
     return n;
   }
 
+  /** The ballots of a binary batch whose framing {@link #checkBatch} accepted. */
+  public static List<byte[]> ballotsOf(byte[] batch) {
+    ByteBuffer buf = ByteBuffer.wrap(batch);
+    int n = buf.getInt();
+    List<byte[]> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      byte[] b = new byte[buf.getInt()];
+      buf.get(b);
+      out.add(b);
+    }
+    return out;
+  }
+
   public static List<byte[]> readSubmit(byte[] command) throws IOException {
     DataInputStream in =
         new DataInputStream(new ByteArrayInputStream(command, 1, command.length - 1));
@@ -101,45 +114,76 @@ public final class Commands {
     return out;
   }
 
+  /**
+   * The reply to a SUBMIT entry: {@code u32 n || n × verdict}, each verdict {@code u8 kind} then
+   * its fields; a string is {@code u32 length || UTF-8 bytes}. Cannot fail: a verdict's strings are
+   * bounded ({@link Verdict}) and the buffer grows as needed.
+   */
   public static byte[] verdicts(List<Verdict> verdicts) {
-    ByteArrayOutputStream bos = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bos)) {
+    ByteArrayOutputStream bos = new ByteArrayOutputStream(64 + 96 * verdicts.size());
+    DataOutputStream out = new DataOutputStream(bos);
+    try {
       out.writeInt(verdicts.size());
       for (Verdict v : verdicts) {
         switch (v) {
           case Verdict.Accepted a -> {
             out.writeByte(1);
-            out.writeUTF(a.ballotId());
-            out.writeUTF(a.stationId());
+            writeString(out, a.ballotId());
+            writeString(out, a.stationId());
             out.writeLong(a.index());
-            out.writeUTF(a.trackingCode());
+            writeString(out, a.trackingCode());
             out.writeBoolean(a.resubmitted());
           }
           case Verdict.Rejected r -> {
             out.writeByte(2);
-            out.writeUTF(r.ballotId());
-            out.writeUTF(r.reason());
+            writeString(out, r.ballotId());
+            writeString(out, r.reason());
           }
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // a ByteArrayOutputStream does not fail
+      throw new AssertionError(e);
     }
     return bos.toByteArray();
+  }
+
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String readString(DataInputStream in, int max) throws IOException {
+    int len = in.readInt();
+    if (len < 0 || len > max) {
+      throw new IOException("a verdict's text is longer than any verdict holds");
+    }
+    return new String(in.readNBytes(len), StandardCharsets.UTF_8);
   }
 
   public static List<Verdict> readVerdicts(byte[] bytes) throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
     int n = in.readInt();
+    if (n < 0 || n > MAX_BALLOTS) {
+      throw new IOException("too many verdicts in one reply");
+    }
+    int maxBytes = 4 * Verdict.MAX_REASON;
     List<Verdict> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int kind = in.readByte();
       if (kind == 1) {
         out.add(
             new Verdict.Accepted(
-                in.readUTF(), in.readUTF(), in.readLong(), in.readUTF(), in.readBoolean()));
+                readString(in, maxBytes),
+                readString(in, maxBytes),
+                in.readLong(),
+                readString(in, maxBytes),
+                in.readBoolean()));
+      } else if (kind == 2) {
+        out.add(new Verdict.Rejected(readString(in, maxBytes), readString(in, maxBytes)));
       } else {
-        out.add(new Verdict.Rejected(in.readUTF(), in.readUTF()));
+        throw new IOException("unknown verdict kind " + kind);
       }
     }
     return out;

@@ -12,6 +12,9 @@ import org.urna.core.ballot.TrackingCode;
 public final class LedgerLeaf {
   public static final byte BALLOT = 0x01;
 
+  /** The bytes a leaf adds to its recorded ballot: the type byte and the tracking code. */
+  public static final int OVERHEAD = 1 + TrackingCode.BYTES;
+
   private LedgerLeaf() {}
 
   public static byte[] encode(TrackingCode code, byte[] recordedBallot) {

@@ -49,6 +49,7 @@ public final class LedgerStateMachine extends BaseStateMachine {
   private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
   private volatile LedgerState state;
   private final Object applied = new Object();
+  private volatile String stopped;
   private final java.util.concurrent.atomic.AtomicInteger restores =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -196,24 +197,55 @@ public final class LedgerStateMachine extends BaseStateMachine {
     return last.getIndex();
   }
 
+  /**
+   * Applies one committed entry. Whatever the entry holds, this never throws and the outcome is the
+   * same on every validator: a malformed or unexpected entry becomes a recorded rejection. Only a
+   * local fault (the Merkle log cannot be read or written) stops this validator's state machine,
+   * because applying later entries on a log that missed one would fork it; the stop is logged, kept
+   * ({@link #stoppedBecause()}) and shown by /health.
+   */
   @Override
   public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
     LogEntryProto entry = trx.getLogEntry();
-    byte[] command = entry.getStateMachineLogEntry().getLogData().toByteArray();
+    String halted = stopped;
+    if (halted != null) {
+      return CompletableFuture.failedFuture(new IOException("state machine stopped: " + halted));
+    }
     byte[] reply;
     try {
+      byte[] command = entry.getStateMachineLogEntry().getLogData().toByteArray();
       synchronized (this) {
         reply = apply(command);
         updateLastAppliedTermIndex(entry.getTerm(), entry.getIndex());
       }
-    } catch (IOException e) {
-      LOG.error("Could not apply entry {}", entry.getIndex(), e);
+    } catch (IOException | RuntimeException e) {
+      stop("could not apply Raft entry " + entry.getIndex() + ": " + e, e);
       return CompletableFuture.failedFuture(e);
     }
     synchronized (applied) {
       applied.notifyAll();
     }
     return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(reply)));
+  }
+
+  private void stop(String why, Throwable cause) {
+    stopped = why;
+    LOG.error(
+        "STATE MACHINE STOPPED on this validator: {}. It applies no further entry; /health and"
+            + " /ready answer 503 until it is repaired and restarted.",
+        why,
+        cause);
+  }
+
+  /** Why this validator's state machine stopped applying entries; empty while it runs. */
+  public java.util.Optional<String> stoppedBecause() {
+    return java.util.Optional.ofNullable(stopped);
+  }
+
+  /** The Raft index of the last entry applied here (-1 before the first). */
+  public long lastAppliedIndex() {
+    TermIndex t = getLastAppliedTermIndex();
+    return t == null ? -1 : t.getIndex();
   }
 
   private byte[] apply(byte[] command) throws IOException {
@@ -225,17 +257,35 @@ public final class LedgerStateMachine extends BaseStateMachine {
         List<byte[]> ballots;
         try {
           ballots = Commands.readSubmit(command);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
           yield Commands.verdicts(List.of(new Verdict.Rejected("", "malformed batch")));
         }
-        EntryValidator.Decision d = validator.decide(ballots, state);
+        EntryValidator.Decision d = decide(ballots);
         state.append(d.leaves());
         yield Commands.verdicts(d.verdicts());
       }
       case Commands.CHECKPOINT ->
           applyCheckpoint(java.util.Arrays.copyOfRange(command, 1, command.length));
-      default -> "unknown command".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      default -> Commands.verdicts(List.of(new Verdict.Rejected("", "unknown command")));
     };
+  }
+
+  /**
+   * The validator's decision; a fault inside the rules (the same on every validator, since the
+   * rules are deterministic) refuses the whole entry. A failure to read this validator's own log is
+   * not the entry's fault: it propagates and stops the state machine.
+   */
+  private EntryValidator.Decision decide(List<byte[]> ballots) {
+    try {
+      return validator.decide(ballots, state);
+    } catch (java.io.UncheckedIOException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.warn("The rules could not decide on an entry; every ballot of it is refused", e);
+      String why = "the validators could not check this batch (" + e.getClass().getName() + ")";
+      return new EntryValidator.Decision(
+          java.util.Collections.nCopies(ballots.size(), new Verdict.Rejected("", why)), List.of());
+    }
   }
 
   private byte[] applyCheckpoint(byte[] noteBytes) {
@@ -256,7 +306,11 @@ public final class LedgerStateMachine extends BaseStateMachine {
         outcome = "ok";
       }
     } catch (NoteFormatException e) {
-      outcome = "refused: " + e.getMessage();
+      outcome = "refused: " + Verdict.cut(e.getMessage(), Verdict.MAX_REASON);
+    } catch (java.io.UncheckedIOException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      outcome = "refused: not a checkpoint (" + e.getClass().getName() + ")";
     }
     return outcome.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }

@@ -127,6 +127,43 @@ public final class RaftReplica implements AutoCloseable {
             });
   }
 
+  /**
+   * Replicates a command as given, whatever it holds: what a faulty or hostile leader could put in
+   * the Raft log. Completes with the state machine's reply. For tests of the state machine.
+   */
+  CompletableFuture<byte[]> submitRaw(byte[] command) {
+    return client
+        .async()
+        .send(Message.valueOf(ByteString.copyFrom(command)))
+        .thenApply(
+            reply -> {
+              try {
+                return content(reply);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+  }
+
+  /** This validator's view of the Raft group. */
+  public record Status(
+      String role, String leader, long term, long lastAppliedIndex, boolean alive) {}
+
+  public Status status() {
+    try {
+      var info = server.getDivision(group.getGroupId()).getInfo();
+      var leader = info.getLeaderId();
+      return new Status(
+          info.getCurrentRole().name().toLowerCase(java.util.Locale.ROOT),
+          leader == null ? "" : leader.toString(),
+          info.getCurrentTerm(),
+          info.getLastAppliedIndex(),
+          info.isAlive());
+    } catch (IOException | RuntimeException e) {
+      return new Status("unknown", "", -1, -1, false);
+    }
+  }
+
   public String submitCheckpoint(byte[] note) throws IOException {
     RaftClientReply reply =
         client.io().send(Message.valueOf(ByteString.copyFrom(Commands.checkpoint(note))));

@@ -1,9 +1,6 @@
 package org.urna.ledger.replication;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.urna.core.ballot.BallotFormatException;
@@ -22,9 +19,10 @@ import org.urna.core.crypto.VerifyingKey;
 
 /**
  * The fields of a recorded ballot that ingest needs, read from election-core's encoding (spec 5.5,
- * 5.6) without decoding a single curve point. Every length, count, version, limit, string (strict
- * UTF-8), state, reveal byte and scalar range is checked as {@link RecordedBallot#decode} checks
- * it, and the same field names appear in the refusals; only the points are left as bytes (their
+ * 5.6) without decoding a single curve point. Every length, count, version, limit, state, reveal
+ * byte and scalar range is checked as {@link RecordedBallot#decode} checks it, and the same field
+ * names appear in the refusals; identifiers are held to the manifest's rule (1 to 64 characters of
+ * a-z, 0-9, '.', '_', '-'), stricter than the decoder; only the points are left as bytes (their
  * prefix must be {@code 04}; whether they lie on the curve is checked by the proof audit, which
  * decodes every ballot and publishes the result per entry).
  *
@@ -34,6 +32,9 @@ import org.urna.core.crypto.VerifyingKey;
  */
 public final class RecordedBallotFrame {
   private static final byte[] ORDER = toBytes32(Group.ORDER);
+
+  /** The longest identifier (station, ballot style, contest, selection) a ballot may carry. */
+  public static final int MAX_ID = 64;
 
   private final byte[] bytes;
   private final int bodyOffset;
@@ -68,8 +69,8 @@ public final class RecordedBallotFrame {
     }
     extendedHash = body.raw(32, "extendedHash");
     ballotId = body.raw(BallotId.BYTES, "ballotId");
-    stationId = body.str("stationId");
-    body.str("ballotStyleId");
+    stationId = body.id("stationId");
+    body.id("ballotStyleId");
     epochHour = body.u64("epochHour");
     int selections = contests(body);
     body.end("ballot");
@@ -105,7 +106,7 @@ public final class RecordedBallotFrame {
     int selections = 0;
     for (int i = 0; i < nc; i++) {
       r.contest = i;
-      r.str("contests[C].contestId");
+      r.id("contests[C].contestId");
       int limit = r.u16("contests[C].limit");
       if (limit < 1 || limit > 255) {
         throw r.refuse("contests[C].limit", "must be 1..255");
@@ -116,7 +117,7 @@ public final class RecordedBallotFrame {
       }
       for (int j = 0; j < ns; j++) {
         r.selection = j;
-        r.str("contests[C].selections[S].selectionId");
+        r.id("contests[C].selections[S].selectionId");
         r.point("contests[C].selections[S].alpha");
         r.point("contests[C].selections[S].beta");
         r.proof("contests[C].selections[S].proof", 1);
@@ -242,31 +243,31 @@ public final class RecordedBallotFrame {
       return out;
     }
 
-    String str(String field) {
+    /**
+     * An identifier as a manifest has it (spec 3.1): 1 to {@link #MAX_ID} bytes of {@code a-z 0-9 .
+     * _ -}, starting with a letter or digit. Stricter than election-core's decoder, which takes any
+     * UTF-8 string: no manifest names anything else, and so no refusal, verdict or index ever holds
+     * more than 64 characters of a submitter's text.
+     */
+    String id(String field) {
       int n = u16(field);
       need(n, field);
-      int from = pos;
-      pos += n;
-      boolean ascii = true;
-      for (int i = from; i < pos; i++) {
-        if (b[i] < 0) {
-          ascii = false;
-          break;
+      if (n < 1 || n > MAX_ID) {
+        throw refuse(field, "an identifier is 1 to " + MAX_ID + " characters");
+      }
+      for (int i = pos; i < pos + n; i++) {
+        int c = b[i];
+        boolean ok =
+            (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || (i > pos && (c == '.' || c == '_' || c == '-'));
+        if (!ok) {
+          throw refuse(field, "an identifier holds only a-z, 0-9, '.', '_' and '-'");
         }
       }
-      if (ascii) {
-        return new String(b, from, n, StandardCharsets.US_ASCII);
-      }
-      try {
-        return StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(b, from, n))
-            .toString();
-      } catch (CharacterCodingException e) {
-        throw refuse(field, "not UTF-8");
-      }
+      String s = new String(b, pos, n, StandardCharsets.US_ASCII);
+      pos += n;
+      return s;
     }
 
     /** A point's 65 bytes: only the uncompressed prefix is checked here. */

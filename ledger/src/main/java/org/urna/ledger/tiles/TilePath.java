@@ -102,7 +102,10 @@ public record TilePath(boolean entries, int level, long index, int width) {
       if (!g.matches("[0-9]{3}")) {
         throw new NoteFormatException("a tile index group has three digits");
       }
-      index = Math.multiplyExact(index, 1000) + Integer.parseInt(g);
+      if (index > (Long.MAX_VALUE - 999) / 1000) {
+        throw new NoteFormatException("a tile index is larger than any log");
+      }
+      index = index * 1000 + Integer.parseInt(g);
     }
     TilePath parsed = new TilePath(entries, level, index, width);
     if (!parsed.path().equals(path)) {

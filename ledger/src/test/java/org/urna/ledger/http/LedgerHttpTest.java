@@ -156,6 +156,10 @@ class LedgerHttpTest {
     assertThat(get("/v1/proof/code/ABC").statusCode()).isEqualTo(400);
     assertThat(get("/v1/proof/ballot/zz").statusCode()).isEqualTo(400);
     assertThat(get("/v1/consistency?old=5&new=2").statusCode()).isEqualTo(400);
+    // An index beyond any long, a query that does not decode: the client's fault, not ours.
+    assertThat(get("/tile/0/x999/x999/x999/x999/x999/x999/999").statusCode()).isEqualTo(400);
+    assertThat(get("/tile/entries/x999/x999/x999/x999/x999/x999/999").statusCode()).isEqualTo(400);
+    assertThat(get("/v1/consistency?old=%FF&new=1").statusCode()).isEqualTo(400);
     assertThat(post("/add-checkpoint", "old 0\n\nnot a checkpoint\n").statusCode()).isEqualTo(400);
     HttpResponse<String> conflict =
         post("/add-checkpoint", "old 0\n\n" + client.checkpoint().orElseThrow().format());
@@ -173,9 +177,11 @@ class LedgerHttpTest {
     assertThat(postBinary(ints(2, 0)).body()).contains("ends before its length");
     assertThat(postBinary(ints(1, 0, 9)).body()).contains("bytes after the last ballot");
     assertThat(postBinary(ints(10_001)).statusCode()).isEqualTo(413);
-    HttpResponse<String> oneBad = postBinary(Commands.batch(List.of(new byte[] {1, 2, 3})));
-    assertThat(oneBad.statusCode()).isEqualTo(200);
-    assertThat(oneBad.body()).contains("malformed ballot");
+    // A ballot that does not frame refuses the whole batch before anything is replicated.
+    HttpResponse<String> oneBad =
+        postBinary(Commands.batch(List.of(ballots.get(0).toBytes(), new byte[] {1, 2, 3})));
+    assertThat(oneBad.statusCode()).isEqualTo(400);
+    assertThat(oneBad.body()).contains("ballot 1: malformed ballot");
   }
 
   @Test
@@ -206,6 +212,55 @@ class LedgerHttpTest {
     for (byte[] b : binary.toList()) {
       int s = postBinary(b).statusCode();
       assertThat(s).as(java.util.HexFormat.of().formatHex(b)).isLessThan(500);
+    }
+  }
+
+  @Test
+  void everyRouteAnswersRandomPathsAndQueriesWithoutAServerError() throws Exception {
+    List<String> routes =
+        List.of(
+            "/tile/",
+            "/tile/0/",
+            "/tile/entries/",
+            "/v1/proof/ballot/",
+            "/v1/proof/code/",
+            "/v1/entries/",
+            "/v1/consistency?old=",
+            "/v1/consistency?old=1&new=",
+            "/checkpoint?",
+            "/policy/",
+            "/health?",
+            "/ready?",
+            "/metrics?",
+            "/v1/stations?",
+            "/v1/checkpoints?");
+    java.util.Random rnd = new java.util.Random(20261202L);
+    String alphabet = "0123456789x/.p-_?&=%abcdefABCDEF";
+    for (String route : routes) {
+      for (int k = 0; k < 40; k++) {
+        StringBuilder sb = new StringBuilder(route);
+        int n = rnd.nextInt(40);
+        for (int i = 0; i < n; i++) {
+          if (rnd.nextInt(5) == 0) {
+            sb.append(String.format("%%%02X", rnd.nextInt(256)));
+          } else {
+            sb.append(alphabet.charAt(rnd.nextInt(alphabet.length())));
+          }
+        }
+        if (route.startsWith("/v1/entries/") && rnd.nextBoolean()) {
+          sb.append("/verification");
+        }
+        URI uri;
+        try {
+          uri = URI.create(base + sb.toString());
+        } catch (IllegalArgumentException notAUri) {
+          continue;
+        }
+        int s =
+            http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        assertThat(s).as(sb.toString()).isLessThan(500);
+      }
     }
   }
 

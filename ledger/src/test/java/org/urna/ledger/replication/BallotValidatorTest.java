@@ -189,4 +189,25 @@ class BallotValidatorTest {
       assertThat(TrackingCode.of(d.leaves().getFirst().trackingCode())).isEqualTo(s1.get(2).code());
     }
   }
+
+  @Test
+  void aSubmissionWithAHugeStationIdIsRefusedWithABoundedVerdictThatEncodes() throws Exception {
+    try (MerkleLog log = MerkleLog.open(dir.resolve("entries.log"))) {
+      LedgerState state = new LedgerState(log);
+      byte[] poison = ReplicatedFuzzTest.emojiStationBallot();
+      EntryValidator.Decision d =
+          new BallotValidator(Stations.rules()).decide(List.of(poison), state);
+      assertThat(d.leaves()).isEmpty();
+      // The reply must encode (a verdict that cannot be written stopped every state machine).
+      List<Verdict> back = Commands.readVerdicts(Commands.verdicts(d.verdicts()));
+      assertThat(back).hasSize(1);
+      Verdict.Rejected r = (Verdict.Rejected) back.getFirst();
+      assertThat(r.reason()).startsWith("malformed ballot: stationId").hasSizeLessThan(301);
+      // Whatever text a verdict is given, it stays bounded and round-trips.
+      Verdict.Rejected huge = new Verdict.Rejected("x".repeat(70_000), "\u00e9".repeat(70_000));
+      List<Verdict> again = Commands.readVerdicts(Commands.verdicts(List.of(huge)));
+      assertThat(((Verdict.Rejected) again.getFirst()).reason()).hasSize(Verdict.MAX_REASON);
+      assertThat(again.getFirst().ballotId()).hasSize(Verdict.MAX_ID);
+    }
+  }
 }
