@@ -14,6 +14,13 @@ import java.util.ResourceBundle;
  */
 public final class Messages {
   private static final String BUNDLE = "org.urna.kiosk.i18n.messages";
+
+  /**
+   * The languages the kiosk has complete words for, on screen and on paper. A build test checks
+   * that each bundle has every key of the English one, so a missing text fails the build.
+   */
+  public static final java.util.List<String> SHIPPED = java.util.List.of("ru", "en", "tt");
+
   private final String language;
   private final ULocale locale;
   private final ResourceBundle bundle;

@@ -48,10 +48,17 @@ final class ScreenTexts {
   }
 
   WaitingViewModel waiting(boolean open) {
-    return open
-        ? new WaitingViewModel(m.text("waiting.title"), m.text("waiting.body"), true)
-        : new WaitingViewModel(
-            m.text("waiting.closed.title"), m.text("waiting.closed.body"), false);
+    String titleKey = open ? "waiting.title" : "waiting.closed.title";
+    String bodyKey = open ? "waiting.body" : "waiting.closed.body";
+    List<String> others = new ArrayList<>();
+    for (String l : manifest.languages()) {
+      if (!l.equals(lang)) {
+        Messages other = Messages.of(l);
+        others.add(other.text(titleKey));
+        others.add(other.text(bodyKey));
+      }
+    }
+    return new WaitingViewModel(m.text(titleKey), m.text(bodyKey), open, others);
   }
 
   LanguageViewModel language() {

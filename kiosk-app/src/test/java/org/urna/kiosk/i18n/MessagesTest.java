@@ -2,6 +2,8 @@ package org.urna.kiosk.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.ibm.icu.text.PluralRules;
+import com.ibm.icu.util.ULocale;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -28,31 +30,84 @@ class MessagesTest {
   }
 
   @Test
-  void aLanguageWithoutKioskWordsFallsBackToEnglish() {
+  void tatarHasOneFormForEveryCountAsIcuSays() {
+    assertThat(PluralRules.forLocale(new ULocale("tt")).getKeywords()).containsExactly("other");
+    assertThat(PluralRules.forLocale(new ULocale("en")).getKeywords())
+        .containsExactlyInAnyOrder("one", "other");
+    assertThat(PluralRules.forLocale(new ULocale("ru")).getKeywords())
+        .containsExactlyInAnyOrder("one", "few", "many", "other");
     Messages tt = Messages.of("tt");
-    assertThat(tt.hasOwnWords()).isFalse();
-    assertThat(tt.text("nav.next")).isEqualTo("Next →");
-    assertThat(Messages.of("ru").hasOwnWords()).isTrue();
+    // counts that are "one", "few", "many" and "other" in Russian: one form in Tatar
+    for (int n : new int[] {1, 3, 5, 21}) {
+      assertThat(tt.text("contest.voteFor", n))
+          .isEqualTo("Иң күбе " + n + " кандидат билгеләргә мөмкин");
+      assertThat(tt.text("timeout.body", n)).startsWith("Сеанс " + n + " секунд аша");
+    }
+    assertThat(tt.text("nav.next")).isEqualTo("Алга →");
+    assertThat(tt.text("paper.receipt")).isEqualTo("КВИТАНЦИЯ — ТАВЫШ ИСӘПКӘ АЛЫНДЫ");
   }
 
   @Test
-  void russianAndEnglishBundlesHaveTheSameKeys() throws IOException {
-    assertThat(keys("ru")).isEqualTo(keys("en"));
+  void russianAndEnglishPluralsCoverEveryCategory() {
+    Messages ru = Messages.of("ru");
+    assertThat(ru.text("review.under", 1)).contains("ещё 1 кандидата"); // one
+    assertThat(ru.text("review.under", 2)).contains("ещё 2 кандидатов"); // few
+    assertThat(ru.text("review.under", 5)).contains("ещё 5 кандидатов"); // many
+    assertThat(ru.text("review.under", 1.5)).contains("ещё 1,5 кандидата"); // other
+    Messages en = Messages.of("en");
+    assertThat(en.text("review.under", 1)).contains("1 more candidate."); // one
+    assertThat(en.text("review.under", 2)).contains("2 more candidates."); // other
+  }
+
+  @Test
+  void aLanguageWithoutKioskWordsFallsBackToEnglish() {
+    Messages de = Messages.of("de");
+    assertThat(de.hasOwnWords()).isFalse();
+    assertThat(de.text("nav.next")).isEqualTo("Next →");
+    for (String lang : Messages.SHIPPED) {
+      assertThat(Messages.of(lang).hasOwnWords()).as(lang).isTrue();
+    }
+  }
+
+  /** The build fails when any language the kiosk offers lacks a text the English bundle has. */
+  @Test
+  void everyShippedLanguageHasEveryKeyAndEachPatternParses() throws IOException {
+    Properties en = bundle("en");
+    for (String lang : Messages.SHIPPED) {
+      Properties p = bundle(lang);
+      assertThat(p.keySet()).as("keys of messages_" + lang).isEqualTo(en.keySet());
+      for (String key : p.stringPropertyNames()) {
+        String pattern = p.getProperty(key);
+        assertThat(pattern).as(lang + " " + key).isNotBlank();
+        new com.ibm.icu.text.MessageFormat(pattern, new ULocale(lang)); // throws when malformed
+      }
+    }
+  }
+
+  @Test
+  void theDemoElectionOffersOnlyLanguagesWithCompleteWords() {
+    assertThat(Messages.SHIPPED)
+        .containsAll(new org.urna.kiosk.demo.DemoElection().manifest.languages());
   }
 
   @Test
   void languageButtonsNameEachLanguageInItself() {
     assertThat(LanguageNames.nativeName("ru")).isEqualTo("Русский");
     assertThat(LanguageNames.nativeName("en")).isEqualTo("English");
+    assertThat(LanguageNames.nativeName("tt")).isEqualTo("Татар");
   }
 
   private static java.util.Set<Object> keys(String lang) throws IOException {
+    return bundle(lang).keySet();
+  }
+
+  private static Properties bundle(String lang) throws IOException {
     Properties p = new Properties();
     try (InputStream in =
         MessagesTest.class.getResourceAsStream(
             "/org/urna/kiosk/i18n/messages_" + lang + ".properties")) {
       p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
     }
-    return p.keySet();
+    return p;
   }
 }
