@@ -10,6 +10,7 @@ import org.urna.ledger.cli.GenerateKeys;
 import org.urna.ledger.cli.LocalNetwork;
 import org.urna.ledger.cli.RunNode;
 import org.urna.tally.cli.CeremonyCommand;
+import org.urna.tally.cli.ElectionCommand;
 import org.urna.tally.cli.TallyCombineCommand;
 import org.urna.tally.cli.TrusteeCommand;
 import picocli.CommandLine;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Command;
     description = "Urna: an open-source polling-station voting kiosk, its ballot box and ledger.",
     subcommands = {
       SampleElectionCommand.class,
+      ElectionCommand.Authority.class,
+      ElectionCommand.class,
       MintCardsCommand.class,
       VirtualCardCommand.class,
       GenerateKeys.class,

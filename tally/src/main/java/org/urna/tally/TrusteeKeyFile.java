@@ -225,7 +225,8 @@ public final class TrusteeKeyFile {
     return Scalar.decode(s);
   }
 
-  static byte[] derive(char[] passphrase, byte[] salt, Argon2 p) {
+  /** The AES-256 key for a passphrase: Argon2id with the given salt and costs. */
+  public static byte[] derive(char[] passphrase, byte[] salt, Argon2 p) {
     Argon2BytesGenerator gen = new Argon2BytesGenerator();
     gen.init(
         new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
@@ -240,7 +241,8 @@ public final class TrusteeKeyFile {
     return key;
   }
 
-  private static byte[] gcm(boolean encrypt, byte[] key, byte[] nonce, byte[] aad, byte[] in)
+  /** AES-256-GCM with a 128-bit tag; decryption fails on any changed byte or other aad. */
+  public static byte[] gcm(boolean encrypt, byte[] key, byte[] nonce, byte[] aad, byte[] in)
       throws InvalidCipherTextException {
     GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
     gcm.init(encrypt, new AEADParameters(new KeyParameter(key), 128, nonce, aad));

@@ -19,6 +19,28 @@ public final class ManifestJson {
     return ManifestReader.read(StrictJson.parse(json, "manifest"), "");
   }
 
+  /**
+   * Checks a manifest file and lists every problem found rather than the first: each top-level
+   * member, contest, ballot style and station is read on its own (an official fixes them all in one
+   * go). The manifest is present only when the list is empty.
+   */
+  public static Checked check(byte[] json) {
+    java.util.List<ElectionPackageException> problems = new java.util.ArrayList<>();
+    JsonNode tree;
+    try {
+      tree = StrictJson.parse(json, "manifest");
+    } catch (ElectionPackageException e) {
+      return new Checked(java.util.Optional.empty(), java.util.List.of(e));
+    }
+    ElectionManifest m = ManifestReader.read(tree, "", problems);
+    return new Checked(java.util.Optional.ofNullable(m), java.util.List.copyOf(problems));
+  }
+
+  /** What {@link #check} found: the manifest, or the problems, each naming its field. */
+  public record Checked(
+      java.util.Optional<ElectionManifest> manifest,
+      java.util.List<ElectionPackageException> problems) {}
+
   /** The manifest as indented UTF-8 JSON. {@code parse(write(m))} equals {@code m}. */
   public static byte[] write(ElectionManifest manifest) {
     return StrictJson.pretty(ManifestWriter.write(manifest));

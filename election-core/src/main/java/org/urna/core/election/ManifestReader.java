@@ -22,49 +22,107 @@ final class ManifestReader {
   private ManifestReader() {}
 
   static ElectionManifest read(JsonNode node, String path) throws ElectionPackageException {
-    JsonFields f =
-        JsonFields.of(
-            node,
-            path,
-            STEP,
-            Set.of(
-                "format",
-                "electionId",
-                "title",
-                "languages",
-                "votingWindow",
-                "contests",
-                "ballotStyles",
-                "stations"));
-    String format = f.text("format");
-    if (!FORMAT.equals(format)) {
-      throw f.error(
-          "format",
-          "is '" + TextRules.shorten(format) + "'; this kiosk reads '" + FORMAT + "' only");
+    List<ElectionPackageException> problems = new ArrayList<>();
+    ElectionManifest m = read(node, path, problems);
+    if (!problems.isEmpty()) {
+      throw problems.getFirst();
     }
-    String electionId = f.text("electionId");
-    LocalizedText title = f.localized("title");
-    List<String> languages = f.texts("languages", ManifestLimits.MAX_LANGUAGES);
-    VotingWindow window = window(f.required("votingWindow"), f.path("votingWindow"));
+    return m;
+  }
+
+  /** A step that may fail with a named field; a failure is kept and reading goes on. */
+  private interface Part<T> {
+    T read() throws ElectionPackageException;
+  }
+
+  private static <T> T collect(List<ElectionPackageException> problems, Part<T> part) {
+    try {
+      return part.read();
+    } catch (ElectionPackageException e) {
+      problems.add(e);
+      return null;
+    }
+  }
+
+  /**
+   * Reads as much as it can, adding every problem found to {@code problems} (the top-level members,
+   * then each contest, ballot style and station on its own), and returns the manifest only when
+   * there was none. Rules that span the whole manifest (every text in every language, styles naming
+   * known contests) are checked once the parts read cleanly.
+   */
+  static ElectionManifest read(
+      JsonNode node, String path, List<ElectionPackageException> problems) {
+    int before = problems.size();
+    JsonFields f =
+        collect(
+            problems,
+            () ->
+                JsonFields.of(
+                    node,
+                    path,
+                    STEP,
+                    Set.of(
+                        "format",
+                        "electionId",
+                        "title",
+                        "languages",
+                        "votingWindow",
+                        "contests",
+                        "ballotStyles",
+                        "stations")));
+    if (f == null) {
+      return null;
+    }
+    collect(
+        problems,
+        () -> {
+          String format = f.text("format");
+          if (!FORMAT.equals(format)) {
+            throw f.error(
+                "format",
+                "is '" + TextRules.shorten(format) + "'; this kiosk reads '" + FORMAT + "' only");
+          }
+          return format;
+        });
+    String electionId = collect(problems, () -> f.text("electionId"));
+    LocalizedText title = collect(problems, () -> f.localized("title"));
+    List<String> languages =
+        collect(problems, () -> f.texts("languages", ManifestLimits.MAX_LANGUAGES));
+    VotingWindow window =
+        collect(problems, () -> window(f.required("votingWindow"), f.path("votingWindow")));
     List<Contest> contests = new ArrayList<>();
-    List<JsonNode> cs = f.array("contests", ManifestLimits.MAX_CONTESTS);
-    for (int i = 0; i < cs.size(); i++) {
-      contests.add(contest(cs.get(i), f.path("contests[" + i + "]")));
+    List<JsonNode> cs = collect(problems, () -> f.array("contests", ManifestLimits.MAX_CONTESTS));
+    for (int i = 0; cs != null && i < cs.size(); i++) {
+      JsonNode c = cs.get(i);
+      String p = f.path("contests[" + i + "]");
+      contests.add(collect(problems, () -> contest(c, p)));
     }
     List<BallotStyle> styles = new ArrayList<>();
-    List<JsonNode> bs = f.array("ballotStyles", ManifestLimits.MAX_BALLOT_STYLES);
-    for (int i = 0; i < bs.size(); i++) {
-      styles.add(ballotStyle(bs.get(i), f.path("ballotStyles[" + i + "]")));
+    List<JsonNode> bs =
+        collect(problems, () -> f.array("ballotStyles", ManifestLimits.MAX_BALLOT_STYLES));
+    for (int i = 0; bs != null && i < bs.size(); i++) {
+      JsonNode b = bs.get(i);
+      String p = f.path("ballotStyles[" + i + "]");
+      styles.add(collect(problems, () -> ballotStyle(b, p)));
     }
     List<Station> stations = new ArrayList<>();
-    List<JsonNode> ss = f.array("stations", ManifestLimits.MAX_STATIONS);
-    for (int i = 0; i < ss.size(); i++) {
-      stations.add(station(ss.get(i), f.path("stations[" + i + "]")));
+    List<JsonNode> ss = collect(problems, () -> f.array("stations", ManifestLimits.MAX_STATIONS));
+    for (int i = 0; ss != null && i < ss.size(); i++) {
+      JsonNode st = ss.get(i);
+      String p = f.path("stations[" + i + "]");
+      stations.add(collect(problems, () -> station(st, p)));
     }
-    return build(
-        path,
+    if (problems.size() > before) {
+      return null;
+    }
+    return collect(
+        problems,
         () ->
-            new ElectionManifest(electionId, title, languages, window, contests, styles, stations));
+            build(
+                path,
+                () ->
+                    new ElectionManifest(
+                        electionId, title, languages, window, contests, styles, stations)));
   }
 
   private static VotingWindow window(JsonNode node, String path) throws ElectionPackageException {
