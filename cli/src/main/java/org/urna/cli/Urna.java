@@ -1,6 +1,7 @@
 package org.urna.cli;
 
 import org.urna.ballotbox.cli.CastCommand;
+import org.urna.ballotbox.cli.ExportLogCommand;
 import org.urna.ballotbox.cli.TallyCommand;
 import org.urna.ballotbox.cli.VerifyBoxCommand;
 import org.urna.core.cli.SampleElectionCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       LocalNetwork.class,
       CastCommand.class,
       VerifyBoxCommand.class,
+      ExportLogCommand.class,
       TallyCommand.class,
       CeremonyCommand.class,
       TrusteeCommand.class,
