@@ -104,7 +104,7 @@ common=(--type app-image --dest "$out/image" --app-version "$numeric_version" --
 jpackage "${common[@]}" --name urna-kiosk --input "$out/input/kiosk" --main-jar urna-kiosk.jar \
   --main-class "$KIOSK_MAIN" --runtime-image "$out/runtime/kiosk" \
   --description "Urna polling-station voting kiosk" \
-  --java-options "--enable-native-access=ALL-UNNAMED" --java-options "-XX:+UseSerialGC"
+  --java-options "--enable-native-access=ALL-UNNAMED" --java-options "--add-opens=java.smartcardio/sun.security.smartcardio=ALL-UNNAMED" --java-options "-XX:+UseSerialGC"
 jpackage "${common[@]}" --name urna --input "$out/input/ledger" --main-jar urna-cli.jar \
   --main-class "$LEDGER_MAIN" --runtime-image "$out/runtime/ledger" \
   --description "Urna command line and ledger validator" \

@@ -34,13 +34,25 @@ public sealed interface CardEvent {
   }
 
   /**
-   * The card service (pcscd) is gone. A JVM keeps one PC/SC context for its whole life, so the
-   * kiosk process must be restarted: {@link #message()} says so.
+   * The card service (pcscd) is gone. {@link #message()} says what the kiosk does: reconnect when
+   * the service is back, or (where it cannot) be restarted.
    */
   record ServiceUnavailable(String message, String detail) implements CardEvent {
     public ServiceUnavailable {
       Objects.requireNonNull(message);
       Objects.requireNonNull(detail);
+    }
+
+    @Override
+    public String reader() {
+      return "";
+    }
+  }
+
+  /** The card service answers again after {@link ServiceUnavailable}; readers follow as events. */
+  record ServiceRestored(String message) implements CardEvent {
+    public ServiceRestored {
+      Objects.requireNonNull(message);
     }
 
     @Override

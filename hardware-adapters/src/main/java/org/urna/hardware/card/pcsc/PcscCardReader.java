@@ -38,15 +38,21 @@ import org.urna.hardware.card.apdu.ResponseApdu;
  * everything: it watches readers and cards with {@code waitForChange} (bounded waits, and sleeps
  * when there is no reader, so it never spins) and runs each {@link CardTask} between two waits.
  *
- * <p>A JVM holds one PC/SC context for its whole life: once pcscd has gone, every call fails with
- * {@code SCARD_E_NO_SERVICE}, even after pcscd is back. The reader then publishes {@link
- * CardEvent.ServiceUnavailable} once, fails every task with {@link CardFault#SERVICE_UNAVAILABLE}
- * and only retries every few seconds.
+ * <p>When pcscd goes, every call fails with {@code SCARD_E_NO_SERVICE}. The reader then publishes
+ * {@link CardEvent.ServiceUnavailable} once, fails every task with {@link
+ * CardFault#SERVICE_UNAVAILABLE} and retries every few seconds with a new PC/SC context ({@link
+ * PcscContext}); when pcscd answers again it publishes {@link CardEvent.ServiceRestored} and the
+ * readers and cards as they are. Where the JVM does not allow a new context (no {@code
+ * --add-opens}), the message says to restart the kiosk.
  */
 public final class PcscCardReader implements CardReader {
   public static final String LIBRARY_PROPERTY = "sun.security.smartcardio.library";
   public static final String DEFAULT_LIBRARY = "/usr/lib/x86_64-linux-gnu/libpcsclite.so.1";
   public static final String SERVICE_STOPPED = "The card service stopped; restart the kiosk.";
+  public static final String SERVICE_STOPPED_RECOVERING =
+      "The card service stopped; the kiosk reconnects when it is back. Cards cannot be read"
+          + " until then.";
+  public static final String SERVICE_RESTORED = "The card service is back; cards can be read.";
   public static final String SERVICE_NOT_RUNNING =
       "The card service is not running; call a technician or restart the kiosk.";
 
@@ -68,6 +74,8 @@ public final class PcscCardReader implements CardReader {
   private boolean serviceDown;
   private boolean everConnected;
   private long lastRefresh;
+  // Whether this JVM lets the provider establish a new context after pcscd restarts.
+  private final boolean recoverable = PcscContext.forgettable();
 
   private PcscCardReader() {
     this.thread = Thread.ofPlatform().daemon().name("urna-card-io").unstarted(this::loop);
@@ -222,6 +230,7 @@ public final class PcscCardReader implements CardReader {
         }
       } catch (java.security.NoSuchAlgorithmException e) {
         serviceGone(e);
+        terminals = null; // no context: establish one on the next try
         idle(SERVICE_RETRY_MS);
       } catch (CardException | IllegalStateException e) {
         watchFailed(e);
@@ -239,6 +248,11 @@ public final class PcscCardReader implements CardReader {
       case SERVICE_GONE -> {
         serviceGone(e);
         idle(SERVICE_RETRY_MS);
+        if (recoverable) {
+          // the old context is dead for good: the next round establishes a new one
+          PcscContext.forget();
+          terminals = null;
+        }
       }
       case NO_READERS -> {
         update(Map.of());
@@ -280,6 +294,7 @@ public final class PcscCardReader implements CardReader {
     if (serviceDown) {
       log.info("card service answers again");
       serviceDown = false;
+      publish(new CardEvent.ServiceRestored(SERVICE_RESTORED));
     }
     everConnected = true;
     update(now);
@@ -312,7 +327,10 @@ public final class PcscCardReader implements CardReader {
     serviceDown = true;
     presence.forget();
     readerNames = List.of();
-    String message = everConnected ? SERVICE_STOPPED : SERVICE_NOT_RUNNING;
+    String message =
+        !everConnected
+            ? SERVICE_NOT_RUNNING
+            : recoverable ? SERVICE_STOPPED_RECOVERING : SERVICE_STOPPED;
     log.warn("card service unavailable: {}", PcscErrors.codes(e).strip());
     publish(new CardEvent.ServiceUnavailable(message, PcscErrors.codes(e).strip()));
   }

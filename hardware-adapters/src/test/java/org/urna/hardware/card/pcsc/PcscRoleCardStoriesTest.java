@@ -44,7 +44,7 @@ import org.urna.hardware.card.virtual.VpcdCardConnection;
 /**
  * Role-card stories on the real stack: javax.smartcardio, libpcsclite, pcscd, vsmartcard's vpcd
  * driver and the project's virtual PIV card on the far side of vpcd's TCP socket. The last story
- * stops pcscd, which leaves this JVM without PC/SC for good: it must stay last.
+ * stops and restarts pcscd: it stays last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -367,7 +367,7 @@ class PcscRoleCardStoriesTest {
 
   @Test
   @Order(Integer.MAX_VALUE)
-  void stoppedCardServiceIsReportedOnceAndTheKioskIsToldToRestart() throws Exception {
+  void aRestartedCardServiceIsReportedOnceAndTheReaderReconnectsInProcess() throws Exception {
     assertThat(pcscd.owned())
         .as("this story stops pcscd; a pcscd not started by this test is running, stop it first")
         .isTrue();
@@ -375,28 +375,44 @@ class PcscRoleCardStoriesTest {
     pcscd.stop();
 
     CardEvent.ServiceUnavailable gone = events.await(CardEvent.ServiceUnavailable.class, PATIENCE);
+    // the tests run with --add-opens java.smartcardio/sun.security.smartcardio (as the kiosk does)
     assertThat(gone.message())
-        .isEqualTo(PcscCardReader.SERVICE_STOPPED)
-        .contains("restart the kiosk");
+        .isEqualTo(PcscCardReader.SERVICE_STOPPED_RECOVERING)
+        .contains("reconnects when it is back");
 
     // No busy loop while the service is down: the card thread sleeps between retries.
     long cpu = cardThreadCpuNanos();
     Thread.sleep(3000);
     assertThat(cardThreadCpuNanos() - cpu).isLessThan(Duration.ofMillis(1500).toNanos());
 
-    // pcscd back, a card in vpcd: this JVM's PC/SC context is gone for good, and says so.
+    // While it is down a card task fails in words, at once.
+    CardCheck down = authenticator(authority.policy()).identify(reader, readerName, PATIENCE);
+    assertThat(down).isInstanceOf(CardCheck.Failed.class);
+    assertThat(((CardCheck.Failed) down).fault()).isEqualTo(CardFault.SERVICE_UNAVAILABLE);
+
+    // pcscd back: the same reader object, in the same JVM, reconnects with a new PC/SC context,
+    // says so once, finds the reader again and reads a card.
     pcscd.startAgain();
+    CardEvent.ServiceRestored back = events.await(CardEvent.ServiceRestored.class, PATIENCE);
+    assertThat(back.message()).isEqualTo(PcscCardReader.SERVICE_RESTORED);
+    events.await(CardEvent.ReaderAttached.class, e -> e.reader().equals(readerName), PATIENCE);
     try (VpcdCardConnection card =
         VpcdCardConnection.insert(
             authority.card(Role.POLL_WORKER).virtualCard(),
             VpcdCardConnection.DEFAULT_PORT,
             PATIENCE)) {
-      Thread.sleep(3000); // more than one retry period of the watcher
-      CardCheck check = authenticator(authority.policy()).identify(reader, readerName, PATIENCE);
-      assertThat(check).isInstanceOf(CardCheck.Failed.class);
-      assertThat(((CardCheck.Failed) check).fault()).isEqualTo(CardFault.SERVICE_UNAVAILABLE);
+      events.await(CardEvent.CardInserted.class, e -> e.reader().equals(readerName), PATIENCE);
+      CardCheck.Recognized check = recognized(authenticator(authority.policy()));
+      assertThat(check).isNotNull();
       assertThat(events.drain()).noneMatch(e -> e instanceof CardEvent.ServiceUnavailable);
     }
+
+    // And a second restart the same way: recovery is not a one-off.
+    pcscd.stop();
+    events.await(CardEvent.ServiceUnavailable.class, PATIENCE);
+    pcscd.startAgain();
+    events.await(CardEvent.ServiceRestored.class, PATIENCE);
+    events.await(CardEvent.ReaderAttached.class, e -> e.reader().equals(readerName), PATIENCE);
   }
 
   private static long cardThreadCpuNanos() {
