@@ -11,9 +11,9 @@
 set -euo pipefail
 
 # What the demo is and where it is built (one place to change when the demo moves module).
-KIOSK_MODULE=kiosk-app
+KIOSK_MODULE=kiosk-demo
 KIOSK_MAIN=org.urna.kiosk.demo.DemoMain
-KIOSK_JAR="$KIOSK_MODULE/target/urna-kiosk.jar"
+KIOSK_JAR="$KIOSK_MODULE/target/urna-kiosk-demo.jar"
 KIOSK_AOT="$KIOSK_MODULE/target/urna-kiosk-demo.aot"
 SOURCES_STAMP="$KIOSK_JAR.sources.sha256"
 

@@ -7,9 +7,9 @@
 set -euo pipefail
 
 # What is packaged (one place to change when a module or a main class moves).
-KIOSK_MODULE=kiosk-app
+KIOSK_MODULE=kiosk-demo
 KIOSK_MAIN=org.urna.kiosk.demo.DemoMain
-KIOSK_JAR="$KIOSK_MODULE/target/urna-kiosk.jar"
+KIOSK_JAR="$KIOSK_MODULE/target/urna-kiosk-demo.jar"
 KIOSK_TRAIN_ARGS=(--smoke-test)
 LEDGER_MODULE=cli
 LEDGER_MAIN=org.urna.cli.Urna

@@ -2,14 +2,14 @@
 # Kiosk cold start to the first frame of the waiting screen, plain and with a JDK 25 AOT cache.
 # Needs a display (Xvfb :77 works). Prints one line per run (with the start-up trace) and the
 # medians. Runs the kiosk as it ships: the one merged jar (-DkioskJar, docs/decisions/0308).
-# Usage (from the repository root): kiosk-app/src/bench/startup.sh [runs]
+# Usage (from the repository root): kiosk-demo/src/bench/startup.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 source scripts/jdk25.sh
 RUNS=${1:-5}
-./mvnw -B -q -ntp -pl kiosk-app -am package -DskipTests -Dspotless.check.skip=true -DkioskJar
-JAR=kiosk-app/target/urna-kiosk.jar
-AOT=kiosk-app/target/kiosk.aot
+./mvnw -B -q -ntp -pl kiosk-demo -am package -DskipTests -Dspotless.check.skip=true -DkioskJar
+JAR=kiosk-demo/target/urna-kiosk-demo.jar
+AOT=kiosk-demo/target/kiosk.aot
 run() {
   java --enable-native-access=ALL-UNNAMED -Dprism.order=sw "$@" -cp "$JAR" \
     org.urna.kiosk.demo.DemoMain --startup-probe 2>/dev/null | sed -n 's/^kiosk\.//p' | tr '\n' ' '
