@@ -247,7 +247,8 @@ public final class SyncService implements AutoCloseable {
     List<byte[]> bytes = batch.stream().map(OutboxEntry::recordedBytes).toList();
     List<SubmitVerdict> verdicts;
     try {
-      verdicts = link.submit(bytes).value();
+      // the station signs the batch: one signature over every byte of it (docs/spec/sync.md)
+      verdicts = link.submitSigned(bytes, box.signBatch(bytes).toBytes()).value();
     } catch (LedgerCallException e) {
       String words = words(e);
       for (OutboxEntry entry : batch) {

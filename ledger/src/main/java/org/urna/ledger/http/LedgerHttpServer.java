@@ -25,6 +25,9 @@ public final class LedgerHttpServer implements AutoCloseable {
    */
   static final int BODY_BUDGET = 2 * MAX_BODY;
 
+  /** The media type of a station-signed binary batch (docs/spec/ledger.md). */
+  public static final String SIGNED_BATCH = "application/vnd.urna.signed-batch";
+
   private final java.util.concurrent.Semaphore bodyBudget =
       new java.util.concurrent.Semaphore(BODY_BUDGET);
   private final Server server;
@@ -103,6 +106,9 @@ public final class LedgerHttpServer implements AutoCloseable {
     return switch (path) {
       case "/v1/batches" -> {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type != null && type.startsWith(SIGNED_BATCH)) {
+          yield api.submitSigned(body);
+        }
         yield type != null && type.startsWith("application/octet-stream")
             ? api.submitBinary(body)
             : api.submit(body);
