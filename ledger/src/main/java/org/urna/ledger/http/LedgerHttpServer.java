@@ -28,13 +28,20 @@ public final class LedgerHttpServer implements AutoCloseable {
   /** The media type of a station-signed binary batch (docs/spec/ledger.md). */
   public static final String SIGNED_BATCH = "application/vnd.urna.signed-batch";
 
-  private final java.util.concurrent.Semaphore bodyBudget =
-      new java.util.concurrent.Semaphore(BODY_BUDGET);
+  private final int bodyBudgetBytes;
+  private final java.util.concurrent.Semaphore bodyBudget;
   private final Server server;
   private final ServerConnector connector;
   private final LedgerApi api;
 
   public LedgerHttpServer(ValidatorNode node, int port) throws Exception {
+    this(node, port, BODY_BUDGET);
+  }
+
+  /** A server whose concurrent request bodies may hold at most {@code bodyBudget} bytes. */
+  public LedgerHttpServer(ValidatorNode node, int port, int bodyBudget) throws Exception {
+    this.bodyBudgetBytes = bodyBudget;
+    this.bodyBudget = new java.util.concurrent.Semaphore(bodyBudget);
     this.api = new LedgerApi(node);
     server = new Server(new VirtualThreadPool());
     connector = new ServerConnector(server);
@@ -69,6 +76,11 @@ public final class LedgerHttpServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
+  /** The bytes of request bodies reserved right now by uploads in progress. */
+  public int bodyBytesReserved() {
+    return bodyBudgetBytes - bodyBudget.availablePermits();
+  }
+
   private HttpAnswer route(Request request) {
     String path = Request.getPathInContext(request);
     String method = request.getMethod();
@@ -77,7 +89,7 @@ public final class LedgerHttpServer implements AutoCloseable {
       if (declared < 0) {
         return LedgerApi.error(411, "a request body needs a Content-Length");
       }
-      if (declared > MAX_BODY) {
+      if (declared > Math.min(MAX_BODY, bodyBudgetBytes)) {
         return LedgerApi.error(413, "the request body is too large");
       }
       int length = (int) declared;
