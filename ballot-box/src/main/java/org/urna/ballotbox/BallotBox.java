@@ -406,6 +406,20 @@ public final class BallotBox implements AutoCloseable {
     return read(c -> OutboxRows.withStatus(c, OutboxStatus.PENDING, limit));
   }
 
+  /**
+   * The station's signature over election-core's {@link org.urna.core.ballot.BatchStatement} of
+   * these recorded ballots (bytes as {@link #nextToSubmit} gave them), for a signed upload to the
+   * ledger: one signature over every byte of the batch (docs/spec/sync.md).
+   */
+  public org.urna.core.crypto.Signature signBatch(List<byte[]> recordedBallots) {
+    if (signer == null) {
+      throw new BallotBoxException(
+          Kind.READ_ONLY, "A ballot box opened for reading cannot sign a batch for the ledger.");
+    }
+    return org.urna.core.ballot.BatchStatement.sign(
+        signer, key.extendedHash(), station.id(), recordedBallots);
+  }
+
   /** The outbox rows accepted by the ledger and waiting for an inclusion proof, in chain order. */
   public List<OutboxEntry> awaitingConfirmation(int limit) {
     return read(c -> OutboxRows.withStatus(c, OutboxStatus.SUBMITTED, limit));

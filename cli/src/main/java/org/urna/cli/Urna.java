@@ -10,6 +10,7 @@ import org.urna.hardware.card.cli.VirtualCardCommand;
 import org.urna.ledger.cli.GenerateKeys;
 import org.urna.ledger.cli.LocalNetwork;
 import org.urna.ledger.cli.RunNode;
+import org.urna.sync.cli.SyncCommand;
 import org.urna.tally.cli.CeremonyCommand;
 import org.urna.tally.cli.ElectionCommand;
 import org.urna.tally.cli.TallyCombineCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       RunNode.class,
       LocalNetwork.class,
       CastCommand.class,
+      SyncCommand.class,
       VerifyBoxCommand.class,
       ExportLogCommand.class,
       TallyCommand.class,

@@ -53,6 +53,18 @@ class UrnaCommandTest {
   }
 
   @Test
+  void syncIsRegisteredWithItsOptions() {
+    CommandLine sync = Urna.commandLine().getSubcommands().get("sync");
+    assertThat(sync).isNotNull();
+    assertThat(sync.getCommandSpec().optionsMap().keySet())
+        .contains("--box", "--ledger", "--policy", "--password-file", "--station");
+    StringWriter err = new StringWriter();
+    assertThat(Urna.commandLine().setErr(new PrintWriter(err)).execute("sync", "--box", "b"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("Missing required option").doesNotContain("Exception");
+  }
+
+  @Test
   void unknownSubcommandIsAUsageErrorNotAStackTrace() {
     StringWriter err = new StringWriter();
     int code = Urna.commandLine().setErr(new PrintWriter(err)).execute("no-such-command");

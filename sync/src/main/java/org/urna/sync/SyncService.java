@@ -96,6 +96,7 @@ public final class SyncService implements AutoCloseable {
       if (saved.isPresent()) {
         s.guard.restore(saved.get());
       }
+      s.recheckConfirmations();
     } catch (AlarmRaised e) {
       s.raise(e.alarm());
     } catch (IOException | LedgerFormatException e) {
@@ -103,6 +104,39 @@ public final class SyncService implements AutoCloseable {
     }
     s.publish();
     return s;
+  }
+
+  /**
+   * The ballot box re-checks each stored inclusion proof against its stored checkpoint at open, but
+   * not the checkpoint's signatures: it has no trust policy. Here every checkpoint a confirmation
+   * rests on is checked against the trusted policy; a box holding confirmations the trusted
+   * validators never signed (rewritten by someone with the file) raises the alarm.
+   */
+  private void recheckConfirmations() throws AlarmRaised {
+    java.util.Map<org.urna.core.ballot.BallotId, String> refused =
+        box.confirmationsRefusedBy(
+            note -> {
+              try {
+                return switch (config.policy().check(org.urna.sync.note.SignedNote.parse(note))) {
+                  case org.urna.sync.note.TrustPolicy.Verdict.Trusted t -> Optional.empty();
+                  case org.urna.sync.note.TrustPolicy.Verdict.Untrusted u -> Optional.of(u.why());
+                };
+              } catch (LedgerFormatException e) {
+                return Optional.of("the stored note is not a checkpoint: " + e.getMessage());
+              }
+            });
+    if (!refused.isEmpty()) {
+      var first = refused.entrySet().iterator().next();
+      throw new AlarmRaised(
+          new SyncAlarm.DamagedRecord(
+              refused.size()
+                  + " ballots are marked confirmed in the ballot box on checkpoints the trusted"
+                  + " validators did not sign (ballot "
+                  + first.getKey()
+                  + ": "
+                  + first.getValue()
+                  + ")"));
+    }
   }
 
   /** Starts the sync thread (a virtual thread). */
@@ -247,7 +281,8 @@ public final class SyncService implements AutoCloseable {
     List<byte[]> bytes = batch.stream().map(OutboxEntry::recordedBytes).toList();
     List<SubmitVerdict> verdicts;
     try {
-      verdicts = link.submit(bytes).value();
+      // the station signs the batch: one signature over every byte of it (docs/spec/sync.md)
+      verdicts = link.submitSigned(bytes, box.signBatch(bytes).toBytes()).value();
     } catch (LedgerCallException e) {
       String words = words(e);
       for (OutboxEntry entry : batch) {

@@ -36,8 +36,16 @@ public final class LedgerNetwork implements AutoCloseable {
   private final int[] httpPorts;
   private final String group = UUID.randomUUID().toString();
 
+  private final ElectionRules rules;
+
   public LedgerNetwork(Path root, int size) throws Exception {
+    this(root, size, ElectionRules.of(Boxes.ELECTION.manifest, Boxes.ELECTION.key));
+  }
+
+  /** Validators of another election (e.g. one written by {@code urna sample-election}). */
+  public LedgerNetwork(Path root, int size, ElectionRules rules) throws Exception {
     this.root = root;
+    this.rules = rules;
     SecureRandom rnd = new SecureRandom();
     httpPorts = new int[size];
     List<WitnessPolicy.LogKey> logs = new ArrayList<>();
@@ -97,7 +105,7 @@ public final class LedgerNetwork implements AutoCloseable {
             logKeys.get(i),
             cosignerKeys.get(i),
             policy,
-            new BallotValidator(ElectionRules.of(Boxes.ELECTION.manifest, Boxes.ELECTION.key)),
+            new BallotValidator(rules),
             Duration.ofMillis(1500),
             Duration.ofMillis(200),
             10_000,

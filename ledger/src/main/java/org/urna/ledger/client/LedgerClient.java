@@ -52,12 +52,26 @@ public final class LedgerClient {
    */
   public List<Verdict> submit(List<byte[]> recordedBallots)
       throws IOException, InterruptedException {
+    return post("application/octet-stream", Commands.batch(recordedBallots));
+  }
+
+  /**
+   * Submits one station's recorded ballots as a signed batch: {@code signature} is the station's
+   * signature over election-core's {@code BatchStatement} of exactly these ballots. Safe to repeat.
+   */
+  public List<Verdict> submitSigned(List<byte[]> recordedBallots, byte[] signature)
+      throws IOException, InterruptedException {
+    return post(
+        "application/vnd.urna.signed-batch", Commands.signedBatch(signature, recordedBallots));
+  }
+
+  private List<Verdict> post(String type, byte[] body) throws IOException, InterruptedException {
     HttpResponse<byte[]> r =
         send(
             HttpRequest.newBuilder(base.resolve("/v1/batches"))
                 .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Commands.batch(recordedBallots)))
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build());
     List<Verdict> out = new ArrayList<>();
     for (JsonNode n : JSON.readTree(r.body()).get("results")) {

@@ -78,7 +78,31 @@ public final class LedgerApi {
     return answer(node.replica().submitBatch(body));
   }
 
-  /** POST /v1/batches: {"ballots": ["<base64 recorded ballot>", ...]}. */
+  /**
+   * POST /v1/batches with {@code Content-Type: application/vnd.urna.signed-batch}: {@code signature
+   * (64) || u32 n || n × (u32 length || recorded ballot)}, the station's signature over the batch's
+   * statement (election-core's {@code BatchStatement}), replicated as received. The validators
+   * check the signature; this validator checks the framing.
+   */
+  public HttpAnswer submitSigned(byte[] body) {
+    try {
+      Commands.checkSignedBatch(body, MAX_BATCH);
+    } catch (Commands.TooManyBallots e) {
+      return error(413, "the signed batch is malformed: " + e.getMessage());
+    } catch (IOException e) {
+      return error(400, "the signed batch is malformed: " + e.getMessage());
+    }
+    Optional<String> unfit = Admission.refusal(Commands.ballotsOf(body, Commands.SIGNATURE_BYTES));
+    if (unfit.isPresent()) {
+      return error(400, unfit.get());
+    }
+    return answer(node.replica().submitSignedBatch(body));
+  }
+
+  /**
+   * POST /v1/batches: {"ballots": ["<base64 recorded ballot>", ...]}, with an optional "signature"
+   * (base64, the station's batch signature; without it every ballot's own signature is verified).
+   */
   public HttpAnswer submit(byte[] body) {
     List<byte[]> ballots = new ArrayList<>();
     try {
@@ -95,6 +119,18 @@ public final class LedgerApi {
           return error(400, "each ballot is a base64 string");
         }
         ballots.add(Base64.getDecoder().decode(b.asText()));
+      }
+      JsonNode sig = root.get("signature");
+      if (sig != null) {
+        byte[] signature = sig.isTextual() ? Base64.getDecoder().decode(sig.asText()) : null;
+        if (signature == null || signature.length != Commands.SIGNATURE_BYTES) {
+          return error(400, "\"signature\" is the 64-byte batch signature in base64");
+        }
+        Optional<String> unfit = Admission.refusal(ballots);
+        if (unfit.isPresent()) {
+          return error(400, unfit.get());
+        }
+        return answer(node.replica().submitSignedBatch(Commands.signedBatch(signature, ballots)));
       }
     } catch (IOException e) {
       return error(400, "the batch is not valid JSON");

@@ -25,13 +25,23 @@ public final class LedgerHttpServer implements AutoCloseable {
    */
   static final int BODY_BUDGET = 2 * MAX_BODY;
 
-  private final java.util.concurrent.Semaphore bodyBudget =
-      new java.util.concurrent.Semaphore(BODY_BUDGET);
+  /** The media type of a station-signed binary batch (docs/spec/ledger.md). */
+  public static final String SIGNED_BATCH = "application/vnd.urna.signed-batch";
+
+  private final int bodyBudgetBytes;
+  private final java.util.concurrent.Semaphore bodyBudget;
   private final Server server;
   private final ServerConnector connector;
   private final LedgerApi api;
 
   public LedgerHttpServer(ValidatorNode node, int port) throws Exception {
+    this(node, port, BODY_BUDGET);
+  }
+
+  /** A server whose concurrent request bodies may hold at most {@code bodyBudget} bytes. */
+  public LedgerHttpServer(ValidatorNode node, int port, int bodyBudget) throws Exception {
+    this.bodyBudgetBytes = bodyBudget;
+    this.bodyBudget = new java.util.concurrent.Semaphore(bodyBudget);
     this.api = new LedgerApi(node);
     server = new Server(new VirtualThreadPool());
     connector = new ServerConnector(server);
@@ -66,6 +76,11 @@ public final class LedgerHttpServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
+  /** The bytes of request bodies reserved right now by uploads in progress. */
+  public int bodyBytesReserved() {
+    return bodyBudgetBytes - bodyBudget.availablePermits();
+  }
+
   private HttpAnswer route(Request request) {
     String path = Request.getPathInContext(request);
     String method = request.getMethod();
@@ -74,7 +89,7 @@ public final class LedgerHttpServer implements AutoCloseable {
       if (declared < 0) {
         return LedgerApi.error(411, "a request body needs a Content-Length");
       }
-      if (declared > MAX_BODY) {
+      if (declared > Math.min(MAX_BODY, bodyBudgetBytes)) {
         return LedgerApi.error(413, "the request body is too large");
       }
       int length = (int) declared;
@@ -103,6 +118,9 @@ public final class LedgerHttpServer implements AutoCloseable {
     return switch (path) {
       case "/v1/batches" -> {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type != null && type.startsWith(SIGNED_BATCH)) {
+          yield api.submitSigned(body);
+        }
         yield type != null && type.startsWith("application/octet-stream")
             ? api.submitBinary(body)
             : api.submit(body);

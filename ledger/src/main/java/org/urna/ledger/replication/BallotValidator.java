@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.urna.core.ballot.BatchStatement;
 import org.urna.core.ballot.TrackingCode;
+import org.urna.core.crypto.Signature;
 import org.urna.core.crypto.VerifyingKey;
 import org.urna.ledger.merkle.MerkleLog;
 
@@ -15,10 +17,16 @@ import org.urna.ledger.merkle.MerkleLog;
  * The ledger's validation of recorded ballots (election-core's format, read by {@link
  * RecordedBallotFrame} without decoding curve points): well-formed bytes, this election's hash, an
  * authorised station, inside the voting window, not a duplicate ballot id, linked to the station's
- * tracking-code chain, and signed by the station. Because a signature on a tracking code vouches
- * for every earlier code of the chain, one Ed25519 verification per station per entry (on its chain
- * head) covers the whole batch; if it fails, the last ballot whose own signature verifies bounds
- * what is accepted.
+ * tracking-code chain, and signed by the station.
+ *
+ * <p>What "signed" means depends on the batch (decision 0208). A <em>signed batch</em> carries the
+ * station's signature over election-core's {@link BatchStatement}, which covers every byte of every
+ * ballot in it, their own signatures included: one Ed25519 verification vouches for the whole
+ * batch, and if it fails, or the batch mixes stations or holds a malformed ballot, every ballot of
+ * it is refused. An <em>unsigned batch</em> has every ballot's own signature verified, in chain
+ * order; the first that fails is refused, and so is every later ballot of its station in the entry
+ * (they chain on it). Either way no byte the station did not sign enters the log, so a ballot id
+ * cannot be taken by bytes that are not the station's.
  */
 public final class BallotValidator implements EntryValidator {
   private final ElectionRules rules;
@@ -30,24 +38,43 @@ public final class BallotValidator implements EntryValidator {
   private record Pending(int position, RecordedBallotFrame ballot, String id, TrackingCode code) {}
 
   @Override
-  public Decision decide(List<byte[]> submissions, LedgerView view) {
-    Verdict[] verdicts = new Verdict[submissions.size()];
-    Map<String, List<Pending>> byStation = new LinkedHashMap<>();
-    Map<String, TrackingCode> heads = new HashMap<>();
-    Map<String, Integer> seenInEntry = new HashMap<>();
-    for (int i = 0; i < submissions.size(); i++) {
+  public Decision decide(
+      List<byte[]> submissions, Optional<byte[]> batchSignature, LedgerView view) {
+    int n = submissions.size();
+    Verdict[] verdicts = new Verdict[n];
+    RecordedBallotFrame[] frames = new RecordedBallotFrame[n];
+    for (int i = 0; i < n; i++) {
       byte[] bytes = submissions.get(i);
       if (bytes.length + LedgerLeaf.OVERHEAD > MerkleLog.MAX_ENTRY) {
         verdicts[i] = new Verdict.Rejected("", "the ballot is larger than a ledger entry can be");
         continue;
       }
-      RecordedBallotFrame ballot;
       try {
-        ballot = RecordedBallotFrame.read(bytes);
+        frames[i] = RecordedBallotFrame.read(bytes);
       } catch (RuntimeException e) {
         verdicts[i] = new Verdict.Rejected("", "malformed ballot: " + e.getMessage());
+      }
+    }
+    if (batchSignature.isPresent()) {
+      Optional<String> refusal = batchRefusal(submissions, frames, batchSignature.get());
+      if (refusal.isPresent()) {
+        for (int i = 0; i < n; i++) {
+          if (verdicts[i] == null) {
+            verdicts[i] = new Verdict.Rejected(frames[i].ballotIdHex(), refusal.get());
+          }
+        }
+        return new Decision(List.of(verdicts), List.of());
+      }
+    }
+    Map<String, List<Pending>> byStation = new LinkedHashMap<>();
+    Map<String, TrackingCode> heads = new HashMap<>();
+    Map<String, Integer> seenInEntry = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      RecordedBallotFrame ballot = frames[i];
+      if (ballot == null) {
         continue;
       }
+      byte[] bytes = submissions.get(i);
       String id = ballot.ballotIdHex();
       String station = ballot.stationId();
       if (!rules.sameElection(ballot.extendedHash())) {
@@ -97,17 +124,22 @@ public final class BallotValidator implements EntryValidator {
     }
     List<Pending> accepted = new ArrayList<>();
     for (Map.Entry<String, List<Pending>> group : byStation.entrySet()) {
-      VerifyingKey key = rules.stationKey(group.getKey()).orElseThrow();
-      List<Pending> chain = group.getValue();
-      int last = chain.size() - 1;
-      while (last >= 0 && !chain.get(last).ballot().signedBy(key, chain.get(last).code())) {
-        last--;
+      if (batchSignature.isPresent()) {
+        // the batch signature verified over every byte of these ballots
+        accepted.addAll(group.getValue());
+        continue;
       }
-      for (int j = 0; j < chain.size(); j++) {
-        Pending p = chain.get(j);
-        if (j <= last) {
+      VerifyingKey key = rules.stationKey(group.getKey()).orElseThrow();
+      boolean broken = false;
+      for (Pending p : group.getValue()) {
+        if (broken) {
+          verdicts[p.position()] =
+              new Verdict.Rejected(
+                  p.id(), "an earlier ballot of this batch has a signature that does not verify");
+        } else if (p.ballot().signedBy(key, p.code())) {
           accepted.add(p);
         } else {
+          broken = true;
           verdicts[p.position()] =
               new Verdict.Rejected(p.id(), "the station's signature does not verify");
         }
@@ -128,5 +160,39 @@ public final class BallotValidator implements EntryValidator {
               p.code().toBytes()));
     }
     return new Decision(List.of(verdicts), leaves);
+  }
+
+  /**
+   * Why a signed batch is refused whole, or empty when its signature covers it: every ballot is
+   * well-formed, all are one known station's, and the station's key signed the {@link
+   * BatchStatement} over exactly these bytes.
+   */
+  private Optional<String> batchRefusal(
+      List<byte[]> submissions, RecordedBallotFrame[] frames, byte[] signature) {
+    String station = null;
+    for (int i = 0; i < frames.length; i++) {
+      if (frames[i] == null) {
+        return Optional.of("the signed batch is refused whole: ballot " + i + " is malformed");
+      }
+      if (station == null) {
+        station = frames[i].stationId();
+      } else if (!station.equals(frames[i].stationId())) {
+        return Optional.of("a signed batch holds the ballots of one station only");
+      }
+    }
+    if (station == null) {
+      return Optional.empty();
+    }
+    Optional<VerifyingKey> key = rules.stationKey(station);
+    if (key.isEmpty()) {
+      return Optional.of("unknown station " + station);
+    }
+    if (!BatchStatement.signedBy(
+        key.get(), rules.extendedHash(), station, submissions, Signature.decode(signature))) {
+      return Optional.of(
+          "the station's batch signature does not verify: the batch is not exactly as the"
+              + " station signed it, so none of it is taken");
+    }
+    return Optional.empty();
   }
 }

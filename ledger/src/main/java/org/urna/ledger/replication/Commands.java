@@ -14,6 +14,13 @@ import java.util.List;
 public final class Commands {
   public static final byte SUBMIT = 0x01;
   public static final byte CHECKPOINT = 0x02;
+
+  /**
+   * A station-signed batch: {@code 0x03 || signature (64) || u32 n || n × (u32 length || recorded
+   * ballot)}, the signature being election-core's {@code BatchStatement} over every ballot's bytes.
+   */
+  public static final byte SUBMIT_SIGNED = 0x03;
+
   public static final int MAX_BALLOTS = 20_000;
 
   private Commands() {}
@@ -35,6 +42,25 @@ public final class Commands {
     return buf.array();
   }
 
+  /**
+   * The signed binary batch of docs/spec/ledger.md: {@code signature (64) || u32 n || n × (u32
+   * length || recorded ballot)}, the signature being the station's {@code BatchStatement} over the
+   * ballots. A station's upload body and, after the command byte, the Raft entry.
+   */
+  public static byte[] signedBatch(byte[] signature, List<byte[]> ballots) {
+    if (signature.length != SIGNATURE_BYTES) {
+      throw new IllegalArgumentException("a batch signature has 64 bytes");
+    }
+    byte[] batch = batch(ballots);
+    byte[] out = new byte[SIGNATURE_BYTES + batch.length];
+    System.arraycopy(signature, 0, out, 0, SIGNATURE_BYTES);
+    System.arraycopy(batch, 0, out, SIGNATURE_BYTES, batch.length);
+    return out;
+  }
+
+  /** The length of the station's signature at the start of a signed batch. */
+  public static final int SIGNATURE_BYTES = 64;
+
   /** A batch holding more ballots than one request may carry. */
   public static final class TooManyBallots extends IOException {
     TooManyBallots(int max) {
@@ -47,10 +73,22 @@ public final class Commands {
    * trailing bytes. Returns the number of ballots; a refusal says what is wrong.
    */
   public static int checkBatch(byte[] body, int max) throws IOException {
-    if (body.length < 4) {
+    return checkBatch(body, 0, max);
+  }
+
+  /** {@link #checkBatch(byte[], int)} of a signed batch: the signature, then a batch. */
+  public static int checkSignedBatch(byte[] body, int max) throws IOException {
+    if (body.length < SIGNATURE_BYTES) {
+      throw new IOException("the signed batch is shorter than its signature");
+    }
+    return checkBatch(body, SIGNATURE_BYTES, max);
+  }
+
+  private static int checkBatch(byte[] body, int offset, int max) throws IOException {
+    if (body.length - offset < 4) {
       throw new IOException("the batch is shorter than its ballot count");
     }
-    ByteBuffer buf = ByteBuffer.wrap(body);
+    ByteBuffer buf = ByteBuffer.wrap(body, offset, body.length - offset);
     int n = buf.getInt();
     if (n <= 0) {
       throw new IOException("the batch holds no ballot");
@@ -76,7 +114,12 @@ public final class Commands {
 
   /** The ballots of a binary batch whose framing {@link #checkBatch} accepted. */
   public static List<byte[]> ballotsOf(byte[] batch) {
-    ByteBuffer buf = ByteBuffer.wrap(batch);
+    return ballotsOf(batch, 0);
+  }
+
+  /** The ballots of a batch that starts at {@code offset} (a signed batch: after its signature). */
+  public static List<byte[]> ballotsOf(byte[] batch, int offset) {
+    ByteBuffer buf = ByteBuffer.wrap(batch, offset, batch.length - offset);
     int n = buf.getInt();
     List<byte[]> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -88,8 +131,25 @@ public final class Commands {
   }
 
   public static List<byte[]> readSubmit(byte[] command) throws IOException {
+    return readBallots(command, 1);
+  }
+
+  /** The signature and ballots of a SUBMIT_SIGNED entry; refuses a malformed entry. */
+  public static SignedSubmit readSignedSubmit(byte[] command) throws IOException {
+    if (command.length < 1 + SIGNATURE_BYTES) {
+      throw new IOException("the signed batch is shorter than its signature");
+    }
+    return new SignedSubmit(
+        java.util.Arrays.copyOfRange(command, 1, 1 + SIGNATURE_BYTES),
+        readBallots(command, 1 + SIGNATURE_BYTES));
+  }
+
+  /** A SUBMIT_SIGNED entry read: the station's batch signature and the ballots. */
+  public record SignedSubmit(byte[] signature, List<byte[]> ballots) {}
+
+  private static List<byte[]> readBallots(byte[] command, int offset) throws IOException {
     DataInputStream in =
-        new DataInputStream(new ByteArrayInputStream(command, 1, command.length - 1));
+        new DataInputStream(new ByteArrayInputStream(command, offset, command.length - offset));
     int n = in.readInt();
     if (n < 0 || n > MAX_BALLOTS) {
       throw new IOException("too many ballots in one entry");

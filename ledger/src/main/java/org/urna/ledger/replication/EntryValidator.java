@@ -7,8 +7,18 @@ import java.util.List;
  * reach the same verdicts from the same state and the same bytes: no clock, no randomness.
  */
 public interface EntryValidator {
-  /** One verdict per submission, in order; accepted leaves are appended in that order. */
-  Decision decide(List<byte[]> submissions, LedgerView view);
+  /**
+   * One verdict per submission, in order; accepted leaves are appended in that order. {@code
+   * batchSignature} is the station's signature over the whole batch (a SUBMIT_SIGNED entry), empty
+   * for an unsigned batch.
+   */
+  Decision decide(
+      List<byte[]> submissions, java.util.Optional<byte[]> batchSignature, LedgerView view);
+
+  /** An unsigned batch. */
+  default Decision decide(List<byte[]> submissions, LedgerView view) {
+    return decide(submissions, java.util.Optional.empty(), view);
+  }
 
   /** The verdicts and the leaves to append (one per new acceptance, in order). */
   record Decision(List<Verdict> verdicts, List<Leaf> leaves) {}

@@ -260,7 +260,19 @@ public final class LedgerStateMachine extends BaseStateMachine {
         } catch (IOException | RuntimeException e) {
           yield Commands.verdicts(List.of(new Verdict.Rejected("", "malformed batch")));
         }
-        EntryValidator.Decision d = decide(ballots);
+        EntryValidator.Decision d = decide(ballots, java.util.Optional.empty());
+        state.append(d.leaves());
+        yield Commands.verdicts(d.verdicts());
+      }
+      case Commands.SUBMIT_SIGNED -> {
+        Commands.SignedSubmit signed;
+        try {
+          signed = Commands.readSignedSubmit(command);
+        } catch (IOException | RuntimeException e) {
+          yield Commands.verdicts(List.of(new Verdict.Rejected("", "malformed batch")));
+        }
+        EntryValidator.Decision d =
+            decide(signed.ballots(), java.util.Optional.of(signed.signature()));
         state.append(d.leaves());
         yield Commands.verdicts(d.verdicts());
       }
@@ -275,9 +287,10 @@ public final class LedgerStateMachine extends BaseStateMachine {
    * rules are deterministic) refuses the whole entry. A failure to read this validator's own log is
    * not the entry's fault: it propagates and stops the state machine.
    */
-  private EntryValidator.Decision decide(List<byte[]> ballots) {
+  private EntryValidator.Decision decide(
+      List<byte[]> ballots, java.util.Optional<byte[]> batchSignature) {
     try {
-      return validator.decide(ballots, state);
+      return validator.decide(ballots, batchSignature, state);
     } catch (java.io.UncheckedIOException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -111,9 +111,20 @@ public final class RaftReplica implements AutoCloseable {
    * checked): the command byte is prepended without copying the body.
    */
   public CompletableFuture<List<Verdict>> submitBatch(byte[] batch) {
+    return submitCommand(Commands.SUBMIT, batch);
+  }
+
+  /**
+   * Replicates a station-signed batch as received ({@link Commands#signedBatch}, framing already
+   * checked), as a SUBMIT_SIGNED entry.
+   */
+  public CompletableFuture<List<Verdict>> submitSignedBatch(byte[] signedBatch) {
+    return submitCommand(Commands.SUBMIT_SIGNED, signedBatch);
+  }
+
+  private CompletableFuture<List<Verdict>> submitCommand(byte kind, byte[] body) {
     ByteString command =
-        ByteString.copyFrom(new byte[] {Commands.SUBMIT})
-            .concat(UnsafeByteOperations.unsafeWrap(batch));
+        ByteString.copyFrom(new byte[] {kind}).concat(UnsafeByteOperations.unsafeWrap(body));
     return client
         .async()
         .send(Message.valueOf(command))

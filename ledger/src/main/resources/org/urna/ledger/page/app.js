@@ -1,6 +1,9 @@
 'use strict';
 // Verifies a C2SP tlog-proof in the browser: RFC 9162 inclusion, the log's Ed25519 note
-// signature and cosignature/v1 witness cosignatures against the published tlog-policy.
+// signature and cosignature/v1 witness cosignatures against the election's tlog-policy. The
+// policy is never taken on the word of the server being checked (decision 0209): the page's
+// address pins it, '#policy-sha256=<hex>' (the SHA-256 of the policy file published with the
+// election) or '#policy=<the policy text, base64url>'.
 const enc = new TextEncoder();
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -102,6 +105,28 @@ function parseProof(text) {
   return { extra, index, path, body, sigs, origin: cl[0], size: parseInt(cl[1], 10), root: b64(cl[2]) };
 }
 
+const hex = bytes => Array.from(bytes).map(x => x.toString(16).padStart(2, '0')).join('');
+function b64url(s) { return b64(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - s.length % 4) % 4)); }
+
+// The trust policy pinned in the page's address: { policy } or { why } when there is none to trust.
+async function trustPolicy() {
+  const pin = new URLSearchParams(location.hash.slice(1));
+  const want = (pin.get('policy-sha256') || '').toLowerCase();
+  let text;
+  if (pin.get('policy')) {
+    try { text = new TextDecoder('utf-8', { fatal: true }).decode(b64url(pin.get('policy'))); } catch (e) { return { why: 'The trust policy in this page\'s address is not readable.' }; }
+    if (want && hex(await sha256(enc.encode(text))) !== want) return { why: 'The trust policy in this page\'s address does not match its own fingerprint.' };
+    return { policy: parsePolicy(text), what: 'The validators\' keys are the ones pinned in this page\'s address' };
+  }
+  if (!/^[0-9a-f]{64}$/.test(want)) {
+    return { why: 'No trust policy is pinned in this page\'s address, and the server being checked cannot vouch for itself: open this page from the link published with the election (it ends in #policy-sha256=...).' };
+  }
+  try { text = await (await fetch('/policy', { cache: 'no-store' })).text(); } catch (e) { return { why: 'The validators\' trust policy could not be fetched.' }; }
+  const got = hex(await sha256(enc.encode(text)));
+  if (got !== want) return { why: 'The trust policy this server publishes is NOT the election\'s (fingerprint ' + got.slice(0, 16) + '…, the election\'s is ' + want.slice(0, 16) + '…): its proofs cannot be trusted.' };
+  return { policy: parsePolicy(text), what: 'The validators\' keys match the election\'s trust policy (fingerprint ' + want.slice(0, 16) + '…)' };
+}
+
 async function ed25519(pub, sig, msg) {
   const key = await crypto.subtle.importKey('raw', pub, { name: 'Ed25519' }, false, ['verify']);
   return crypto.subtle.verify('Ed25519', key, sig, msg);
@@ -112,7 +137,10 @@ async function verify(text, typedCode) {
   const step = (ok, what) => { steps.push({ ok, what }); return ok; };
   let proof;
   try { proof = parseProof(text); } catch (e) { step(false, 'The proof file is unreadable: ' + e.message); return { ok: false, steps }; }
-  const policy = parsePolicy(await (await fetch('/policy')).text());
+  const trust = await trustPolicy();
+  if (!trust.policy) { step(false, trust.why); return { ok: false, steps, proof }; }
+  step(true, trust.what);
+  const policy = trust.policy;
   const leaf = proof.extra;
   let ok = step(leaf && leaf[0] === 1 && leaf.length > 33, 'The proof carries a ballot entry');
   if (!ok) return { ok, steps, proof };

@@ -46,6 +46,22 @@ import org.urna.ledger.replication.Verdict;
 public final class IngestBenchmark {
   record Batch(long submittedNanos, long lastIndex, int size) {}
 
+  /** Unsigned batches (every ballot's own signature checked) with -Durna.bench.unsigned=true. */
+  static final boolean UNSIGNED = Boolean.getBoolean("urna.bench.unsigned");
+
+  /** A station's batch as stations send it: signed once over every byte (decision 0208). */
+  static List<Verdict> send(
+      LedgerClient c, Map<String, SigningKey> keys, TestElection e, String id, List<byte[]> part)
+      throws Exception {
+    if (UNSIGNED) {
+      return c.submit(part);
+    }
+    byte[] sig =
+        org.urna.core.ballot.BatchStatement.sign(keys.get(id), e.key.extendedHash(), id, part)
+            .toBytes();
+    return c.submitSigned(part, sig);
+  }
+
   public static void main(String[] args) throws Exception {
     int stations = args.length > 0 ? Integer.parseInt(args[0]) : 20;
     int perStation = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
@@ -110,7 +126,8 @@ public final class IngestBenchmark {
       List<byte[]> warm = new ArrayList<>(chains.get("st0").subList(0, 10));
       while (true) {
         try {
-          if (clients.get(0).submit(warm).stream().allMatch(v -> v instanceof Verdict.Accepted)) {
+          if (send(clients.get(0), keys, e, "st0", warm).stream()
+              .allMatch(v -> v instanceof Verdict.Accepted)) {
             break;
           }
         } catch (Exception ex) {
@@ -128,7 +145,7 @@ public final class IngestBenchmark {
                 () -> {
                   List<byte[]> chain = chains.get(id);
                   for (int i = start; i < warmup; i += batch) {
-                    c.submit(chain.subList(i, Math.min(warmup, i + batch)));
+                    send(c, keys, e, id, chain.subList(i, Math.min(warmup, i + batch)));
                   }
                   return null;
                 });
@@ -209,7 +226,7 @@ public final class IngestBenchmark {
                     t = due;
                     due += period;
                   }
-                  List<Verdict> v = c.submit(part);
+                  List<Verdict> v = send(c, keys, e, id, part);
                   long last = -1;
                   for (Verdict x : v) {
                     if (x instanceof Verdict.Accepted a) {

@@ -12,10 +12,18 @@ import org.urna.ledger.replication.Stations;
 
 /**
  * Benchmark harness (not a test): CPU time one validator spends per ballot in its state machine
- * (decode, election/station/window/duplicate checks, tracking-code chain, one chain-head signature
- * per batch, Merkle append), single thread, best of several rounds.
+ * (decode, election/station/window/duplicate checks, tracking-code chain, the batch signature over
+ * every byte or, unsigned, every ballot's own signature, Merkle append), single thread, best of
+ * several rounds.
  */
 public final class ValidationCost {
+  /**
+   * Batches without a station signature (every ballot's own signature verified) with
+   * -Durna.bench.unsigned=true; by default signed batches (one signature over the batch, decision
+   * 0208).
+   */
+  static final boolean UNSIGNED = Boolean.getBoolean("urna.bench.unsigned");
+
   public static void main(String[] args) throws Exception {
     int batch = args.length > 0 ? Integer.parseInt(args[0]) : 250;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
@@ -31,8 +39,15 @@ public final class ValidationCost {
       LedgerState state = new LedgerState(log);
       for (List<RecordedBallot> b : batches) {
         List<byte[]> bytes = Stations.bytes(b);
+        java.util.Optional<byte[]> sig =
+            UNSIGNED
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(
+                    org.urna.core.ballot.BatchStatement.sign(
+                            Stations.keyOf("s1"), Stations.ELECTION.key.extendedHash(), "s1", bytes)
+                        .toBytes());
         long t = System.nanoTime();
-        EntryValidator.Decision d = v.decide(bytes, state);
+        EntryValidator.Decision d = v.decide(bytes, sig, state);
         state.append(d.leaves());
         double us = (System.nanoTime() - t) / 1e3 / b.size();
         best = Math.min(best, us);

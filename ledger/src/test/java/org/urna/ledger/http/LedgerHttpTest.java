@@ -288,7 +288,13 @@ class LedgerHttpTest {
     ChromeDriver driver = new ChromeDriver(service, options);
     try {
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-      driver.get(base.resolve("/").toString());
+      // the page trusts only the policy pinned in its address (decision 0209)
+      String pin =
+          java.util.HexFormat.of()
+              .formatHex(
+                  java.security.MessageDigest.getInstance("SHA-256")
+                      .digest(net.policy.format().getBytes(StandardCharsets.UTF_8)));
+      driver.get(base.resolve("/").toString() + "#policy-sha256=" + pin);
       RecordedBallot b = ballots.get(4);
       driver.findElement(By.id("code")).sendKeys(b.code().display().toLowerCase());
       driver.findElement(By.id("check")).click();

@@ -177,8 +177,8 @@ class BallotValidatorTest {
                   .reason())
           .isEqualTo("this ballot id is already used by another ballot");
 
-      // A bad signature on the chain head: the last ballot whose own signature verifies bounds
-      // what is accepted.
+      // An unsigned batch has every ballot's own signature checked: a bad one on the chain head
+      // refuses only the head.
       byte[] badHead = s1.get(3).toBytes();
       badHead[badHead.length - 1] ^= 1; // the signature's last byte
       d = v.decide(List.of(s1.get(2).toBytes(), badHead), state);

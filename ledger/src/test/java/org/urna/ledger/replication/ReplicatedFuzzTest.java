@@ -67,7 +67,7 @@ class ReplicatedFuzzTest {
     out.add(submitCommand(List.of(poison)));
     for (int i = 0; i < count; i++) {
       byte[] command =
-          switch (rnd.nextInt(6)) {
+          switch (rnd.nextInt(8)) {
             case 0 -> {
               byte[] junk = new byte[rnd.nextInt(300)];
               rnd.nextBytes(junk);
@@ -94,6 +94,30 @@ class ReplicatedFuzzTest {
             case 4 -> {
               String junk = "x\n" + rnd.nextLong() + "\n\n\u2014 k " + "A".repeat(rnd.nextInt(90));
               yield Commands.checkpoint(junk.getBytes(StandardCharsets.UTF_8));
+            }
+            case 5 -> {
+              // a signed batch of genuine or mutated ballots under a signature nobody made
+              List<byte[]> ballots = new ArrayList<>();
+              for (int k = 0; k < 1 + rnd.nextInt(4); k++) {
+                byte[] b = valid.get(rnd.nextInt(valid.size()));
+                ballots.add(rnd.nextBoolean() ? b : mutate(b, rnd));
+              }
+              byte[] sig = new byte[Commands.SIGNATURE_BYTES];
+              rnd.nextBytes(sig);
+              byte[] body = Commands.signedBatch(sig, ballots);
+              byte[] signed = new byte[body.length + 1];
+              signed[0] = Commands.SUBMIT_SIGNED;
+              System.arraycopy(body, 0, signed, 1, body.length);
+              yield signed;
+            }
+            case 6 -> {
+              // a signed entry cut anywhere, or with lying counts
+              ByteBuffer b = ByteBuffer.allocate(1 + rnd.nextInt(80));
+              b.put(Commands.SUBMIT_SIGNED);
+              while (b.hasRemaining()) {
+                b.put((byte) rnd.nextInt());
+              }
+              yield b.array();
             }
             default -> submitCommand(List.of(poison, mutate(poison, rnd)));
           };
@@ -152,7 +176,8 @@ class ReplicatedFuzzTest {
       ValidatorNode entry = net.leader();
       for (byte[] command : hostileCommands(20261202L, 120, valid)) {
         byte[] reply = entry.replica().submitRaw(command).get(60, TimeUnit.SECONDS);
-        if (command.length > 0 && command[0] == Commands.SUBMIT) {
+        if (command.length > 0
+            && (command[0] == Commands.SUBMIT || command[0] == Commands.SUBMIT_SIGNED)) {
           // every SUBMIT answer is a list of bounded verdicts, none of them an acceptance
           assertThat(Commands.readVerdicts(reply)).noneMatch(v -> v instanceof Verdict.Accepted);
         }

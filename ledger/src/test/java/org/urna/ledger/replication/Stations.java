@@ -33,18 +33,31 @@ public final class Stations {
 
   /** The next n ballots of a station's chain, signed with {@code key}. */
   public List<RecordedBallot> next(String station, int n, SigningKey key) {
+    return next(station, n, key, 0);
+  }
+
+  /**
+   * The next n ballots of a station's chain, signed with {@code key}; every {@code
+   * challengeEvery}-th is challenged, with its reveal (0: none).
+   */
+  public List<RecordedBallot> next(String station, int n, SigningKey key, int challengeEvery) {
     List<RecordedBallot> out = new ArrayList<>();
     TrackingCode prev =
         heads.computeIfAbsent(station, s -> TrackingCode.seed(ELECTION.key.extendedHash(), s));
     for (int i = 0; i < n; i++) {
-      var b =
-          encryptor.encrypt(
-              ELECTION.randomBallot("referendum", random),
-              BallotId.random(RANDOM),
-              station,
-              TestElection.HOUR,
-              NonceSeed.random(RANDOM));
-      RecordedBallot r = RecordedBallot.record(b, BallotState.CAST, null, prev, key);
+      var plain = ELECTION.randomBallot("referendum", random);
+      NonceSeed seed = NonceSeed.random(RANDOM);
+      var b = encryptor.encrypt(plain, BallotId.random(RANDOM), station, TestElection.HOUR, seed);
+      boolean challenged = challengeEvery > 0 && (i + 1) % challengeEvery == 0;
+      RecordedBallot r =
+          challenged
+              ? RecordedBallot.record(
+                  b,
+                  BallotState.CHALLENGED,
+                  new org.urna.core.ballot.ChallengeReveal(seed, plain),
+                  prev,
+                  key)
+              : RecordedBallot.record(b, BallotState.CAST, null, prev, key);
       out.add(r);
       prev = r.code();
     }

@@ -92,6 +92,30 @@ public final class LedgerLink {
         });
   }
 
+  /**
+   * POST /v1/batches as a signed batch ({@code signature (64) || u32 n || n × (u32 length ||
+   * recorded ballot)}, {@code Content-Type: application/vnd.urna.signed-batch}, docs/spec/sync.md):
+   * {@code signature} is the station's over election-core's {@code BatchStatement} of exactly these
+   * ballots. Safe to repeat.
+   */
+  public Answer<List<SubmitVerdict>> submitSigned(List<byte[]> recordedBallots, byte[] signature)
+      throws LedgerCallException {
+    byte[] batch = binaryBatch(recordedBallots);
+    byte[] body = new byte[signature.length + batch.length];
+    System.arraycopy(signature, 0, body, 0, signature.length);
+    System.arraycopy(batch, 0, body, signature.length, batch.length);
+    return anyValidator(
+        e -> {
+          byte[] answer =
+              send(
+                  e,
+                  HttpRequest.newBuilder(e.resolve("/v1/batches"))
+                      .header("Content-Type", "application/vnd.urna.signed-batch")
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+          return verdicts(e, answer, recordedBallots.size());
+        });
+  }
+
   static byte[] binaryBatch(List<byte[]> recordedBallots) {
     int total = 4;
     for (byte[] b : recordedBallots) {
