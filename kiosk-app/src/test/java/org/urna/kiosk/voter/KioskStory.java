@@ -114,8 +114,22 @@ abstract class KioskStory extends FxRobot {
 
   private void press(String id) {
     Node n = lookup("#" + id).query();
-    interact(() -> scrollIntoView(n));
-    clickOn(n);
+    double[] at = new double[2];
+    interact(
+        () -> {
+          scrollIntoView(n);
+          // the middle of the part that shows: a choice taller than its list shows in parts
+          Bounds b = clipToScrollPane(n, n.localToScene(n.getLayoutBounds()));
+          if (b != null) {
+            at[0] = b.getCenterX() + scene.getX() + scene.getWindow().getX();
+            at[1] = b.getCenterY() + scene.getY() + scene.getWindow().getY();
+          }
+        });
+    if (at[0] == 0 && at[1] == 0) {
+      clickOn(n);
+    } else {
+      clickOn(at[0], at[1]);
+    }
     WaitForAsyncUtils.waitForFxEvents();
   }
 
