@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * One contest: progress, title, the rule ("vote for up to N"), the full question of a referendum,
- * the choices with their state, the explanation when a tap went over the limit.
+ * the choices with their state, the explanation when a tap went over the limit. {@code anchor} is
+ * the list item (the question first, when there is one) whose page shows; {@code focusSelection}
+ * the choice that keeps the focus when the explanation closes (empty: none).
  */
 public record ContestViewModel(
     String contestId,
@@ -17,7 +19,11 @@ public record ContestViewModel(
     String chosenCount,
     String notice,
     String backLabel,
-    String nextLabel)
+    String nextLabel,
+    String noticeOkLabel,
+    int anchor,
+    String focusSelection,
+    PageWords paging)
     implements VoterScreen {
   public ContestViewModel {
     choices = List.copyOf(choices);

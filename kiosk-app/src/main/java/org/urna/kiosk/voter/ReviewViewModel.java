@@ -3,9 +3,19 @@ package org.urna.kiosk.voter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** All contests with the choices made; an undervote carries a warning. */
+/**
+ * All contests with the choices made; an undervote carries a warning. {@code anchor} is the row
+ * whose page shows; {@code focusContest} the row that takes the focus (the contest just edited).
+ */
 public record ReviewViewModel(
-    String title, String body, List<Row> rows, String backLabel, String printLabel)
+    String title,
+    String body,
+    List<Row> rows,
+    String backLabel,
+    String printLabel,
+    int anchor,
+    String focusContest,
+    PageWords paging)
     implements VoterScreen {
   public ReviewViewModel {
     rows = List.copyOf(rows);
@@ -13,7 +23,7 @@ public record ReviewViewModel(
 
   /** One contest: tap to change it. {@code warning} is empty when the contest is fully marked. */
   public record Row(
-      String contestId, String title, List<String> chosen, String warning, String changeLabel) {
+      String contestId, String title, List<Chosen> chosen, String warning, String changeLabel) {
     public Row {
       chosen = List.copyOf(chosen);
     }
@@ -23,12 +33,20 @@ public record ReviewViewModel(
     }
   }
 
+  /**
+   * A chosen selection, with the candidate's party (or other description) when the manifest has
+   * one.
+   */
+  public record Chosen(String name, String party) {}
+
   @Override
   public List<String> spokenText() {
     List<String> out = new ArrayList<>(List.of(title, body));
     for (Row r : rows) {
       out.add(r.title());
-      out.addAll(r.chosen());
+      for (Chosen c : r.chosen()) {
+        out.add(c.party().isEmpty() ? c.name() : c.name() + ", " + c.party());
+      }
       if (r.undervoted()) {
         out.add(r.warning());
       }

@@ -66,22 +66,19 @@ final class ScreenTexts {
         m.text("language.title"), m.text("language.body"), languages(), m.text("language.start"));
   }
 
-  ContestViewModel contest(BallotMarks marks, int index, String notice, boolean returnToReview) {
+  ContestViewModel contest(
+      BallotMarks marks,
+      int index,
+      String notice,
+      boolean returnToReview,
+      int anchor,
+      String focusSelection) {
     Contest c = marks.contests().get(index);
     int total = marks.contests().size();
     List<ContestViewModel.Choice> choices = new ArrayList<>();
     for (String sid : c.selectionIds()) {
       boolean on = marks.isMarked(c.id(), sid);
-      String description =
-          switch (c) {
-            case CandidateContest cc ->
-                cc.candidates().stream()
-                    .filter(k -> k.id().equals(sid))
-                    .findFirst()
-                    .map(k -> k.description() == null ? "" : t(k.description()))
-                    .orElse("");
-            case ReferendumContest r -> "";
-          };
+      String description = description(c, sid);
       choices.add(
           new ContestViewModel.Choice(
               sid,
@@ -114,7 +111,16 @@ final class ScreenTexts {
         m.text("contest.chosen", marks.chosen(c.id()).size(), c.limit()),
         notice,
         m.text("nav.back"),
-        next);
+        next,
+        m.text("contest.limit.ok"),
+        anchor,
+        focusSelection,
+        new PageWords(
+            lang,
+            m.text(c instanceof ReferendumContest ? "page.answers" : "page.candidates"),
+            m.text("page.previous"),
+            m.text("page.next"),
+            m.text("page.questionOnly")));
   }
 
   String limitNotice(BallotMarks marks, String contestId, String selectionId) {
@@ -127,12 +133,16 @@ final class ScreenTexts {
     };
   }
 
-  ReviewViewModel review(BallotMarks marks) {
+  ReviewViewModel review(BallotMarks marks, int anchor, String focusContest) {
     List<ReviewViewModel.Row> rows = new ArrayList<>();
     for (Contest c : marks.contests()) {
-      List<String> chosen =
+      List<ReviewViewModel.Chosen> chosen =
           marks.chosen(c.id()).stream()
-              .map(sid -> PaperDocuments.selectionName(c, sid, lang, fallback))
+              .map(
+                  sid ->
+                      new ReviewViewModel.Chosen(
+                          PaperDocuments.selectionName(c, sid, lang, fallback),
+                          description(c, sid)))
               .toList();
       int left = c.limit() - chosen.size();
       String warning =
@@ -145,7 +155,37 @@ final class ScreenTexts {
         m.text("review.body"),
         rows,
         m.text("nav.back"),
-        m.text("review.print"));
+        m.text("review.print"),
+        anchor,
+        focusContest,
+        new PageWords(
+            lang, m.text("page.contests"), m.text("page.previous"), m.text("page.next"), ""));
+  }
+
+  /** The candidate's party or other description from the manifest; empty when it has none. */
+  private String description(Contest c, String sid) {
+    return switch (c) {
+      case CandidateContest cc ->
+          cc.candidates().stream()
+              .filter(k -> k.id().equals(sid))
+              .findFirst()
+              .map(k -> k.description() == null ? "" : t(k.description()))
+              .orElse("");
+      case ReferendumContest r -> "";
+    };
+  }
+
+  /** Before printing a ballot without any choice: which contests are empty, in words. */
+  BlankBallotViewModel blank(BallotMarks marks) {
+    return new BlankBallotViewModel(
+        m.text("blank.title"),
+        m.text("blank.body"),
+        marks.contests().stream()
+            .filter(c -> marks.chosen(c.id()).isEmpty())
+            .map(c -> t(c.title()))
+            .toList(),
+        m.text("blank.print"),
+        m.text("blank.back"));
   }
 
   Messages messages() {

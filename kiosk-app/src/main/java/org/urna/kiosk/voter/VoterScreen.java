@@ -12,6 +12,7 @@ public sealed interface VoterScreen
         LanguageViewModel,
         ContestViewModel,
         ReviewViewModel,
+        BlankBallotViewModel,
         PaperViewModel,
         OutcomeViewModel {
 

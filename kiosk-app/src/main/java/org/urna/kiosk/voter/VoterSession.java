@@ -25,6 +25,12 @@ public final class VoterSession {
   private String trackingCode = "";
   private PrinterFault printerFault;
   private String faultDetail = "";
+  private final java.util.Map<String, Integer> anchors = new java.util.HashMap<>();
+  private final java.util.Map<String, java.util.Set<String>> seen = new java.util.HashMap<>();
+  private String lastTapped = "";
+  private String lastEdited = "";
+  private int reviewAnchor;
+  private boolean confirmingBlank;
 
   VoterSession(KioskViewModel kiosk, BallotMarks marks) {
     this.kiosk = kiosk;
@@ -43,6 +49,7 @@ public final class VoterSession {
       return;
     }
     String contestId = marks.contests().get(page).id();
+    lastTapped = selectionId;
     notice =
         switch (marks.tap(contestId, selectionId)) {
           case BallotMarks.Tap.Marked t -> "";
@@ -54,20 +61,22 @@ public final class VoterSession {
   }
 
   public void back() {
-    if (!marking()) {
+    if (!marking() || confirmingBlank) {
       return;
     }
     notice = "";
+    lastTapped = "";
     page =
         page == reviewPage() ? reviewPage() - 1 : Math.max(KioskViewModel.LANGUAGE_PAGE, page - 1);
     act();
   }
 
   public void next() {
-    if (!marking() || !onContest()) {
+    if (!marking() || !onContest() || !allSeen(marks.contests().get(page).id())) {
       return;
     }
     notice = "";
+    lastTapped = "";
     page = returnToReview ? reviewPage() : page + 1;
     if (page == reviewPage()) {
       reachReview();
@@ -84,17 +93,95 @@ public final class VoterSession {
       if (marks.contests().get(i).id().equals(contestId)) {
         page = i;
         notice = "";
+        lastTapped = "";
+        lastEdited = contestId;
+        reviewAnchor = i * org.urna.kiosk.ui.PagedList.PARTS;
         act();
         return;
       }
     }
   }
 
-  /** "Print": the printing screen shows at once; the paper record prints on the worker. */
-  public void print() {
-    if (!marking() || page != reviewPage()) {
+  /** Closes the explanation of a tap over the limit; the tapped choice keeps the focus. */
+  public void dismissNotice() {
+    if (marking() && !notice.isEmpty()) {
+      notice = "";
+      act();
+    }
+  }
+
+  /**
+   * The voter turned the page of the list on screen (a contest's choices or the review's rows): the
+   * page holding list item {@code item} shows next.
+   */
+  public void showFrom(int item) {
+    if (!marking()) {
       return;
     }
+    if (onContest()) {
+      anchors.put(marks.contests().get(page).id(), item);
+    } else if (page == reviewPage()) {
+      reviewAnchor = item;
+    }
+    act();
+  }
+
+  /**
+   * The list of {@code key} (a contest id, or {@link #REVIEW}) has {@code ids} on screen now;
+   * answers whether every item of it has been on screen at some time. Changes nothing on screen.
+   */
+  boolean shown(String key, java.util.Collection<String> ids) {
+    seen.computeIfAbsent(key, k -> new java.util.HashSet<>()).addAll(ids);
+    return allSeen(key);
+  }
+
+  /** True once every selection of the contest (or every row of the review) has been on screen. */
+  boolean allSeen(String key) {
+    if (marks == null) {
+      return false;
+    }
+    java.util.Set<String> s = seen.getOrDefault(key, java.util.Set.of());
+    if (key.equals(REVIEW)) {
+      return marks.contests().stream().allMatch(c -> s.contains(c.id()));
+    }
+    return marks.contests().stream()
+        .filter(c -> c.id().equals(key))
+        .allMatch(c -> s.containsAll(c.selectionIds()));
+  }
+
+  /** The key of the review's rows in {@link #shown}. */
+  static final String REVIEW = " review";
+
+  /** "Print": the printing screen shows at once; the paper record prints on the worker. */
+  public void print() {
+    if (!marking() || page != reviewPage() || !allSeen(REVIEW) || confirmingBlank) {
+      return;
+    }
+    if (marks.contests().stream().allMatch(c -> marks.chosen(c.id()).isEmpty())) {
+      confirmingBlank = true; // a ballot without any choice: ask first, name the empty contests
+      act();
+      return;
+    }
+    printRecord();
+  }
+
+  /** The voter confirmed a ballot with no choice at all. */
+  public void printBlank() {
+    if (marking() && page == reviewPage() && confirmingBlank) {
+      confirmingBlank = false;
+      printRecord();
+    }
+  }
+
+  /** The voter wants to choose after all: back to review. */
+  public void cancelBlank() {
+    if (marking() && confirmingBlank) {
+      confirmingBlank = false;
+      act();
+    }
+  }
+
+  private void printRecord() {
     kiosk.machine().apply(new StationEvent.PrintRequested());
     kiosk.idle().disarm();
     kiosk.changed();
@@ -191,10 +278,20 @@ public final class VoterSession {
     if (page == KioskViewModel.LANGUAGE_PAGE) {
       return t.language();
     }
-    if (page == reviewPage()) {
-      return t.review(marks);
+    if (page == reviewPage() && confirmingBlank) {
+      return t.blank(marks);
     }
-    return t.contest(marks, page, notice, returnToReview);
+    if (page == reviewPage()) {
+      return t.review(marks, reviewAnchor, lastEdited);
+    }
+    String id = marks.contests().get(page).id();
+    return t.contest(
+        marks,
+        page,
+        notice,
+        returnToReview,
+        anchors.getOrDefault(id, 0),
+        notice.isEmpty() ? lastTapped : "");
   }
 
   PaperViewModel paperScreen(ScreenTexts t, PaperViewModel.Stage stage) {
@@ -270,6 +367,10 @@ public final class VoterSession {
     marks = null;
     notice = "";
     trackingCode = "";
+    anchors.clear();
+    seen.clear();
+    lastTapped = "";
+    lastEdited = "";
   }
 
   // ---- helpers ----

@@ -116,6 +116,8 @@ class CastStoriesTest extends KioskStory {
         .anyMatch(
             t -> t.startsWith("Здесь можно отметить не более 3 кандидатов. Чтобы выбрать «Ләйсән"));
     assertTouchTargets();
+    tap("notice-ok");
+    assertThat(lookup("#limit-notice").tryQuery()).isEmpty();
 
     tap("sel-council-1");
     tap("sel-council-5");

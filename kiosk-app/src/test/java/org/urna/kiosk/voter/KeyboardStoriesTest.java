@@ -51,6 +51,118 @@ class KeyboardStoriesTest extends KioskStory {
         .containsEntry("council/council-1", 0L);
   }
 
+  @Test
+  void voterCastsAWholeBallotWithKeysOnlyAtTextSize1() {
+    wholeBallotWithKeysOnly(1);
+  }
+
+  @Test
+  void voterCastsAWholeBallotWithKeysOnlyAtTextSize2() {
+    wholeBallotWithKeysOnly(2);
+  }
+
+  @Test
+  void voterCastsAWholeBallotWithKeysOnlyAtTextSize3() {
+    wholeBallotWithKeysOnly(3);
+  }
+
+  @Test
+  void voterCastsAWholeBallotWithKeysOnlyAtTheLargestTextSize() {
+    wholeBallotWithKeysOnly(4);
+  }
+
+  private void wholeBallotWithKeysOnly(int size) {
+    activate(DemoElection.FULL_STYLE);
+    for (int s = 1; s < size; s++) {
+      keyTo("text-larger");
+      hit(KeyCode.SPACE);
+    }
+    assertThat(vm().textSize()).isEqualTo(size);
+    if (size == SettingsViewModel.SIZES) {
+      assertThat(focusedId())
+          .as("A+ at its end hands the focus to A−, not to the page")
+          .isEqualTo("text-smaller");
+      hit(KeyCode.TAB);
+      hit(KeyCode.SPACE);
+      assertThat(vm().language())
+          .as("Tab + Space after A+ does not switch the language")
+          .isEqualTo("ru");
+    }
+    keyTo("start");
+    hit(KeyCode.ENTER);
+    waitFor("screen-contest-amendments");
+    assertFocusOnAVisibleControl();
+    keyTo("sel-yes");
+    hit(KeyCode.SPACE);
+    assertThat(isSelected("yes")).isTrue();
+    assertThat(focusedId()).as("the marked row keeps the focus").isEqualTo("sel-yes");
+    keyTo("next");
+    hit(KeyCode.ENTER);
+    waitFor("screen-contest-mayor");
+    keyTo("sel-mayor-4");
+    hit(KeyCode.SPACE);
+    keyTo("next");
+    hit(KeyCode.ENTER);
+    waitFor("screen-contest-council");
+    keyTo("sel-council-7");
+    hit(KeyCode.SPACE);
+    keyTo("next");
+    hit(KeyCode.ENTER);
+    waitFor("screen-review");
+    keyTo("edit-mayor");
+    hit(KeyCode.ENTER);
+    waitFor("screen-contest-mayor");
+    keyTo("next");
+    hit(KeyCode.ENTER);
+    waitFor("screen-review");
+    assertThat(focusedId())
+        .as("back from editing: the focus is on that contest's row")
+        .isEqualTo("edit-mayor");
+    assertFocusOnAVisibleControl();
+    rig.holdable.hold();
+    keyTo("print");
+    hit(KeyCode.ENTER);
+    waitFor("screen-printing");
+    assertThat(focusedId())
+        .as("while printing, focus stays off the language bar")
+        .doesNotStartWith("lang-");
+    assertFocusOnAVisibleControl();
+    rig.holdable.release();
+    waitFor("screen-check");
+    assertThat(focusedId()).isEqualTo("cast");
+    hit(KeyCode.ENTER);
+    waitFor("screen-cast");
+    assertThat(rig.tally())
+        .containsEntry("amendments/yes", 1L)
+        .containsEntry("mayor/mayor-4", 1L)
+        .containsEntry("council/council-7", 1L);
+  }
+
+  /**
+   * Reaches a control with keys only: Tab until it has the focus; when it is on another page of the
+   * list (or "Next" waits until every choice was seen), Tab to "▼" / "▲" and press Space. Focus is
+   * on a visible control after every key.
+   */
+  private void keyTo(String id) {
+    for (int i = 0; i < 120; i++) {
+      String f = focusedId();
+      if (id.equals(f)) {
+        return;
+      }
+      if (!usable(id) && ("page-next".equals(f) || "page-prev".equals(f))) {
+        boolean forward = usable("page-next");
+        if (f.equals(forward ? "page-next" : "page-prev")) {
+          hit(KeyCode.SPACE);
+          assertFocusOnAVisibleControl();
+          continue;
+        }
+      }
+      hit(KeyCode.TAB);
+      assertFocusOnAVisibleControl();
+    }
+    throw new AssertionError("keys never reached #" + id + "; focus is on #" + focusedId());
+  }
+
   private void hit(KeyCode... keys) {
     type(keys);
     WaitForAsyncUtils.waitForFxEvents();

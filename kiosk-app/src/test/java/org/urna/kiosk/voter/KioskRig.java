@@ -54,6 +54,11 @@ final class KioskRig implements AutoCloseable {
   final KioskSetup setup;
 
   KioskRig(IdleTimer.Timeouts timeouts) {
+    this(timeouts, ELECTION.manifest);
+  }
+
+  /** A rig for another election, signed for the demo's station key and decrypted by its key. */
+  KioskRig(IdleTimer.Timeouts timeouts, org.urna.core.election.ElectionManifest manifest) {
     try {
       dir = Files.createTempDirectory("kiosk-box");
     } catch (IOException e) {
@@ -63,13 +68,13 @@ final class KioskRig implements AutoCloseable {
         BallotBox.open(
             dir.resolve("box"),
             "kiosk-test-box-password".toCharArray(),
-            ELECTION.manifest,
+            manifest,
             ELECTION.key,
             DemoElection.STATION,
             ELECTION.stationKey);
     setup =
         new KioskSetup(
-            ELECTION.manifest,
+            manifest,
             ELECTION.key,
             DemoElection.STATION,
             new BallotBoxStore(box, ELECTION.stationKey),

@@ -40,6 +40,11 @@ abstract class KioskStory extends FxRobot {
     return KioskRig.patient();
   }
 
+  /** The election on the kiosk: the demo's, unless a story needs another. */
+  org.urna.core.election.ElectionManifest manifest() {
+    return KioskRig.ELECTION.manifest;
+  }
+
   @BeforeEach
   void startKiosk() throws TimeoutException {
     FxToolkit.registerPrimaryStage();
@@ -48,7 +53,7 @@ abstract class KioskStory extends FxRobot {
   }
 
   private void start(Stage stage) {
-    rig = new KioskRig(timeouts());
+    rig = new KioskRig(timeouts(), manifest());
     kiosk = new VoterKiosk(rig.setup, rig.activation);
     scene = new Scene(kiosk.root(), WIDTH, HEIGHT);
     kiosk.attach(scene);
@@ -90,12 +95,53 @@ abstract class KioskStory extends FxRobot {
     return String.valueOf(vm().screen().getClass().getSimpleName());
   }
 
-  /** Taps a control the way a finger does: scrolled into view, pressed and released on it. */
+  /**
+   * Taps a control the way a finger does: when it is on another page of the list (or disabled until
+   * the voter has seen every choice), the voter first turns the pages with "▲" / "▼", as a voter
+   * would; then it is scrolled into view, pressed and released on it.
+   */
   void tap(String id) {
+    if (!usable(id) && usable("page-prev")) {
+      for (int i = 0; i < 30 && usable("page-prev"); i++) {
+        press("page-prev");
+      }
+    }
+    for (int i = 0; i < 30 && !usable(id) && usable("page-next"); i++) {
+      press("page-next");
+    }
+    press(id);
+  }
+
+  private void press(String id) {
     Node n = lookup("#" + id).query();
-    interact(() -> scrollIntoView(n));
-    clickOn(n);
+    double[] at = new double[2];
+    interact(
+        () -> {
+          scrollIntoView(n);
+          // the middle of the part that shows: a choice taller than its list shows in parts
+          Bounds b = clipToScrollPane(n, n.localToScene(n.getLayoutBounds()));
+          if (b != null) {
+            at[0] = b.getCenterX() + scene.getX() + scene.getWindow().getX();
+            at[1] = b.getCenterY() + scene.getY() + scene.getWindow().getY();
+          }
+        });
+    if (at[0] == 0 && at[1] == 0) {
+      clickOn(n);
+    } else {
+      clickOn(at[0], at[1]);
+    }
     WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** The control is on screen now (on the page shown, every parent visible) and enabled. */
+  boolean usable(String id) {
+    boolean[] out = new boolean[1];
+    interact(
+        () -> {
+          var n = lookup("#" + id).tryQuery();
+          out[0] = n.isPresent() && VoterShell.usable(n.get());
+        });
+    return out[0];
   }
 
   private static void scrollIntoView(Node n) {
@@ -137,6 +183,179 @@ abstract class KioskStory extends FxRobot {
     if (n instanceof Parent p) {
       for (Node c : p.getChildrenUnmodifiable()) {
         collect(c, out);
+      }
+    }
+  }
+
+  /**
+   * On a contest screen, as a voter who reads every choice: notes each choice that is on screen
+   * (inside the window, on the page shown), turning the pages with "▼" while "Next" is disabled.
+   * Asserts that "Next" enabled only after every selection of the contest had been on screen, and
+   * that focus stayed on a visible control at each page. Returns the pages seen.
+   */
+  int readEveryChoice(String contestId) {
+    var contest =
+        manifest().contests().stream().filter(c -> c.id().equals(contestId)).findFirst().get();
+    java.util.Map<String, List<double[]>> shownParts = new java.util.HashMap<>();
+    int pages = 1;
+    for (; ; pages++) {
+      for (String sid : contest.selectionIds()) {
+        double[] part = shownPart("sel-" + sid);
+        if (part != null) {
+          shownParts.computeIfAbsent(sid, k -> new ArrayList<>()).add(part);
+        }
+      }
+      assertFocusOnAVisibleControl();
+      if (usable("next")) {
+        break;
+      }
+      assertThat(usable("page-next"))
+          .as("Next is disabled, so the voter must be able to turn the page")
+          .isTrue();
+      tap("page-next");
+      assertThat(pages).as("pages of " + contestId).isLessThan(40);
+    }
+    List<String> seen =
+        shownParts.entrySet().stream()
+            .filter(e -> covered(e.getValue()))
+            .map(java.util.Map.Entry::getKey)
+            .toList();
+    assertThat(seen)
+        .as(
+            "every choice of "
+                + contestId
+                + " was on screen (every part of it) before Next enabled")
+        .containsExactlyInAnyOrderElementsOf(contest.selectionIds());
+    return pages;
+  }
+
+  /**
+   * The part of a control the voter sees now, as {from, to, height} in its own height (null when
+   * none): the control usable, inside the window, cut by the clip of a list that shows it in parts.
+   */
+  private double[] shownPart(String id) {
+    double[][] out = new double[1][];
+    interact(
+        () -> {
+          var found = lookup("#" + id).tryQuery();
+          if (found.isEmpty() || !VoterShell.usable(found.get())) {
+            return;
+          }
+          Node n = found.get();
+          Bounds b = n.localToScene(n.getLayoutBounds());
+          double top = Math.max(b.getMinY(), 0);
+          double bottom = Math.min(b.getMaxY(), scene.getHeight());
+          for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p.getClip() != null || p instanceof ScrollPane) {
+              Bounds v = p.localToScene(p.getLayoutBounds());
+              top = Math.max(top, v.getMinY());
+              bottom = Math.min(bottom, v.getMaxY());
+            }
+          }
+          if (bottom > top && b.getMinX() >= -1 && b.getMaxX() <= scene.getWidth() + 1) {
+            out[0] = new double[] {top - b.getMinY(), bottom - b.getMinY(), b.getHeight()};
+          }
+        });
+    return out[0];
+  }
+
+  /** The parts seen cover the whole control, top to bottom. */
+  private static boolean covered(List<double[]> parts) {
+    List<double[]> sorted = new ArrayList<>(parts);
+    sorted.sort(java.util.Comparator.comparingDouble(p -> p[0]));
+    double reach = 0;
+    for (double[] p : sorted) {
+      if (p[0] > reach + 1) {
+        return false;
+      }
+      reach = Math.max(reach, p[1]);
+    }
+    return reach >= sorted.getFirst()[2] - 1;
+  }
+
+  /** The control is usable and its whole box lies inside the window. */
+  boolean onScreen(String id) {
+    boolean[] out = new boolean[1];
+    interact(
+        () -> {
+          var n = lookup("#" + id).tryQuery();
+          if (n.isPresent() && VoterShell.usable(n.get())) {
+            Bounds b = n.get().localToScene(n.get().getLayoutBounds());
+            out[0] =
+                b.getMinX() >= -1
+                    && b.getMinY() >= -1
+                    && b.getMaxX() <= scene.getWidth() + 1
+                    && b.getMaxY() <= scene.getHeight() + 1
+                    && insideClips(n.get(), b);
+          }
+        });
+    return out[0];
+  }
+
+  private static boolean insideClips(Node n, Bounds b) {
+    for (Node p = n.getParent(); p != null; p = p.getParent()) {
+      if (p.getClip() != null || p instanceof ScrollPane) {
+        Bounds v = p.localToScene(p.getLayoutBounds());
+        if (b.getMinY() < v.getMinY() - 1 || b.getMaxY() > v.getMaxY() + 1) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Focus is on an enabled control that the voter can see, inside the window. */
+  void assertFocusOnAVisibleControl() {
+    WaitForAsyncUtils.waitForFxEvents();
+    String[] id = new String[1];
+    interact(() -> id[0] = scene.getFocusOwner() == null ? null : scene.getFocusOwner().getId());
+    assertThat(id[0]).as("something has the focus").isNotNull();
+    assertThat(shownPart(id[0])).as("the focused #" + id[0] + " shows on screen").isNotNull();
+  }
+
+  /** The screen fits the window: nothing is laid out beyond its edges. */
+  void assertFitsTheWindow() {
+    double[] wh = new double[2];
+    interact(
+        () -> {
+          wh[0] = kiosk.root().getLayoutBounds().getWidth();
+          wh[1] = kiosk.root().getLayoutBounds().getHeight();
+        });
+    assertThat(wh[0]).as("screen width").isLessThanOrEqualTo(scene.getWidth() + 0.5);
+    assertThat(wh[1]).as("screen height").isLessThanOrEqualTo(scene.getHeight() + 0.5);
+  }
+
+  /**
+   * Every text on screen has capitals at least 3.5 mm high on the configured kiosk screen (VVSG
+   * 2.0), measured from the font size of each Text node that shows.
+   */
+  void assertNoTextUnderTheMinimum() {
+    var screen = org.urna.kiosk.ui.ScreenGeometry.configured();
+    List<String> small = new ArrayList<>();
+    interact(
+        () -> {
+          List<Node> all = new ArrayList<>();
+          allNodes(kiosk.root(), all);
+          for (Node n : all) {
+            if (n instanceof javafx.scene.text.Text t
+                && t.getText() != null
+                && !t.getText().isBlank()
+                && VoterShell.usableOrPlain(t)) {
+              double mm = screen.capMm(t.getFont().getSize());
+              if (mm < org.urna.kiosk.ui.ScreenGeometry.MIN_CAP_MM) {
+                small.add(String.format("%.2f mm: %s", mm, t.getText()));
+              }
+            }
+          }
+        });
+    assertThat(small).as("texts with capitals under 3.5 mm").isEmpty();
+  }
+
+  private static void allNodes(Node n, List<Node> out) {
+    out.add(n);
+    if (n instanceof Parent p) {
+      for (Node c : p.getChildrenUnmodifiable()) {
+        allNodes(c, out);
       }
     }
   }
@@ -186,7 +405,7 @@ abstract class KioskStory extends FxRobot {
         () -> {
           List<Bounds> seen = new ArrayList<>();
           for (Node n : lookup(".button").queryAll()) {
-            if (!n.isVisible() || n.getScene() == null) {
+            if (!VoterShell.usable(n) || n.getScene() == null) {
               continue;
             }
             Bounds b = n.localToScene(n.getLayoutBounds());
@@ -209,19 +428,21 @@ abstract class KioskStory extends FxRobot {
     assertThat(problems).isEmpty();
   }
 
+  /** The part of {@code b} that shows: cut by every scroll pane and clipped list around it. */
   private static Bounds clipToScrollPane(Node n, Bounds b) {
-    Parent p = n.getParent();
-    while (p != null && !(p instanceof ScrollPane)) {
-      p = p.getParent();
+    double minX = b.getMinX();
+    double minY = b.getMinY();
+    double maxX = b.getMaxX();
+    double maxY = b.getMaxY();
+    for (Parent p = n.getParent(); p != null; p = p.getParent()) {
+      if (p instanceof ScrollPane || p.getClip() != null) {
+        Bounds v = p.localToScene(p.getLayoutBounds());
+        minX = Math.max(minX, v.getMinX());
+        minY = Math.max(minY, v.getMinY());
+        maxX = Math.min(maxX, v.getMaxX());
+        maxY = Math.min(maxY, v.getMaxY());
+      }
     }
-    if (p == null) {
-      return b;
-    }
-    Bounds v = p.localToScene(p.getLayoutBounds());
-    double minX = Math.max(b.getMinX(), v.getMinX());
-    double minY = Math.max(b.getMinY(), v.getMinY());
-    double maxX = Math.min(b.getMaxX(), v.getMaxX());
-    double maxY = Math.min(b.getMaxY(), v.getMaxY());
     if (maxX <= minX || maxY <= minY) {
       return null;
     }
