@@ -29,7 +29,8 @@ public record SyncConfig(
     Duration backoffBase,
     Duration backoffCap,
     int proofParallelism,
-    Duration resubmitAfter) {
+    Duration resubmitAfter,
+    java.util.Optional<Path> ledgerCa) {
 
   public SyncConfig {
     endpoints = List.copyOf(endpoints);
@@ -41,6 +42,7 @@ public record SyncConfig(
         throw new IllegalArgumentException("a ledger endpoint is an http(s) URL: " + u);
       }
     }
+    ledgerCa = ledgerCa == null ? java.util.Optional.empty() : ledgerCa;
     if (policy == null || stateDirectory == null) {
       throw new IllegalArgumentException("sync needs a trust policy and a state directory");
     }
@@ -65,7 +67,8 @@ public record SyncConfig(
   /**
    * Reads {@code ledger.endpoints} (comma-separated URLs), {@code ledger.policy} (a policy file,
    * relative to {@code base}) and optional {@code sync.batch}, {@code sync.timeout.seconds}, {@code
-   * sync.poll.seconds}.
+   * sync.poll.seconds} and {@code ledger.tls.ca} (PEM file of the CAs that issued the validators'
+   * HTTPS certificates; without it, the JDK's default trust store).
    */
   public static SyncConfig fromProperties(Properties p, Path base, Path stateDirectory) {
     Builder b = builder().stateDirectory(stateDirectory);
@@ -83,6 +86,10 @@ public record SyncConfig(
       b.policy(TrustPolicy.parse(Files.readAllBytes(base.resolve(policy))));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the ledger policy file " + policy, e);
+    }
+    String ca = p.getProperty("ledger.tls.ca", "").strip();
+    if (!ca.isEmpty()) {
+      b.ledgerCa(base.resolve(ca));
     }
     b.batchSize(Integer.parseInt(p.getProperty("sync.batch", "100")));
     b.requestTimeout(
@@ -105,6 +112,13 @@ public record SyncConfig(
     private Duration backoffCap = Duration.ofSeconds(60);
     private int proofParallelism = 4;
     private Duration resubmitAfter = Duration.ofSeconds(30);
+    private Path ledgerCa;
+
+    /** Trust only the CAs in this PEM file for the validators' HTTPS certificates. */
+    public Builder ledgerCa(Path pem) {
+      ledgerCa = pem;
+      return this;
+    }
 
     public Builder endpoint(URI u) {
       endpoints.add(u);
@@ -180,7 +194,8 @@ public record SyncConfig(
           backoffBase,
           backoffCap,
           proofParallelism,
-          resubmitAfter);
+          resubmitAfter,
+          java.util.Optional.ofNullable(ledgerCa));
     }
   }
 }

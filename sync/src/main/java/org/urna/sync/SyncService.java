@@ -74,7 +74,11 @@ public final class SyncService implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     this.link =
-        new LedgerLink(config.endpoints(), config.connectTimeout(), config.requestTimeout());
+        new LedgerLink(
+            config.endpoints(),
+            config.connectTimeout(),
+            config.requestTimeout(),
+            config.ledgerCa().map(LedgerLink::trusting));
     this.files = new SyncStateFiles(config.stateDirectory());
     this.guard = new CheckpointGuard(config.policy(), link, files);
     this.fetcher = new ProofFetcher(link, config.proofParallelism());

@@ -19,7 +19,13 @@ public final class RunNode implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    NodeFiles.Loaded loaded = NodeFiles.load(config);
+    NodeFiles.Loaded loaded;
+    try {
+      loaded = NodeFiles.load(config);
+    } catch (IllegalArgumentException e) {
+      System.err.println("ledger-node: " + e.getMessage());
+      return 2;
+    }
     ValidatorNode node = ValidatorNode.start(loaded.config(), loaded.verifier());
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -34,7 +40,17 @@ public final class RunNode implements Callable<Integer> {
                   stop.countDown();
                 }));
     System.out.println(
-        "validator " + node.config().id() + " ready on http://127.0.0.1:" + node.httpPort());
+        "validator "
+            + node.config().id()
+            + " ready on "
+            + node.config().network().scheme()
+            + "://"
+            + node.config().network().httpBind()
+            + ":"
+            + node.httpPort()
+            + " (advertised as "
+            + node.config().self().httpUrl()
+            + ")");
     stop.await();
     return 0;
   }

@@ -32,6 +32,13 @@ public final class LedgerClient {
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
+  /** A client of an HTTPS validator, trusting the authorities of {@code tls}. */
+  public LedgerClient(URI base, javax.net.ssl.SSLContext tls) {
+    this.base = base;
+    this.http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(tls).build();
+  }
+
   /** A refusal by the validator: the HTTP status and its reason. */
   public static final class LedgerException extends IOException {
     private final int status;

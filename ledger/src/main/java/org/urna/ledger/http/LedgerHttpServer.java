@@ -3,15 +3,22 @@ package org.urna.ledger.http;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.VirtualThreadPool;
+import org.urna.ledger.node.NetworkConfig;
 import org.urna.ledger.node.ValidatorNode;
 
 /** Jetty 12 (core handler API, virtual threads) carrying {@link LedgerApi} and the public page. */
@@ -44,8 +51,7 @@ public final class LedgerHttpServer implements AutoCloseable {
     this.bodyBudget = new java.util.concurrent.Semaphore(bodyBudget);
     this.api = new LedgerApi(node);
     server = new Server(new VirtualThreadPool());
-    connector = new ServerConnector(server);
-    connector.setHost("127.0.0.1");
+    connector = connector(server, node.config().network());
     connector.setPort(port);
     server.addConnector(connector);
     server.setHandler(
@@ -70,6 +76,33 @@ public final class LedgerHttpServer implements AutoCloseable {
           }
         });
     server.start();
+  }
+
+  /**
+   * Plain HTTP or, with TLS configured, HTTPS only (the node's certificate; TLS 1.2 or 1.3), on the
+   * configured interface.
+   */
+  private static ServerConnector connector(Server server, NetworkConfig net) {
+    ServerConnector c;
+    if (net.tls().isPresent()) {
+      SslContextFactory.Server tls = new SslContextFactory.Server();
+      tls.setSslContext(net.tls().get().sslContext());
+      tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+      HttpConfiguration http = new HttpConfiguration();
+      SecureRequestCustomizer secure = new SecureRequestCustomizer();
+      // validators are often reached by IP address, which a client never sends as SNI
+      secure.setSniHostCheck(false);
+      http.addCustomizer(secure);
+      c =
+          new ServerConnector(
+              server,
+              new SslConnectionFactory(tls, HttpVersion.HTTP_1_1.asString()),
+              new HttpConnectionFactory(http));
+    } else {
+      c = new ServerConnector(server);
+    }
+    c.setHost(net.httpBind());
+    return c;
   }
 
   public int port() {

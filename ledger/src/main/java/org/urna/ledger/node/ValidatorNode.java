@@ -51,11 +51,18 @@ public final class ValidatorNode implements AutoCloseable {
             config.policy(),
             machine,
             replica::isLeader,
-            replica::submitCheckpoint);
+            replica::submitCheckpoint,
+            config.network().httpClient(java.time.Duration.ofSeconds(2)));
     this.audit = verifier.map(v -> new ProofAudit(v, machine));
     this.http = new LedgerHttpServer(this, config.httpPort());
     this.loop = Thread.ofVirtual().name("checkpointer-" + config.id()).start(this::checkpointLoop);
-    LOG.info("Validator {} started: HTTP on port {}", config.id(), http.port());
+    LOG.info(
+        "Validator {} started: HTTP{} on {}:{}, Raft on {}",
+        config.id(),
+        config.network().tls().isPresent() ? "S" : "",
+        config.network().httpBind(),
+        http.port(),
+        config.self().raftAddress());
   }
 
   public static ValidatorNode start(NodeConfig config, Optional<BallotVerifier> verifier)

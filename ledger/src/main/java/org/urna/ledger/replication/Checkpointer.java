@@ -46,8 +46,7 @@ public final class Checkpointer {
   private final LedgerStateMachine machine;
   private final BooleanSupplier isLeader;
   private final Submitter submitter;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http;
   private final Map<String, Long> witnessSizes = new ConcurrentHashMap<>();
   private final ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -64,6 +63,30 @@ public final class Checkpointer {
       LedgerStateMachine machine,
       BooleanSupplier isLeader,
       Submitter submitter) {
+    this(
+        origin,
+        logKey,
+        ownCosigner,
+        ownWitnessName,
+        policy,
+        machine,
+        isLeader,
+        submitter,
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+  }
+
+  /** With the HTTP client for witness requests (with TLS: one that trusts the validators' CAs). */
+  public Checkpointer(
+      String origin,
+      SigningKey logKey,
+      Cosigner ownCosigner,
+      String ownWitnessName,
+      WitnessPolicy policy,
+      LedgerStateMachine machine,
+      BooleanSupplier isLeader,
+      Submitter submitter,
+      HttpClient http) {
+    this.http = http;
     this.origin = origin;
     this.logKey = logKey;
     this.ownCosigner = ownCosigner;

@@ -27,8 +27,9 @@ import org.apache.ratis.util.TimeDuration;
 
 /**
  * One validator's Ratis server and client. Ratis does the consensus (Raft); this class only wires
- * it: loopback-or-configured binding, raised election time-outs, snapshots every N entries with the
- * Raft log purged up to them (so a lagging or wiped follower is caught up by snapshot install).
+ * it: the configured bind address and TLS (see NetworkConfig), raised election time-outs, snapshots
+ * every N entries with the Raft log purged up to them (so a lagging or wiped follower is caught up
+ * by snapshot install).
  */
 public final class RaftReplica implements AutoCloseable {
   private final RaftServer server;
@@ -45,11 +46,16 @@ public final class RaftReplica implements AutoCloseable {
     group = RaftGroup.valueOf(RaftGroupId.valueOf(UUID.fromString(config.groupId())), peers);
     RaftProperties props = new RaftProperties();
     Peer self = config.self();
-    String host = self.raftAddress().substring(0, self.raftAddress().lastIndexOf(':'));
-    int port =
-        Integer.parseInt(self.raftAddress().substring(self.raftAddress().lastIndexOf(':') + 1));
-    GrpcConfigKeys.Server.setHost(props, host);
-    GrpcConfigKeys.Server.setPort(props, port);
+    var net = config.network();
+    GrpcConfigKeys.Server.setHost(
+        props,
+        net.raftBindHost().isEmpty() ? Peer.raftHost(self.raftAddress()) : net.raftBindHost());
+    GrpcConfigKeys.Server.setPort(
+        props, net.raftBindPort() == 0 ? Peer.raftPort(self.raftAddress()) : net.raftBindPort());
+    // With TLS: mutual TLS on the one gRPC port (server, client and admin services), for the
+    // node's server and for its own client alike.
+    Parameters parameters = new Parameters();
+    net.tls().ifPresent(t -> GrpcConfigKeys.TLS.setConf(parameters, t.ratis()));
     RaftServerConfigKeys.setStorageDir(props, List.of(config.dataDir().resolve("raft").toFile()));
     long min = config.electionTimeout().toMillis();
     RaftServerConfigKeys.Rpc.setTimeoutMin(props, TimeDuration.valueOf(min, TimeUnit.MILLISECONDS));
@@ -71,6 +77,7 @@ public final class RaftReplica implements AutoCloseable {
             .setGroup(group)
             .setProperties(props)
             .setStateMachine(machine)
+            .setParameters(parameters)
             .setOption(org.apache.ratis.server.storage.RaftStorage.StartupOption.RECOVER)
             .build();
     server.start();
@@ -79,8 +86,7 @@ public final class RaftReplica implements AutoCloseable {
             .setProperties(props)
             .setRaftGroup(group)
             .setClientId(ClientId.randomId())
-            .setClientRpc(
-                new GrpcFactory(new Parameters()).newRaftClientRpc(ClientId.randomId(), props))
+            .setClientRpc(new GrpcFactory(parameters).newRaftClientRpc(ClientId.randomId(), props))
             .build();
   }
 

@@ -32,16 +32,55 @@ public final class LedgerLink {
   private final AtomicInteger preferred = new AtomicInteger();
 
   public LedgerLink(List<URI> endpoints, Duration connectTimeout, Duration requestTimeout) {
+    this(endpoints, connectTimeout, requestTimeout, java.util.Optional.empty());
+  }
+
+  /** With {@code tls}: HTTPS validators are trusted only when a CA of that context issued them. */
+  public LedgerLink(
+      List<URI> endpoints,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      java.util.Optional<javax.net.ssl.SSLContext> tls) {
     if (endpoints.isEmpty()) {
       throw new IllegalArgumentException("at least one ledger endpoint");
     }
     this.endpoints = List.copyOf(endpoints);
     this.requestTimeout = requestTimeout;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(connectTimeout)
-            .build();
+    HttpClient.Builder b =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout);
+    tls.ifPresent(b::sslContext);
+    this.http = b.build();
+  }
+
+  /**
+   * A TLS context trusting exactly the CA certificates of a PEM file (the authorities that issued
+   * the validators' HTTPS certificates; validators run by several parties: one file, all CAs).
+   */
+  public static javax.net.ssl.SSLContext trusting(java.nio.file.Path caPem) {
+    try (var in = java.nio.file.Files.newInputStream(caPem)) {
+      java.security.KeyStore ts = java.security.KeyStore.getInstance("PKCS12");
+      ts.load(null, null);
+      int n = 0;
+      for (var c :
+          java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        ts.setCertificateEntry("ca" + n++, c);
+      }
+      if (n == 0) {
+        throw new IllegalArgumentException("ledger.tls.ca: " + caPem + " holds no PEM certificate");
+      }
+      var tmf =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(ts);
+      var ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+      ctx.init(null, tmf.getTrustManagers(), null);
+      return ctx;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("ledger.tls.ca: cannot read " + caPem + " (" + e + ")", e);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalArgumentException(
+          "ledger.tls.ca: " + caPem + " holds no readable PEM certificate: " + e.getMessage(), e);
+    }
   }
 
   /** An answer and the validator that gave it. */
