@@ -35,7 +35,8 @@ final class ManifestReader {
                 "votingWindow",
                 "contests",
                 "ballotStyles",
-                "stations"));
+                "stations",
+                "lookupPage"));
     String format = f.text("format");
     if (!FORMAT.equals(format)) {
       throw f.error(
@@ -61,10 +62,12 @@ final class ManifestReader {
     for (int i = 0; i < ss.size(); i++) {
       stations.add(station(ss.get(i), f.path("stations[" + i + "]")));
     }
+    String lookupPage = f.has("lookupPage") ? f.text("lookupPage") : null;
     return build(
         path,
         () ->
-            new ElectionManifest(electionId, title, languages, window, contests, styles, stations));
+            new ElectionManifest(
+                electionId, title, languages, window, contests, styles, stations, lookupPage));
   }
 
   private static VotingWindow window(JsonNode node, String path) throws ElectionPackageException {
