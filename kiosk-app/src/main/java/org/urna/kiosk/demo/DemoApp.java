@@ -43,6 +43,7 @@ public final class DemoApp extends Application {
   private final java.util.concurrent.atomic.AtomicBoolean cleanedUp =
       new java.util.concurrent.atomic.AtomicBoolean();
   private PaperFolder paperFolder;
+  private volatile String electionTitle = "Election";
 
   @Override
   public void start(Stage stage) {
@@ -52,6 +53,7 @@ public final class DemoApp extends Application {
     DemoMain.mark("fonts");
     DemoElection election =
         DemoMain.election != null ? DemoMain.election.join() : new DemoElection();
+    electionTitle = election.manifest.title().in("en", election.manifest.defaultLanguage());
     worker = Executors.newSingleThreadExecutor(daemon("kiosk-worker"));
     scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("kiosk-timer"));
     DemoMain.mark("electionReady");
@@ -100,10 +102,12 @@ public final class DemoApp extends Application {
     PollWorkerPanel side =
         new PollWorkerPanel(election, activation, device, box, kiosk, paperFolder.dir());
     this.panel[0] = side;
+    side.onClosingReport(() -> worker.execute(() -> printReport(true)));
     box.whenOpenBox(
         opened -> {
           var c = opened.counts();
           Platform.runLater(() -> side.showCounts(c));
+          printReport(false);
           startLedger(o, election, opened, side);
         });
     BorderPane window = new BorderPane(kiosk.root());
@@ -201,6 +205,39 @@ public final class DemoApp extends Application {
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       return document;
     }
+  }
+
+  /**
+   * The poll worker's reports (in English, like the demo's panel): the zero report when the box
+   * opens, the closing report on the panel's button. Printed, saved and shown like the voter's
+   * paper; on the kiosk's worker thread, so never in the middle of a voter's printing.
+   */
+  private void printReport(boolean closing) {
+    var c = box.counts();
+    String title = electionTitle;
+    var content =
+        new org.urna.hardware.printer.layout.PollReportContent(
+            closing ? "Closing report" : "Zero report",
+            title,
+            "Station",
+            DemoElection.STATION,
+            closing ? "Closed" : "Opened",
+            java.time.LocalDateTime.now().withSecond(0).withNano(0),
+            java.util.List.of(
+                new org.urna.hardware.printer.layout.Count("Ballots cast", c.cast()),
+                new org.urna.hardware.printer.layout.Count("Ballots challenged", c.challenged())),
+            "Last tracking code",
+            java.util.Optional.empty(),
+            "Poll worker");
+    org.urna.hardware.printer.Paper paper =
+        closing
+            ? org.urna.hardware.printer.layout.PaperLayouts.closingReport(content)
+            : org.urna.hardware.printer.layout.PaperLayouts.zeroReport(content);
+    String kind = closing ? "closing-report" : "zero-report";
+    device.print(paper);
+    BufferedImage image = device.emulator().tearOff().image();
+    java.nio.file.Path png = paperFolder.save(kind, image);
+    Platform.runLater(() -> panel[0].showPaper(kind, image, png, c));
   }
 
   @Override

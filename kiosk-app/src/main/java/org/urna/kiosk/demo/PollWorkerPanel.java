@@ -28,6 +28,7 @@ final class PollWorkerPanel {
   private final Label sync = new Label();
   private final DemoBallotBox box;
   private ScrollPane scroll;
+  private volatile Runnable closingReport = () -> {};
 
   PollWorkerPanel(
       DemoElection election,
@@ -53,6 +54,10 @@ final class PollWorkerPanel {
         e -> {
           printer.emulator().setPaperOut(paperOut.isSelected());
         });
+    Button closing = new Button("Poll worker: print closing report");
+    closing.setMaxWidth(Double.MAX_VALUE);
+    closing.setFocusTraversable(false);
+    closing.setOnAction(e -> closingReport.run());
     Label title = new Label("Demo: poll worker and devices");
     title.setStyle("-fx-font-weight: bold; -fx-font-size: 15px;");
     Label paperTitle = new Label("Printer output (newest first; click to see it whole)");
@@ -72,6 +77,7 @@ final class PollWorkerPanel {
             style,
             activate,
             paperOut,
+            closing,
             counts,
             sync,
             paperTitle,
@@ -85,6 +91,11 @@ final class PollWorkerPanel {
     counts.setText("Ballot box: opening…");
     sync.setWrapText(true);
     sync.setText("Ledger: starting…");
+  }
+
+  /** What the "print closing report" button does. */
+  void onClosingReport(Runnable action) {
+    this.closingReport = action;
   }
 
   /** The sync's status in a poll worker's words: counts, the last checkpoint, an alarm first. */
