@@ -26,10 +26,10 @@ class DemoCleanUpTest {
     Path tmp = Files.createTempDirectory("urna-demo-cleanup-test");
     Process demo = null;
     try {
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> command =
           List.of(
-              java,
+              javaBin,
               "--enable-native-access=ALL-UNNAMED",
               "-Xmx512m",
               "-Djava.io.tmpdir=" + tmp,
@@ -68,6 +68,20 @@ class DemoCleanUpTest {
           .isTrue();
       assertThat(output)
           .anyMatch(l -> l.equals("Printed paper is saved as PNG in " + tmp.resolve("paper")));
+      // The zero report is printed when the box opens, before the ledger starts.
+      Path zeroReport;
+      try (Stream<Path> s = Files.list(tmp.resolve("paper"))) {
+        zeroReport =
+            s.filter(f -> f.getFileName().toString().endsWith("-zero-report.png"))
+                .findFirst()
+                .orElseThrow();
+      }
+      java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(zeroReport.toFile());
+      assertThat(png.getWidth()).as("the whole width of the Epson paper").isEqualTo(576);
+      Files.copy(
+          zeroReport,
+          Path.of("target/demo-zero-report.png"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       assertThat(demoFolders(tmp))
           .as("the box and ledger folders while the demo runs")
           .anyMatch(n -> n.startsWith("urna-demo-box"))
