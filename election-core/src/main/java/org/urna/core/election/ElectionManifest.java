@@ -20,7 +20,23 @@ public record ElectionManifest(
     VotingWindow votingWindow,
     List<Contest> contests,
     List<BallotStyle> ballotStyles,
-    List<Station> stations) {
+    List<Station> stations,
+    String lookupPage) {
+
+  /** The longest receipt lookup address, in characters: its QR code still fits a 58 mm receipt. */
+  public static final int MAX_LOOKUP_PAGE_CHARS = 200;
+
+  /** A manifest without a receipt lookup address. */
+  public ElectionManifest(
+      String electionId,
+      LocalizedText title,
+      List<String> languages,
+      VotingWindow votingWindow,
+      List<Contest> contests,
+      List<BallotStyle> ballotStyles,
+      List<Station> stations) {
+    this(electionId, title, languages, votingWindow, contests, ballotStyles, stations, null);
+  }
 
   public ElectionManifest {
     Ids.check("electionId", electionId);
@@ -50,6 +66,59 @@ public record ElectionManifest(
       }
     }
     new LanguageCoverage(Set.copyOf(languages)).check(title, contests, ballotStyles, stations);
+    checkLookupPage(lookupPage);
+  }
+
+  /** The same manifest with this receipt lookup address (null for none). */
+  public ElectionManifest withLookupPage(String page) {
+    return new ElectionManifest(
+        electionId, title, languages, votingWindow, contests, ballotStyles, stations, page);
+  }
+
+  /**
+   * The public page where a voter looks up a receipt's tracking code (spec 3, {@code lookupPage}):
+   * the receipt's QR code carries it with {@code ?code=} and the tracking code.
+   */
+  public Optional<java.net.URI> lookupPageUri() {
+    return Optional.ofNullable(lookupPage).map(java.net.URI::create);
+  }
+
+  /**
+   * An absolute http or https address with a host, printable ASCII, no user, query or fragment, at
+   * most {@link #MAX_LOOKUP_PAGE_CHARS} characters; null is allowed (no lookup address).
+   */
+  static void checkLookupPage(String page) {
+    if (page == null) {
+      return;
+    }
+    String f = "lookupPage";
+    if (page.isEmpty() || page.length() > MAX_LOOKUP_PAGE_CHARS) {
+      throw new ManifestFieldException(
+          f, "must have 1 to " + MAX_LOOKUP_PAGE_CHARS + " characters, not " + page.length());
+    }
+    if (!page.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new ManifestFieldException(f, "must be printable ASCII without spaces");
+    }
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(page);
+    } catch (java.net.URISyntaxException e) {
+      throw new ManifestFieldException(f, "is not an address: " + e.getReason());
+    }
+    String scheme = uri.getScheme();
+    if (scheme == null || !(scheme.equals("https") || scheme.equals("http"))) {
+      throw new ManifestFieldException(f, "must start with https:// or http://");
+    }
+    if (uri.getHost() == null || uri.getHost().isEmpty()) {
+      throw new ManifestFieldException(f, "has no host");
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new ManifestFieldException(f, "must not carry a user name");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new ManifestFieldException(
+          f, "must have no query or fragment (the receipt adds ?code=...)");
+    }
   }
 
   /** The election's default language (the first of {@link #languages}). */

@@ -69,7 +69,8 @@ final class ManifestReader {
                         "votingWindow",
                         "contests",
                         "ballotStyles",
-                        "stations")));
+                        "stations",
+                        "lookupPage")));
     if (f == null) {
       return null;
     }
@@ -112,6 +113,7 @@ final class ManifestReader {
       String p = f.path("stations[" + i + "]");
       stations.add(collect(problems, () -> station(st, p)));
     }
+    String lookupPage = collect(problems, () -> f.has("lookupPage") ? f.text("lookupPage") : null);
     if (problems.size() > before) {
       return null;
     }
@@ -122,7 +124,14 @@ final class ManifestReader {
                 path,
                 () ->
                     new ElectionManifest(
-                        electionId, title, languages, window, contests, styles, stations)));
+                        electionId,
+                        title,
+                        languages,
+                        window,
+                        contests,
+                        styles,
+                        stations,
+                        lookupPage)));
   }
 
   private static VotingWindow window(JsonNode node, String path) throws ElectionPackageException {

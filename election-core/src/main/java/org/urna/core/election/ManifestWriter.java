@@ -37,6 +37,9 @@ final class ManifestWriter {
       so.set("name", text(s.name()));
       so.put("key", s.key().toHex());
     }
+    if (m.lookupPage() != null) {
+      o.put("lookupPage", m.lookupPage());
+    }
     return o;
   }
 

@@ -106,7 +106,6 @@ class PtyPrinterStoriesTest {
             .map(b -> ((PaperBlock.QrCode) b).payload())
             .toList();
     assertThat(QrReading.decodeAll(printed.image())).containsExactlyElementsOf(sentQr);
-    printed.savePng(SCREENSHOTS.resolve(name + "-" + profile.model() + ".png"));
   }
 
   @Test

@@ -89,16 +89,32 @@ final class DemoBallotBox implements BallotStore {
     return opened.join().store().challenge(id, claimed);
   }
 
+  /** Closes the box and deletes its temporary folder (also when closing fails). */
   void close() {
     Opened o = opened.getNow(null);
     if (o == null) {
       return;
     }
-    o.box().close();
-    try (var files = Files.walk(o.dir())) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    try {
+      o.box().close();
+    } catch (RuntimeException e) {
+      System.err.println("Demo ballot box did not close cleanly: " + e.getMessage());
+    } finally {
+      deleteTree(o.dir());
+    }
+  }
+
+  /** Deletes a folder and everything in it; says so on stderr if anything stays. */
+  static void deleteTree(Path dir) {
+    for (int attempt = 0; attempt < 3 && Files.exists(dir); attempt++) {
+      try (var files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException | UncheckedIOException e) {
+        // a file went away while walking: walk again
+      }
+    }
+    if (Files.exists(dir)) {
+      System.err.println("Could not delete the demo's temporary folder " + dir);
     }
   }
 }

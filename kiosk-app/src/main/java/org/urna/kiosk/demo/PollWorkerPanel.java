@@ -27,13 +27,16 @@ final class PollWorkerPanel {
   private final Label counts = new Label();
   private final Label sync = new Label();
   private final DemoBallotBox box;
+  private ScrollPane scroll;
+  private volatile Runnable closingReport = () -> {};
 
   PollWorkerPanel(
       DemoElection election,
       DemoActivation activation,
       InProcessPrinter printer,
       DemoBallotBox box,
-      VoterKiosk kiosk) {
+      VoterKiosk kiosk,
+      java.nio.file.Path paperDir) {
     this.box = box;
     ChoiceBox<String> style = new ChoiceBox<>();
     for (BallotStyle s : election.manifest.ballotStyles()) {
@@ -51,11 +54,19 @@ final class PollWorkerPanel {
         e -> {
           printer.emulator().setPaperOut(paperOut.isSelected());
         });
+    Button closing = new Button("Poll worker: print closing report");
+    closing.setMaxWidth(Double.MAX_VALUE);
+    closing.setFocusTraversable(false);
+    closing.setOnAction(e -> closingReport.run());
     Label title = new Label("Demo: poll worker and devices");
     title.setStyle("-fx-font-weight: bold; -fx-font-size: 15px;");
-    Label paperTitle = new Label("Printer output (newest first)");
+    Label paperTitle = new Label("Printer output (newest first; click to see it whole)");
     paperTitle.setStyle("-fx-font-weight: bold;");
+    paperTitle.setWrapText(true);
+    Label saved = new Label("Each paper is saved as PNG in " + paperDir);
+    saved.setWrapText(true);
     ScrollPane scroll = new ScrollPane(paper);
+    this.scroll = scroll;
     scroll.setFitToWidth(true);
     scroll.setFocusTraversable(false);
     scroll.setPrefHeight(700);
@@ -66,18 +77,25 @@ final class PollWorkerPanel {
             style,
             activate,
             paperOut,
+            closing,
             counts,
             sync,
             paperTitle,
+            saved,
             scroll);
     root.setPadding(new Insets(12));
-    root.setPrefWidth(320);
+    root.setPrefWidth(360);
     root.setStyle(
         "-fx-background-color: #f1f1ee; -fx-border-color: #999; -fx-border-width: 0 0 0 2;"
             + " -fx-font-family: 'DejaVu Sans'; -fx-font-size: 13px;");
     counts.setText("Ballot box: opening…");
     sync.setWrapText(true);
     sync.setText("Ledger: starting…");
+  }
+
+  /** What the "print closing report" button does. */
+  void onClosingReport(Runnable action) {
+    this.closingReport = action;
   }
 
   /** The sync's status in a poll worker's words: counts, the last checkpoint, an alarm first. */
@@ -110,15 +128,34 @@ final class PollWorkerPanel {
   }
 
   /** Shows a printed paper and the box's counts after it (both read on the worker thread). */
-  void showPaper(String kind, BufferedImage png, BallotCounts c) {
+  void showPaper(String kind, BufferedImage png, java.nio.file.Path file, BallotCounts c) {
     counts.setText("Ballot box: " + c.cast() + " cast, " + c.challenged() + " challenged");
-    ImageView view = new ImageView(SwingFXUtils.toFXImage(png, null));
+    javafx.scene.image.Image image = SwingFXUtils.toFXImage(png, null);
+    ImageView view = new ImageView(image);
     view.setPreserveRatio(true);
-    view.setFitWidth(288);
-    Label label = new Label(kind);
+    view.setSmooth(true);
+    // The whole width of the paper, scaled down to the panel (never cut at the right edge).
+    view.fitWidthProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(image.getWidth(), scroll.getViewportBounds().getWidth() - 4),
+                scroll.viewportBoundsProperty()));
+    view.setOnMouseClicked(e -> showWhole(kind, image, file));
+    view.setCursor(javafx.scene.Cursor.HAND);
+    Label label = new Label(file == null ? kind : kind + " — " + file.getFileName());
     paper.getChildren().add(0, new VBox(4, label, view));
     while (paper.getChildren().size() > 12) {
       paper.getChildren().removeLast();
     }
+  }
+
+  /** One paper at its printed size (one dot a pixel) in a window of its own, scrollable. */
+  private static void showWhole(String kind, javafx.scene.image.Image image, java.nio.file.Path f) {
+    ScrollPane pane = new ScrollPane(new ImageView(image));
+    javafx.stage.Stage stage = new javafx.stage.Stage();
+    stage.setTitle("Printed " + kind + (f == null ? "" : " — " + f));
+    stage.setScene(
+        new javafx.scene.Scene(pane, image.getWidth() + 24, Math.min(image.getHeight() + 8, 900)));
+    stage.show();
   }
 }

@@ -26,12 +26,48 @@ public final class PaperDocuments {
   private final URI lookupPage;
   private final ZoneId zone;
 
-  /** {@code lookupPage}: the ledger's public lookup page (http or https, no query). */
+  /**
+   * {@code lookupPage}: the ledger's public lookup page (http or https, no query) from the kiosk's
+   * configuration; the election package's own {@code lookupPage}, signed by the authority, takes
+   * its place when the package has one (docs/spec/election-package.md, section 3.2).
+   */
   public PaperDocuments(ElectionManifest manifest, String stationId, URI lookupPage, ZoneId zone) {
     this.manifest = manifest;
     this.stationId = stationId;
-    this.lookupPage = lookupPage;
+    this.lookupPage = manifest.lookupPageUri().orElse(lookupPage);
     this.zone = zone;
+  }
+
+  /** The lookup page this kiosk's receipts carry. */
+  public URI lookupPage() {
+    return lookupPage;
+  }
+
+  /**
+   * The same document with its receipt (or challenged slip) pointing at {@code page}; a page with
+   * no path gets "/". Other documents are returned as they are.
+   */
+  public static PaperDocument withLookupPage(PaperDocument document, URI page) {
+    URI p = page.getRawPath() == null || page.getRawPath().isEmpty() ? page.resolve("/") : page;
+    return switch (document) {
+      case PaperDocument.Receipt r -> new PaperDocument.Receipt(withPage(r.content(), p));
+      case PaperDocument.VoidedRecord v ->
+          new PaperDocument.VoidedRecord(v.content(), withPage(v.challengedSlip(), p));
+      case PaperDocument.PaperRecord r -> r;
+    };
+  }
+
+  private static ReceiptContent withPage(ReceiptContent c, URI page) {
+    return new ReceiptContent(
+        c.title(),
+        c.stationLabel(),
+        c.station(),
+        c.timeLabel(),
+        c.castHour(),
+        c.trackingCodeLabel(),
+        c.trackingCode(),
+        page,
+        c.lookupHint());
   }
 
   public PaperDocument.PaperRecord paperRecord(PlaintextBallot ballot, BallotId id, Messages m) {
@@ -70,7 +106,11 @@ public final class PaperDocuments {
       List<Selection> chosen = new ArrayList<>();
       for (String sid : c.selectionIds()) {
         if (ballot.chosen(c.id()).contains(sid)) {
-          chosen.add(new Selection(sid, selectionName(c, sid, lang, fallback)));
+          chosen.add(
+              new Selection(
+                  sid,
+                  selectionName(c, sid, lang, fallback),
+                  selectionDetail(c, sid, lang, fallback)));
         }
       }
       contests.add(new ContestChoice(c.id(), c.title().in(lang, fallback), chosen));
@@ -104,6 +144,22 @@ public final class PaperDocuments {
         recorded.code().shortForm(),
         lookupPage,
         m.text("paper.lookup"));
+  }
+
+  /**
+   * What tells a candidate from another of the same name (the party, as the manifest's description
+   * gives it); empty for a referendum answer or a candidate without a description.
+   */
+  public static String selectionDetail(Contest c, String sid, String lang, String fallback) {
+    return switch (c) {
+      case CandidateContest cc ->
+          cc.candidates().stream()
+              .filter(k -> k.id().equals(sid))
+              .findFirst()
+              .map(k -> k.description() == null ? "" : k.description().in(lang, fallback))
+              .orElse("");
+      case ReferendumContest r -> "";
+    };
   }
 
   /** A selection's name as the voter reads it: a candidate's name, or a referendum answer. */

@@ -15,6 +15,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.urna.hardware.printer.PrinterProfile;
 import org.urna.hardware.printer.emulator.InProcessPrinter;
+import org.urna.kiosk.paper.PaperDocument;
+import org.urna.kiosk.paper.PaperDocuments;
 import org.urna.kiosk.paper.PaperPrinter;
 import org.urna.kiosk.paper.PrintOutcome;
 import org.urna.kiosk.paper.ReceiptPrinterAdapter;
@@ -35,6 +37,13 @@ public final class DemoApp extends Application {
   private ExecutorService worker;
   private ScheduledExecutorService scheduler;
   private volatile DemoLedger ledger;
+  private final java.util.concurrent.CompletableFuture<DemoLedger> ledgerStarted =
+      new java.util.concurrent.CompletableFuture<>();
+  private volatile java.nio.file.Path ledgerDir;
+  private final java.util.concurrent.atomic.AtomicBoolean cleanedUp =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private PaperFolder paperFolder;
+  private volatile String electionTitle = "Election";
 
   @Override
   public void start(Stage stage) {
@@ -44,10 +53,16 @@ public final class DemoApp extends Application {
     DemoMain.mark("fonts");
     DemoElection election =
         DemoMain.election != null ? DemoMain.election.join() : new DemoElection();
+    electionTitle = election.manifest.title().in("en", election.manifest.defaultLanguage());
     worker = Executors.newSingleThreadExecutor(daemon("kiosk-worker"));
     scheduler = new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("kiosk-timer"));
     DemoMain.mark("electionReady");
     box = new DemoBallotBox();
+    // SIGTERM runs no Application.stop(): the hook removes the temporary folders then too.
+    Runtime.getRuntime()
+        .addShutdownHook(Thread.ofPlatform().name("demo-clean-up").unstarted(this::cleanUp));
+    paperFolder = new PaperFolder(o.paperDir());
+    System.out.println("Printed paper is saved as PNG in " + paperFolder.dir());
     device = InProcessPrinter.start(PrinterProfile.EPSON_TM_T20);
     PaperPrinter driver = new ReceiptPrinterAdapter(device);
     DemoActivation activation = new DemoActivation();
@@ -57,20 +72,23 @@ public final class DemoApp extends Application {
             election.key,
             DemoElection.STATION,
             box,
-            document -> {
+            asked -> {
+              PaperDocument document = o.lookupUrl() == null ? onTheDemoLedgersPage(asked) : asked;
               PrintOutcome outcome = driver.print(document);
               DemoLedger l = ledger;
               if (l != null) {
                 l.wake();
               }
               BufferedImage paper = device.emulator().tearOff().image();
+              java.nio.file.Path png = paperFolder.save(document.kind(), paper);
               var counts = box.counts();
-              Platform.runLater(() -> panel[0].showPaper(document.kind(), paper, counts));
+              Platform.runLater(() -> panel[0].showPaper(document.kind(), paper, png, counts));
               return outcome;
             },
             new IdleTimer.Timeouts(
                 Duration.ofSeconds(o.warnAfter()), Duration.ofSeconds(o.answerWithin())),
-            o.lookupUrl(),
+            // until the demo ledger has started, its page is not known; receipts wait for it
+            o.lookupUrl() != null ? o.lookupUrl() : "http://127.0.0.1/",
             Clock.systemUTC(),
             new SecureRandom(),
             Platform::runLater,
@@ -81,12 +99,15 @@ public final class DemoApp extends Application {
     DemoMain.mark("kiosk");
     box.whenOpen(() -> Platform.runLater(() -> kiosk.viewModel().openPolls()));
 
-    PollWorkerPanel side = new PollWorkerPanel(election, activation, device, box, kiosk);
+    PollWorkerPanel side =
+        new PollWorkerPanel(election, activation, device, box, kiosk, paperFolder.dir());
     this.panel[0] = side;
+    side.onClosingReport(() -> worker.execute(() -> printReport(true)));
     box.whenOpenBox(
         opened -> {
           var c = opened.counts();
           Platform.runLater(() -> side.showCounts(c));
+          printReport(false);
           startLedger(o, election, opened, side);
         });
     BorderPane window = new BorderPane(kiosk.root());
@@ -146,6 +167,7 @@ public final class DemoApp extends Application {
               try {
                 java.nio.file.Path dir =
                     java.nio.file.Files.createTempDirectory("urna-demo-ledger");
+                ledgerDir = dir;
                 DemoLedger l =
                     o.ledger().isEmpty()
                         ? DemoLedger.startInProcess(dir, election)
@@ -153,8 +175,10 @@ public final class DemoApp extends Application {
                 l.syncFrom(
                     opened, dir.resolve("sync"), s -> Platform.runLater(() -> side.showSync(s)));
                 ledger = l;
+                ledgerStarted.complete(l);
                 System.out.println("Ledger public page: " + l.lookupPage());
               } catch (Exception e) {
+                ledgerStarted.completeExceptionally(e);
                 Platform.runLater(
                     () ->
                         side.showSyncFailure(
@@ -163,11 +187,80 @@ public final class DemoApp extends Application {
             });
   }
 
+  /**
+   * Receipts of the in-process ledger's demo point at that ledger's own public page (a real
+   * station's come from its election package). Waits for the ledger a little if it is still
+   * starting; if it never starts the receipt keeps the page the kiosk was given.
+   */
+  private PaperDocument onTheDemoLedgersPage(PaperDocument document) {
+    if (document instanceof PaperDocument.PaperRecord) {
+      return document;
+    }
+    try {
+      DemoLedger l = ledgerStarted.get(20, java.util.concurrent.TimeUnit.SECONDS);
+      return PaperDocuments.withLookupPage(document, l.lookupPage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return document;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      return document;
+    }
+  }
+
+  /**
+   * The poll worker's reports (in English, like the demo's panel): the zero report when the box
+   * opens, the closing report on the panel's button. Printed, saved and shown like the voter's
+   * paper; on the kiosk's worker thread, so never in the middle of a voter's printing.
+   */
+  private void printReport(boolean closing) {
+    var c = box.counts();
+    String title = electionTitle;
+    var content =
+        new org.urna.hardware.printer.layout.PollReportContent(
+            closing ? "Closing report" : "Zero report",
+            title,
+            "Station",
+            DemoElection.STATION,
+            closing ? "Closed" : "Opened",
+            java.time.LocalDateTime.now().withSecond(0).withNano(0),
+            java.util.List.of(
+                new org.urna.hardware.printer.layout.Count("Ballots cast", c.cast()),
+                new org.urna.hardware.printer.layout.Count("Ballots challenged", c.challenged())),
+            "Last tracking code",
+            java.util.Optional.empty(),
+            "Poll worker");
+    org.urna.hardware.printer.Paper paper =
+        closing
+            ? org.urna.hardware.printer.layout.PaperLayouts.closingReport(content)
+            : org.urna.hardware.printer.layout.PaperLayouts.zeroReport(content);
+    String kind = closing ? "closing-report" : "zero-report";
+    device.print(paper);
+    BufferedImage image = device.emulator().tearOff().image();
+    java.nio.file.Path png = paperFolder.save(kind, image);
+    Platform.runLater(() -> panel[0].showPaper(kind, image, png, c));
+  }
+
   @Override
   public void stop() {
+    cleanUp();
+  }
+
+  /**
+   * Stops the ledger, the sync and the box and deletes their temporary folders; once, whether the
+   * window was closed (stop) or the process was sent SIGTERM (shutdown hook). The PNGs of printed
+   * paper stay.
+   */
+  private void cleanUp() {
+    if (!cleanedUp.compareAndSet(false, true)) {
+      return;
+    }
     DemoLedger l = ledger;
     if (l != null) {
-      l.close();
+      try {
+        l.close();
+      } catch (RuntimeException e) {
+        System.err.println("Demo ledger did not stop cleanly: " + e.getMessage());
+      }
     }
     if (worker != null) {
       worker.shutdownNow();
@@ -178,6 +271,10 @@ public final class DemoApp extends Application {
     }
     if (box != null) {
       box.close();
+    }
+    java.nio.file.Path dir = ledgerDir;
+    if (dir != null) {
+      DemoBallotBox.deleteTree(dir);
     }
   }
 

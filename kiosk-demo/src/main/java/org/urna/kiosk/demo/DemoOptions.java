@@ -14,10 +14,12 @@ import java.util.List;
  * @param fullScreen start full screen (F11 toggles)
  * @param warnAfter seconds without a touch before the inactivity warning
  * @param answerWithin seconds the voter has to answer the warning
- * @param lookupUrl the ledger's public lookup page; the tracking code is appended
+ * @param lookupUrl the ledger's public lookup page, the tracking code appended; null: the demo
+ *     ledger's own public page
  * @param ledger validator URLs of a real ledger network (empty: a one-validator ledger in-process)
  * @param ledgerPolicy with {@code ledger}: the tlog-policy file naming the validator keys to trust
  * @param startupProbe print the time to the first frame of the waiting screen, then exit
+ * @param paperDir where every printed paper is saved as a PNG
  */
 record DemoOptions(
     boolean kiosk,
@@ -27,14 +29,16 @@ record DemoOptions(
     String lookupUrl,
     List<URI> ledger,
     Path ledgerPolicy,
-    boolean startupProbe) {
+    boolean startupProbe,
+    Path paperDir) {
 
   static final String USAGE =
       """
       Usage: urna-kiosk-demo [-hV] [--fullscreen] [--kiosk] [--smoke-test]
                              [--answer-within=<seconds>]
                              [--ledger=<url>[,<url>...]]... [--ledger-policy=<file>]
-                             [--lookup-url=<url>] [--warn-after=<seconds>]
+                             [--lookup-url=<url>] [--paper-dir=<dir>]
+                             [--warn-after=<seconds>]
       The Urna voter's kiosk with a sample election and simulated devices.
             --kiosk                 Full screen and locked down (no exit key, no close, no pointer).
             --fullscreen            Start full screen (F11 toggles).
@@ -43,7 +47,9 @@ record DemoOptions(
             --answer-within=<seconds>
                                     Seconds the voter has to answer the warning (default 30).
             --lookup-url=<url>      The ledger's public lookup page; the tracking code is appended
-                                      (default https://ledger.example.org/t/).
+                                      (default: the public page of the ledger the demo syncs to).
+            --paper-dir=<dir>       Where each printed paper is saved as a PNG
+                                      (default urna-demo-paper in the working directory).
             --ledger=<url>[,<url>...]
                                     Validator URLs of a real ledger network (default: a
                                       one-validator ledger in this process).
@@ -84,7 +90,8 @@ record DemoOptions(
     boolean probe = false;
     int warnAfter = 120;
     int answerWithin = 30;
-    String lookupUrl = "https://ledger.example.org/t/";
+    String lookupUrl = null;
+    Path paperDir = Path.of("urna-demo-paper");
     List<URI> ledger = new ArrayList<>();
     Path policy = null;
     for (int i = 0; i < args.length; i++) {
@@ -107,7 +114,12 @@ record DemoOptions(
         case "--fullscreen" -> fullScreen = flag(name, value);
         // --smoke-test: the packaged kiosk's check that it reaches its first screen (exit 0)
         case "--startup-probe", "--smoke-test" -> probe = flag(name, value);
-        case "--warn-after", "--answer-within", "--lookup-url", "--ledger", "--ledger-policy" -> {
+        case "--warn-after",
+            "--answer-within",
+            "--lookup-url",
+            "--ledger",
+            "--ledger-policy",
+            "--paper-dir" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException("Missing required parameter for option " + name);
@@ -117,7 +129,8 @@ record DemoOptions(
           switch (name) {
             case "--warn-after" -> warnAfter = seconds(name, value);
             case "--answer-within" -> answerWithin = seconds(name, value);
-            case "--lookup-url" -> lookupUrl = value;
+            case "--lookup-url" -> lookupUrl = uri(name, value).toString();
+            case "--paper-dir" -> paperDir = Path.of(value);
             case "--ledger" -> {
               for (String url : value.split(",")) {
                 ledger.add(uri(name, url));
@@ -131,7 +144,15 @@ record DemoOptions(
     }
     return new Request.Run(
         new DemoOptions(
-            kiosk, fullScreen, warnAfter, answerWithin, lookupUrl, ledger, policy, probe));
+            kiosk,
+            fullScreen,
+            warnAfter,
+            answerWithin,
+            lookupUrl,
+            ledger,
+            policy,
+            probe,
+            paperDir));
   }
 
   private static boolean flag(String name, String value) {

@@ -21,7 +21,8 @@ class DemoOptionsTest {
     assertThat(o.startupProbe()).isFalse();
     assertThat(o.warnAfter()).isEqualTo(120);
     assertThat(o.answerWithin()).isEqualTo(30);
-    assertThat(o.lookupUrl()).isEqualTo("https://ledger.example.org/t/");
+    assertThat(o.lookupUrl()).as("receipts point at the demo ledger's own page").isNull();
+    assertThat(o.paperDir()).isEqualTo(Path.of("urna-demo-paper"));
     assertThat(o.ledger()).isEmpty();
     assertThat(o.ledgerPolicy()).isNull();
   }
@@ -47,7 +48,9 @@ class DemoOptionsTest {
             "--ledger",
             "http://c:3",
             "--ledger-policy",
-            "policy.txt");
+            "policy.txt",
+            "--paper-dir",
+            "out/paper");
     assertThat(o.kiosk()).isTrue();
     assertThat(o.warnAfter()).isEqualTo(60);
     assertThat(o.answerWithin()).isEqualTo(10);
@@ -56,6 +59,7 @@ class DemoOptionsTest {
         .containsExactly(
             URI.create("http://a:1"), URI.create("http://b:2"), URI.create("http://c:3"));
     assertThat(o.ledgerPolicy()).isEqualTo(Path.of("policy.txt"));
+    assertThat(o.paperDir()).isEqualTo(Path.of("out/paper"));
   }
 
   @Test

@@ -38,6 +38,12 @@ public sealed interface EscPosCommand {
   /** ESC 2 (default, -1) or ESC 3 n. */
   record LineSpacing(int dots) implements EscPosCommand {}
 
+  /** GS L nL nH: left margin in dots (text only in this emulator). */
+  record LeftMargin(int dots) implements EscPosCommand {}
+
+  /** GS W nL nH: width of the printing area in dots (text only in this emulator). */
+  record PrintAreaWidth(int dots) implements EscPosCommand {}
+
   /** GS V m [n]: partial or full cut, after feeding {@code feedDots}. */
   record Cut(boolean partial, int feedDots) implements EscPosCommand {}
 

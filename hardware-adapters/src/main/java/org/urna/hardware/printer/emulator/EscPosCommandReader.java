@@ -74,6 +74,8 @@ public final class EscPosCommandReader {
         yield new EscPosCommand.CharacterSize(w, h);
       }
       case 'B' -> new EscPosCommand.Reverse((in.next() & 1) == 1);
+      case 'L' -> new EscPosCommand.LeftMargin(in.next() | (in.next() << 8));
+      case 'W' -> new EscPosCommand.PrintAreaWidth(in.next() | (in.next() << 8));
       case 'a' -> new EscPosCommand.AutoStatusBack(in.next());
       case 'V' -> cut();
       case 'v' -> raster();

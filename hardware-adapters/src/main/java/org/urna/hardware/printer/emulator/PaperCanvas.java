@@ -44,7 +44,7 @@ final class PaperCanvas {
   }
 
   /** Prints one line of glyphs; returns the line's height in dots. */
-  int printLine(List<Glyph> glyphs, int justify, int spacing) {
+  int printLine(List<Glyph> glyphs, int justify, int spacing, int left, int area) {
     int lineWidth = glyphs.stream().mapToInt(g -> g.width() * CELL_WIDTH).sum();
     int tallest = glyphs.stream().mapToInt(g -> g.height() * CELL_HEIGHT).max().orElse(CELL_HEIGHT);
     int advance = Math.max(tallest + (spacing - CELL_HEIGHT), tallest);
@@ -52,7 +52,7 @@ final class PaperCanvas {
       return 0;
     }
     Graphics2D g = graphics();
-    int x = offset(lineWidth, justify);
+    int x = left + offsetIn(area, lineWidth, justify);
     for (Glyph glyph : glyphs) {
       int cw = glyph.width() * CELL_WIDTH;
       int ch = glyph.height() * CELL_HEIGHT;
@@ -137,9 +137,13 @@ final class PaperCanvas {
   }
 
   private int offset(int contentWidth, int justify) {
+    return offsetIn(width, contentWidth, justify);
+  }
+
+  private static int offsetIn(int area, int contentWidth, int justify) {
     return switch (justify) {
-      case 1 -> Math.max(0, (width - contentWidth) / 2);
-      case 2 -> Math.max(0, width - contentWidth);
+      case 1 -> Math.max(0, (area - contentWidth) / 2);
+      case 2 -> Math.max(0, area - contentWidth);
       default -> 0;
     };
   }

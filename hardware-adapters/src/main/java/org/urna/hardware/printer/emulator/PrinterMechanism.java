@@ -34,6 +34,8 @@ final class PrinterMechanism {
   private boolean bold;
   private boolean reverse;
   private int justify;
+  private int leftMargin;
+  private int areaWidth;
   private int lineSpacing = 30;
   private int autoStatusMask;
 
@@ -49,6 +51,7 @@ final class PrinterMechanism {
     this.replies = replies;
     this.canvas = new PaperCanvas(profile.dotsPerLine());
     this.codePage = profile.codePages().values().iterator().next();
+    this.areaWidth = profile.dotsPerLine();
   }
 
   synchronized void apply(EscPosCommand command) {
@@ -89,6 +92,8 @@ final class PrinterMechanism {
       }
       case Justify j -> justify = j.position();
       case Reverse r -> reverse = r.on();
+      case LeftMargin m -> leftMargin = Math.min(m.dots(), profile.dotsPerLine() - 1);
+      case PrintAreaWidth w -> areaWidth = Math.max(1, w.dots());
       case FeedLines f -> {
         printLine();
         canvas.feed(f.lines() * lineSpacing);
@@ -119,13 +124,15 @@ final class PrinterMechanism {
     bold = false;
     reverse = false;
     justify = 0;
+    leftMargin = 0;
+    areaWidth = profile.dotsPerLine();
     lineSpacing = 30;
     qr.reset();
   }
 
   private void addGlyph(int code) {
     int lineWidth = line.stream().mapToInt(g -> g.width() * PaperCanvas.CELL_WIDTH).sum();
-    if (lineWidth + widthFactor * PaperCanvas.CELL_WIDTH > canvas.widthDots()) {
+    if (lineWidth + widthFactor * PaperCanvas.CELL_WIDTH > printableWidth()) {
       printLine();
     }
     char c = new String(new byte[] {(byte) code}, codePage).charAt(0);
@@ -133,12 +140,23 @@ final class PrinterMechanism {
     lineText.append(c);
   }
 
+  /** The printing area right of the left margin, at least one cell (as printers do). */
+  private int printableWidth() {
+    int w = Math.min(areaWidth, profile.dotsPerLine() - leftMargin);
+    return Math.max(w, widthFactor * PaperCanvas.CELL_WIDTH);
+  }
+
   private void printLine() {
     if (line.isEmpty()) {
       canvas.feed(lineSpacing);
       return;
     }
-    canvas.printLine(List.copyOf(line), justify, lineSpacing + (heightFactor - 1) * 6);
+    canvas.printLine(
+        List.copyOf(line),
+        justify,
+        lineSpacing + (heightFactor - 1) * 6,
+        leftMargin,
+        printableWidth());
     textLines.add(lineText.toString());
     line.clear();
     lineText.setLength(0);

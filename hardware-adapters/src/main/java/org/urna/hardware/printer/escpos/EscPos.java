@@ -48,6 +48,16 @@ public final class EscPos {
     return new byte[] {GS, 'B', (byte) (on ? 1 : 0)};
   }
 
+  /** GS L nL nH: left margin in dots, for the lines that follow. */
+  public static byte[] leftMargin(int dots) {
+    return new byte[] {GS, 'L', (byte) (dots & 0xff), (byte) (dots >> 8)};
+  }
+
+  /** GS W nL nH: width of the printing area in dots, from the left margin. */
+  public static byte[] printAreaWidth(int dots) {
+    return new byte[] {GS, 'W', (byte) (dots & 0xff), (byte) (dots >> 8)};
+  }
+
   /** ESC d n: print and feed n lines. */
   public static byte[] feedLines(int n) {
     return new byte[] {ESC, 'd', (byte) n};

@@ -16,14 +16,27 @@ import org.urna.hardware.printer.raster.QrRasterizer;
 import org.urna.hardware.printer.raster.TextRasterizer;
 
 /**
- * Turns a {@link Paper} into ESC/POS bytes for one model. Text goes out in the first code page of
- * the profile that holds every letter of the paragraph, else as a raster image drawn from the
- * bundled font; QR codes go out natively when the model has a QR engine, else as a ZXing raster.
+ * Turns a {@link Paper} into ESC/POS bytes for one model, in one typeface per paper (decision
+ * 0154): when the model's code pages hold every letter of every paragraph, all text goes out in the
+ * printer's own font; when any paragraph has a letter no code page holds (Tatar's ә, ө, ү, җ, ң,
+ * һ), or a character the printer's one-cell font cannot draw as itself (the em dash), every
+ * paragraph and rule of the paper is drawn from the bundled font as raster images. Text keeps a
+ * margin of {@link #MARGIN_DOTS} on both sides. QR codes go out natively when the model has a QR
+ * engine, else as a ZXing raster.
  */
 public final class EscPosEncoder {
 
   /** Font A is 12 × 24 dots. */
   static final int FONT_A_WIDTH = 12;
+
+  /** Left and right margin of text and rules: 24 dots, 3 mm at 203 dpi. */
+  public static final int MARGIN_DOTS = TextRasterizer.MARGIN_DOTS;
+
+  /**
+   * Characters a code page may hold but a printer's one-cell font draws too short to tell from
+   * their neighbours: the em dash (a cell wide, it reads as an en dash) and the horizontal bar.
+   */
+  static final String NOT_IN_ONE_CELL = "\u2014\u2015";
 
   private static final int CHUNK_BYTES = 1024;
 
@@ -44,11 +57,24 @@ public final class EscPosEncoder {
       // Report changes of online state, errors and the paper sensors (bits 1, 2, 3).
       out.add(EscPos.autoStatusBack(0x0e));
     }
+    boolean raster = drawnWhole(paper);
     for (PaperBlock block : paper.blocks()) {
       switch (block) {
-        case Text t -> text(t, out);
+        case Text t -> {
+          if (raster) {
+            raster(textRasterizer.render(t), out);
+          } else {
+            text(t, out);
+          }
+        }
         case PaperBlock.QrCode q -> qr(q, out);
-        case PaperBlock.Rule r -> rule(out);
+        case PaperBlock.Rule r -> {
+          if (raster) {
+            raster(TextRasterizer.rule(profile.dotsPerLine()), out);
+          } else {
+            rule(out);
+          }
+        }
         case PaperBlock.Feed f -> out.add(EscPos.feedLines(f.lines()));
       }
     }
@@ -61,6 +87,21 @@ public final class EscPosEncoder {
     return new EscPosJob(out.chunks);
   }
 
+  /**
+   * Whether this paper is drawn whole from the bundled font: some paragraph has a letter none of
+   * the model's code pages holds, or a character its font cannot draw in one cell.
+   */
+  public boolean drawnWhole(Paper paper) {
+    return paper.blocks().stream()
+        .anyMatch(b -> b instanceof Text t && !printableInPrinterFont(t.text()));
+  }
+
+  /** Whether the printer's own font prints this text faithfully. */
+  public boolean printableInPrinterFont(String text) {
+    return codePageFor(text).isPresent()
+        && text.chars().noneMatch(c -> NOT_IN_ONE_CELL.indexOf(c) >= 0);
+  }
+
   /** The code page that holds every letter of this text, if the model has one. */
   public java.util.Optional<Map.Entry<Integer, Charset>> codePageFor(String text) {
     return profile.codePages().entrySet().stream()
@@ -68,27 +109,31 @@ public final class EscPosEncoder {
         .findFirst();
   }
 
+  private int textWidthDots() {
+    return profile.dotsPerLine() - 2 * MARGIN_DOTS;
+  }
+
   private void text(Text t, Chunks out) {
-    var page = codePageFor(t.text());
-    if (page.isEmpty()) {
-      raster(textRasterizer.render(t), out);
-      return;
-    }
+    var page = codePageFor(t.text()).orElseThrow();
     TextSize size = fittingSize(t);
-    int columns = profile.dotsPerLine() / (FONT_A_WIDTH * size.widthFactor());
-    out.add(EscPos.codePage(page.get().getKey()));
+    int columns = textWidthDots() / (FONT_A_WIDTH * size.widthFactor());
+    out.add(EscPos.leftMargin(MARGIN_DOTS));
+    out.add(EscPos.printAreaWidth(textWidthDots()));
+    out.add(EscPos.codePage(page.getKey()));
     out.add(EscPos.justify(t.align() == Align.CENTER ? 1 : 0));
     out.add(EscPos.emphasis(t.bold()));
     out.add(EscPos.reverse(t.reverse()));
     out.add(EscPos.size(size.widthFactor(), size.heightFactor()));
     for (String line : wrap(t.text(), columns)) {
-      out.add(line.getBytes(page.get().getValue()));
+      out.add(line.getBytes(page.getValue()));
       out.add(new byte[] {EscPos.LF});
     }
     out.add(EscPos.size(1, 1));
     out.add(EscPos.reverse(false));
     out.add(EscPos.emphasis(false));
     out.add(EscPos.justify(0));
+    out.add(EscPos.leftMargin(0));
+    out.add(EscPos.printAreaWidth(profile.dotsPerLine()));
   }
 
   private void qr(PaperBlock.QrCode q, Chunks out) {
@@ -104,9 +149,13 @@ public final class EscPosEncoder {
 
   private void rule(Chunks out) {
     out.add(EscPos.size(1, 1));
+    out.add(EscPos.leftMargin(MARGIN_DOTS));
+    out.add(EscPos.printAreaWidth(textWidthDots()));
     out.add(EscPos.codePage(profile.codePages().keySet().iterator().next()));
-    out.add("-".repeat(profile.dotsPerLine() / FONT_A_WIDTH).getBytes(Charset.forName("US-ASCII")));
+    out.add("-".repeat(textWidthDots() / FONT_A_WIDTH).getBytes(Charset.forName("US-ASCII")));
     out.add(new byte[] {EscPos.LF});
+    out.add(EscPos.leftMargin(0));
+    out.add(EscPos.printAreaWidth(profile.dotsPerLine()));
   }
 
   /** One GS v 0 command a band, each band its own chunk. */
@@ -170,7 +219,7 @@ public final class EscPosEncoder {
     }
     TextSize size = t.size();
     while (size != TextSize.NORMAL
-        && longest > profile.dotsPerLine() / (FONT_A_WIDTH * size.widthFactor())) {
+        && longest > textWidthDots() / (FONT_A_WIDTH * size.widthFactor())) {
       size = TextSize.values()[size.ordinal() - 1];
     }
     return size;

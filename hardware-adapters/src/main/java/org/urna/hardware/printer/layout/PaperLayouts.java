@@ -51,6 +51,9 @@ public final class PaperLayouts {
       }
       for (Selection s : contest.selections()) {
         b.add(Text.body("> " + s.name()));
+        if (!s.detail().isEmpty()) {
+          b.add(Text.body("  " + s.detail()));
+        }
       }
       b.add(new PaperBlock.Feed(1));
     }
@@ -139,8 +142,8 @@ public final class PaperLayouts {
     b.add(new Text("Aa Bb 123", TextSize.NORMAL, true, Align.LEFT, false));
     b.add(new Text("Aa Bb 123", TextSize.LARGE, true, Align.LEFT, false));
     b.add(new Text("Aa Bb 123", TextSize.NORMAL, true, Align.CENTER, true));
-    // A ruler as wide as the narrowest paper (32 columns on 58 mm).
-    b.add(Text.body("1234567890123456789012345678901|"));
+    // A ruler as wide as the narrowest paper's text (28 columns between the margins on 58 mm).
+    b.add(Text.body("123456789012345678901234567|"));
     b.add(new PaperBlock.QrCode(c.qrPayload(), QR_MODULE_DOTS));
     return new Paper("test page", b);
   }

@@ -18,6 +18,9 @@ import org.urna.hardware.printer.PaperBlock.TextSize;
  */
 public final class TextRasterizer {
 
+  /** Left and right margin: 24 dots, 3 mm at 203 dpi. */
+  public static final int MARGIN_DOTS = 24;
+
   private final int widthDots;
 
   public TextRasterizer(int widthDots) {
@@ -40,21 +43,28 @@ public final class TextRasterizer {
   }
 
   public BitImage render(Text text) {
-    int margin = 4;
+    int margin = MARGIN_DOTS;
+    // A glyph's ink may reach a dot or two past its advance: keep it clear of the right margin.
+    int lineWidth = widthDots - 2 * margin - 2;
     BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D sg = scratch.createGraphics();
+    // Measure with the hints the text is drawn with, or widths and ink disagree.
+    sg.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
+    sg.setRenderingHint(
+        RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
     // Step down from the asked size until the longest word fits a line (a banner in a long
     // language must not break inside a word).
     TextSize size = text.size();
     Font font = PrinterFonts.sans(text.bold(), pixelSize(size));
     FontMetrics metrics = sg.getFontMetrics(font);
-    while (size != TextSize.NORMAL && longestWord(text.text(), metrics) > widthDots - 2 * margin) {
+    while (size != TextSize.NORMAL && longestWord(text.text(), metrics) > lineWidth) {
       size = TextSize.values()[size.ordinal() - 1];
       font = PrinterFonts.sans(text.bold(), pixelSize(size));
       metrics = sg.getFontMetrics(font);
     }
     sg.dispose();
-    List<String> lines = wrap(text.text(), metrics, widthDots - 2 * margin);
+    List<String> lines = wrap(text.text(), metrics, lineWidth);
     int lineHeight = metrics.getAscent() + metrics.getDescent() + 4;
     int height = lines.size() * lineHeight;
 
@@ -64,8 +74,12 @@ public final class TextRasterizer {
         RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
     g.setRenderingHint(
         RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-    g.setColor(text.reverse() ? Color.BLACK : Color.WHITE);
+    g.setColor(Color.WHITE);
     g.fillRect(0, 0, widthDots, height);
+    if (text.reverse()) {
+      g.setColor(Color.BLACK);
+      g.fillRect(margin, 0, widthDots - 2 * margin, height);
+    }
     g.setColor(text.reverse() ? Color.WHITE : Color.BLACK);
     g.setFont(font);
     for (int i = 0; i < lines.size(); i++) {
@@ -76,6 +90,18 @@ public final class TextRasterizer {
     }
     g.dispose();
     return BitImage.of(img);
+  }
+
+  /** A horizontal rule between the margins, 2 dots thick in a 24-dot band. */
+  public static BitImage rule(int widthDots) {
+    int widthBytes = widthDots / 8;
+    byte[] data = new byte[widthBytes * 24];
+    for (int y = 11; y <= 12; y++) {
+      for (int x = MARGIN_DOTS; x < widthDots - MARGIN_DOTS; x++) {
+        data[y * widthBytes + x / 8] |= (byte) (0x80 >>> (x % 8));
+      }
+    }
+    return new BitImage(widthBytes, 24, data);
   }
 
   private static int longestWord(String text, FontMetrics metrics) {

@@ -133,4 +133,55 @@ class EscPosEncoderTest {
                         "VOID", PaperBlock.TextSize.HUGE, true, PaperBlock.Align.CENTER, true)))
         .isEqualTo(PaperBlock.TextSize.HUGE);
   }
+
+  @Test
+  void oneLineNoCodePageHoldsRastersEveryParagraphAndRuleOfThePaper() throws Exception {
+    Paper p =
+        paper(
+            Text.heading("Ballot"),
+            new PaperBlock.Rule(),
+            Text.body("Шәһәр"),
+            Text.body("Latin again"));
+    for (PrinterProfile profile : PrinterProfile.known()) {
+      var cmds = commands(profile, p);
+      assertThat(cmds).noneMatch(EscPosCommand.Printable.class::isInstance);
+      assertThat(cmds.stream().filter(EscPosCommand.RasterImage.class::isInstance)).hasSize(4);
+    }
+  }
+
+  @Test
+  void anEmDashIsDrawnNotPrintedAsAOneCellDash() throws Exception {
+    // windows-1251 holds the em dash, but the printer's font draws it one cell wide.
+    EscPosEncoder epson = new EscPosEncoder(PrinterProfile.EPSON_TM_T20);
+    assertThat(epson.codePageFor("RECEIPT — BALLOT CAST")).isPresent();
+    assertThat(epson.printableInPrinterFont("RECEIPT — BALLOT CAST")).isFalse();
+    assertThat(epson.printableInPrinterFont("RECEIPT - BALLOT CAST")).isTrue();
+    var cmds = commands(PrinterProfile.EPSON_TM_T20, paper(Text.body("RECEIPT — BALLOT CAST")));
+    assertThat(cmds).noneMatch(EscPosCommand.Printable.class::isInstance);
+    assertThat(cmds).anyMatch(EscPosCommand.RasterImage.class::isInstance);
+  }
+
+  @Test
+  void textInThePrintersFontKeepsAMarginOnBothSides() throws Exception {
+    for (PrinterProfile profile : PrinterProfile.known()) {
+      var cmds = commands(profile, paper(Text.body("x".repeat(200)), new PaperBlock.Rule()));
+      assertThat(cmds).contains(new EscPosCommand.LeftMargin(EscPosEncoder.MARGIN_DOTS));
+      assertThat(cmds)
+          .contains(
+              new EscPosCommand.PrintAreaWidth(
+                  profile.dotsPerLine() - 2 * EscPosEncoder.MARGIN_DOTS));
+      // No printed line is longer than the area between the margins.
+      int columns = (profile.dotsPerLine() - 2 * EscPosEncoder.MARGIN_DOTS) / 12;
+      int run = 0;
+      int longest = 0;
+      for (EscPosCommand c : cmds) {
+        if (c instanceof EscPosCommand.Printable) {
+          longest = Math.max(longest, ++run);
+        } else {
+          run = 0;
+        }
+      }
+      assertThat(longest).isEqualTo(columns);
+    }
+  }
 }

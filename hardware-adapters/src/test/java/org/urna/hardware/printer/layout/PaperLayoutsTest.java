@@ -102,4 +102,30 @@ class PaperLayoutsTest {
                     r.lookupHint()))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aCandidatesPartyIsPrintedUnderTheNameButNotInTheQr() {
+    var content =
+        new PaperRecordContent(
+            "Election",
+            SamplePapers.BALLOT_ID,
+            List.of(
+                new ContestChoice(
+                    "mayor",
+                    "Mayor",
+                    List.of(new Selection("ivanov-1", "Ivan Ivanov", "Green City party")))),
+            "Ballot",
+            "No selection",
+            "Check",
+            "VOID");
+    var texts =
+        PaperLayouts.paperRecord(content).blocks().stream()
+            .filter(PaperBlock.Text.class::isInstance)
+            .map(b -> ((PaperBlock.Text) b).text())
+            .toList();
+    int name = texts.indexOf("> Ivan Ivanov");
+    assertThat(name).isNotNegative();
+    assertThat(texts.get(name + 1)).contains("Green City party");
+    assertThat(PaperRecordQr.of(content, false).encode()).doesNotContain("Green");
+  }
 }
