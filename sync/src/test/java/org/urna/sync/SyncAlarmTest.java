@@ -110,4 +110,41 @@ class SyncAlarmTest {
       assertThat(actions).contains("sync-alarm", "sync-alarm-acknowledged");
     }
   }
+
+  @Test
+  void aRelayThatChangesOneSignatureByteOfABatchGetsTheWholeBatchRefusedAndTheBoxLosesNothing()
+      throws Exception {
+    Path state = dir.resolve("st");
+    try (BallotBox box = Boxes.open(dir, "s1")) {
+      Boxes.cast(box, 10, new Random(3));
+      liar.lie(TamperingLedger.Lie.FLIPPED_BALLOT_SIGNATURE_IN_BATCH);
+      try (SyncService sync = SyncService.open(box, config(state))) {
+        sync.start();
+        LedgerNetwork.waitFor(() -> sync.status().alarm().isPresent(), "the alarm");
+        // the ledger took nothing of the changed batch: the box still has every ballot to send
+        assertThat(sync.status().alarm().get().alarm()).isInstanceOf(SyncAlarm.BallotRefused.class);
+        assertThat(sync.status().alarm().get().alarm().details())
+            .contains("batch signature does not verify");
+        assertThat(network.treeSize()).isZero();
+        assertThat(box.outboxCounts().submitted()).isZero();
+        assertThat(box.outboxCounts().pending()).isEqualTo(10);
+      }
+      // the relay stops lying: the same ballots go in whole, once
+      liar.lie(TamperingLedger.Lie.NONE);
+      try (SyncService sync = SyncService.open(box, config(state))) {
+        sync.acknowledgeAlarm();
+        sync.start();
+        LedgerNetwork.waitFor(() -> sync.status().allConfirmed(), "every ballot confirmed");
+      }
+      assertThat(network.treeSize()).isEqualTo(10);
+      List<byte[]> sent = new java.util.ArrayList<>();
+      box.forEachRecorded(r -> sent.add(r.toBytes()));
+      for (int i = 0; i < 10; i++) {
+        assertThat(
+                org.urna.ledger.replication.LedgerLeaf.recordedBytes(
+                    network.nodes[0].machine().state().leaf(i)))
+            .isEqualTo(sent.get(i));
+      }
+    }
+  }
 }

@@ -34,7 +34,9 @@ final class TamperingLedger implements AutoCloseable {
     NONE,
     FLIPPED_PROOF_BYTE,
     WRONG_KEYS,
-    OTHER_HISTORY
+    OTHER_HISTORY,
+    /** A relay flips a byte of the signature of the second ballot of each uploaded batch. */
+    FLIPPED_BALLOT_SIGNATURE_IN_BATCH
   }
 
   private final HttpServer server;
@@ -63,6 +65,11 @@ final class TamperingLedger implements AutoCloseable {
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       byte[] body = ex.getRequestBody().readAllBytes();
+      if (lie == Lie.FLIPPED_BALLOT_SIGNATURE_IN_BATCH
+          && ex.getRequestMethod().equals("POST")
+          && ex.getRequestURI().getPath().equals("/v1/batches")) {
+        body = flipSecondBallotsSignature(body);
+      }
       HttpRequest.Builder req =
           HttpRequest.newBuilder(target.resolve(ex.getRequestURI().toString()));
       String type = ex.getRequestHeaders().getFirst("Content-Type");
@@ -90,10 +97,28 @@ final class TamperingLedger implements AutoCloseable {
     }
   }
 
+  /**
+   * In a signed batch (64-byte signature, u32 n, n × (u32 length, ballot)), ballot 1's signature.
+   */
+  static byte[] flipSecondBallotsSignature(byte[] body) {
+    byte[] b = body.clone();
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+    buf.position(64);
+    if (buf.getInt() < 3) {
+      return b;
+    }
+    int first = buf.getInt();
+    buf.position(buf.position() + first);
+    int length = buf.getInt();
+    int end = buf.position() + length;
+    b[end - 20] ^= 0x01;
+    return b;
+  }
+
   private String tamper(String text) {
     TlogProof p = TlogProof.parse(text);
     return switch (lie) {
-      case NONE -> text;
+      case NONE, FLIPPED_BALLOT_SIGNATURE_IN_BATCH -> text;
       case FLIPPED_PROOF_BYTE -> {
         List<NodeHash> path = new ArrayList<>(p.path());
         byte[] h = path.getFirst().bytes();
