@@ -125,6 +125,11 @@ jpackage "${common[@]}" --name urna --input "$out/input/ledger" --main-jar urna-
   --description "Urna command line and ledger validator" \
   --java-options "--enable-native-access=ALL-UNNAMED"
 mv "$out/image/urna" "$out/image/urna-ledger"
+# our launcher in place of jpackage's native one, which queries rpm and dpkg at every start (0508)
+for l in urna-kiosk/bin/urna-kiosk urna-ledger/bin/urna; do
+  sed "s/@NAME@/$(basename "$l")/g" "$here/common/launcher" >"$out/image/$l"
+  chmod 0755 "$out/image/$l"
+done
 
 step "AOT cache: trained on the packaged kiosk (its own jar, runtime and launcher)"
 "$here/common/train-aot.sh" "$out/image/urna-kiosk" "${KIOSK_TRAIN_ARGS[@]}"
