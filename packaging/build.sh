@@ -81,9 +81,9 @@ ledger_modules=$(modules_of --class-path "$ledger_cp" "$out/input/ledger/urna-cl
 echo "kiosk:  $kiosk_modules" | tee "$out/runtime/kiosk.modules" >&2
 echo "ledger: $ledger_modules" | tee "$out/runtime/ledger.modules" >&2
 
-link() { # name modules
+link() { # name modules; the module image uncompressed: the .deb's xz compresses it (0507)
   jlink --add-modules "$2" --include-locales="$LOCALES" --strip-debug --no-header-files \
-    --no-man-pages --compress=zip-6 --output "$out/runtime/$1"
+    --no-man-pages --compress=zip-0 --output "$out/runtime/$1"
 }
 step "jlink: two runtimes"
 link kiosk "$kiosk_modules"
@@ -92,6 +92,21 @@ link ledger "$ledger_modules"
 # they go into the runtime's lib/, where the JDK's own library path finds them first.
 unzip -q -j -o "$out/input/kiosk/urna-kiosk.jar" 'lib*.so' -d "$out/runtime/kiosk/lib"
 zip -q -d "$out/input/kiosk/urna-kiosk.jar" 'lib*.so' >/dev/null
+# ICU4J's locale data for the languages the kiosk speaks only (LOCALES, root and the files that
+# are no locale's); then the jar stored uncompressed: xz compresses the .deb far better than the
+# jar's own deflate (docs/decisions/0507) and the JVM reads its classes without inflating them.
+icu=com/ibm/icu/impl/data/icudata
+keep_re="^($(echo "root,$LOCALES" | sed 's/,/|/g'))(_.*)?\.res\$"
+unzip -Z1 "$out/input/kiosk/urna-kiosk.jar" "$icu/*" 2>/dev/null |
+  awk -F/ -v keep="$keep_re" '$NF ~ /^[a-z][a-z][a-z]?(_[A-Za-z0-9]+)*\.res$/ && $NF !~ keep' \
+  >"$out/input/icu-dropped.txt" || true
+[ -s "$out/input/icu-dropped.txt" ] && zip -q -d "$out/input/kiosk/urna-kiosk.jar" -@ <"$out/input/icu-dropped.txt" >/dev/null
+rm -rf "$out/input/unpacked" && mkdir "$out/input/unpacked"
+unzip -q "$out/input/kiosk/urna-kiosk.jar" -d "$out/input/unpacked"
+rm "$out/input/kiosk/urna-kiosk.jar"
+(cd "$out/input/unpacked" && zip -q -X -0 ../kiosk/urna-kiosk.jar META-INF/MANIFEST.MF &&
+  zip -q -X -0 -r ../kiosk/urna-kiosk.jar . -x META-INF/MANIFEST.MF)
+rm -rf "$out/input/unpacked"
 # Debian ships native code without its symbol tables (lintian: unstripped-binary-or-object)
 for rt in "$out"/runtime/kiosk "$out"/runtime/ledger; do
   find "$rt" -type f \( -name '*.so' -o -path '*/bin/*' -o -name jspawnhelper \) \
@@ -110,6 +125,11 @@ jpackage "${common[@]}" --name urna --input "$out/input/ledger" --main-jar urna-
   --description "Urna command line and ledger validator" \
   --java-options "--enable-native-access=ALL-UNNAMED"
 mv "$out/image/urna" "$out/image/urna-ledger"
+# our launcher in place of jpackage's native one, which queries rpm and dpkg at every start (0508)
+for l in urna-kiosk/bin/urna-kiosk urna-ledger/bin/urna; do
+  sed "s/@NAME@/$(basename "$l")/g" "$here/common/launcher" >"$out/image/$l"
+  chmod 0755 "$out/image/$l"
+done
 
 step "AOT cache: trained on the packaged kiosk (its own jar, runtime and launcher)"
 "$here/common/train-aot.sh" "$out/image/urna-kiosk" "${KIOSK_TRAIN_ARGS[@]}"

@@ -59,5 +59,6 @@ sed "s/@VERSION@/$version/; s/@INSTALLED_SIZE@/$size/" "$pkgdir/control" >"$r/DE
   xargs -0 md5sum >DEBIAN/md5sums)
 chmod 0644 "$r/DEBIAN/control" "$r/DEBIAN/md5sums"
 deb="$outdir/${name}_${version}_amd64.deb"
-dpkg-deb --root-owner-group -Zxz -z6 --build "$r" "$deb" >/dev/null
+# shellcheck disable=SC2086
+dpkg-deb --root-owner-group ${URNA_DEB_COMPRESSION:--Zxz -z6} --build "$r" "$deb" >/dev/null
 echo "$(du -h "$deb" | cut -f1) $deb" >&2
