@@ -2,7 +2,7 @@
 # Trains the JDK 25 AOT cache of a jpackage app-image on that image itself: its launcher, its
 # runtime, its jar, shown once up to the first screen. Writes lib/app/<name>.aot, records the
 # SHA-256 of every jar and of the runtime's module image it was made from (<name>.aot.sha256, checked by
-# packaging/tests/check-aot.sh) and makes the launcher use it. JDK-8377932: a JDK 25 cache made
+# packaging/tests/run.sh) and makes the launcher use it. JDK-8377932: a JDK 25 cache made
 # for another jar is used silently, so the cache is made again in every build, never copied.
 # Usage: train-aot.sh <app-image> [arguments that show the first screen and exit]
 set -euo pipefail

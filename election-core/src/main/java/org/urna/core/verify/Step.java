@@ -1,6 +1,6 @@
 package org.urna.core.verify;
 
-/** The numbered verification steps of the spec (docs/spec/verification.md). */
+/** The numbered verification steps of the spec (docs/spec/ballot-cryptography.md, section 7). */
 public enum Step {
   V1("the ballot is well formed"),
   V2("the ballot belongs to this election and its ballot style"),

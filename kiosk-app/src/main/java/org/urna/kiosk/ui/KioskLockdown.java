@@ -9,10 +9,10 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 /**
- * The window settings of a locked-down kiosk (DEVICES.md): full screen with no exit key and no
- * hint, close requests refused, the application kept alive without windows, no pointer. Alt-F4 and
- * VT switching belong to the session (run it without a window manager). Outside kiosk mode, F11
- * toggles full screen for the demo.
+ * The window settings of a locked-down kiosk (packaging/README.md): full screen with no exit key
+ * and no hint, close requests refused, the application kept alive without windows, no pointer.
+ * Alt-F4 and VT switching belong to the session (run it without a window manager). Outside kiosk
+ * mode, F11 toggles full screen for the demo.
  */
 public final class KioskLockdown {
   private KioskLockdown() {}

@@ -1,0 +1,121 @@
+package org.urna.kiosk.station;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.urna.hardware.card.CardReader;
+import org.urna.hardware.printer.ReceiptPrinter;
+import org.urna.kiosk.config.ConfigProblem;
+import org.urna.kiosk.config.StationConfig;
+import org.urna.kiosk.config.StationConfigException;
+import org.urna.kiosk.config.StationConfigFile;
+import org.urna.kiosk.config.StationContext;
+
+/**
+ * {@code urna-kiosk --config FILE}: reads and checks the station's configuration (every bad setting
+ * reported with its key, exit 2), builds the station's context and opens each device through its
+ * factory, reporting one line per device. The operator screens start from this context.
+ */
+public final class StationMain {
+  static final String USAGE =
+      """
+      Usage: urna-kiosk --config FILE [--check]
+        --config FILE   the station's configuration (see StationConfigFile)
+        --check         check the configuration and the devices, then exit
+      """;
+
+  private StationMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(List.of(args), System.out, System.err));
+  }
+
+  /** Runs the command line; returns the exit status (0 ready, 2 bad command line or config). */
+  static int run(List<String> args, PrintStream out, PrintStream err) {
+    Path file = null;
+    boolean check = false;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--config") && i + 1 < args.size()) {
+        file = Path.of(args.get(++i));
+      } else if (a.startsWith("--config=")) {
+        file = Path.of(a.substring("--config=".length()));
+      } else if (a.equals("--check")) {
+        check = true;
+      } else if (a.equals("-h") || a.equals("--help")) {
+        out.print(USAGE);
+        return 0;
+      } else {
+        err.println("urna-kiosk: unknown option '" + a + "'");
+        err.print(USAGE);
+        return 2;
+      }
+    }
+    if (file == null) {
+      err.println("urna-kiosk: --config FILE is required");
+      err.print(USAGE);
+      return 2;
+    }
+    StationConfig config;
+    try {
+      config = StationConfigFile.read(file);
+    } catch (StationConfigException e) {
+      err.println(file + ": the station cannot start with this configuration:");
+      for (ConfigProblem p : e.problems()) {
+        err.println("  " + p.key() + ": " + p.message());
+      }
+      return 2;
+    } catch (NoSuchFileException e) {
+      err.println(file + ": no such file");
+      return 2;
+    } catch (IOException e) {
+      err.println(file + ": cannot be read: " + e.getMessage());
+      return 2;
+    }
+    StationContext context = StationContext.of(config);
+    out.println("station " + config.stationId() + " (" + file + ")");
+    try (CardReader reader = context.cardReaders().open();
+        ReceiptPrinter printer = context.printers().open()) {
+      out.println("card reader: " + describe(config.cardReader()));
+      out.println(
+          "printer: "
+              + describe(config.printer())
+              + ", "
+              + (printer.status().isReady() ? "ready" : "not ready: " + printer.status().faults()));
+      out.println(
+          "ledger: "
+              + config.ledgerEndpoints().size()
+              + " validator(s), trust policy "
+              + config.trustPolicyFile());
+      out.println("ballot box: " + config.ballotBoxFolder());
+      out.println(
+          "language: "
+              + config.defaultLanguage()
+              + ", operator inactivity time-out "
+              + config.inactivityTimeout().value().toMinutes()
+              + " min");
+      if (!check) {
+        out.println("no election loaded: load an election package to open polls");
+      }
+    }
+    return 0;
+  }
+
+  private static String describe(StationConfig.CardReaderChoice c) {
+    return switch (c) {
+      case StationConfig.CardReaderChoice.Pcsc(var name) -> "PC/SC '" + name + "'";
+      case StationConfig.CardReaderChoice.Simulated() -> "simulated";
+    };
+  }
+
+  private static String describe(StationConfig.PrinterChoice c) {
+    return switch (c) {
+      case StationConfig.PrinterChoice.EscPos(var port, var baud, var profile) ->
+          "ESC/POS " + profile.model() + " on " + port + " at " + baud + " baud";
+      case StationConfig.PrinterChoice.Emulator(var profile) ->
+          "emulator (" + profile.model() + ")";
+    };
+  }
+}
