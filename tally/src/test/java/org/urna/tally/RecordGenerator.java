@@ -206,12 +206,25 @@ public final class RecordGenerator {
     List<byte[]> leaves = new ArrayList<>();
     EncryptedTally tally = new EncryptedTally(manifest);
     Map<String, Long> counts = new LinkedHashMap<>();
+    EncryptedBallot[] bodies = new EncryptedBallot[votes.size()];
+    java.util.stream.IntStream.range(0, votes.size())
+        .parallel()
+        .forEach(
+            i -> {
+              Vote v = votes.get(i);
+              bodies[i] =
+                  enc.encrypt(
+                      new PlaintextBallot(v.style(), v.choices()),
+                      BallotId.of(java.util.Arrays.copyOf(seed32(name + "/ballot-id/" + i), 16)),
+                      v.station(),
+                      hour + (i * 7L % 10),
+                      NonceSeed.of(seed32(name + "/ballot-seed/" + i)));
+            });
     for (int i = 0; i < votes.size(); i++) {
       Vote v = votes.get(i);
       PlaintextBallot plain = new PlaintextBallot(v.style(), v.choices());
       NonceSeed seed = NonceSeed.of(seed32(name + "/ballot-seed/" + i));
-      BallotId id = BallotId.of(java.util.Arrays.copyOf(seed32(name + "/ballot-id/" + i), 16));
-      EncryptedBallot b = enc.encrypt(plain, id, v.station(), hour + (i * 7L % 10), seed);
+      EncryptedBallot b = bodies[i];
       TrackingCode prev =
           heads.computeIfAbsent(v.station(), s -> TrackingCode.seed(key.extendedHash(), s));
       RecordedBallot r =

@@ -160,10 +160,13 @@ public final class ElectionRecordVerifier {
 
   /** A step that throws (a state no check foresaw) fails, naming itself; the others still run. */
   private void guard(RecordStep step, Runnable body) {
+    long started = System.nanoTime();
     try {
       body.run();
     } catch (RuntimeException e) {
       report.fail(step, "the verifier", "this step could not run: " + e);
+    } finally {
+      report.timed(step, System.nanoTime() - started);
     }
   }
 

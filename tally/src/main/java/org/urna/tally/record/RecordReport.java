@@ -26,6 +26,18 @@ public final class RecordReport {
     }
   }
 
+  private final Map<RecordStep, Long> nanos = new EnumMap<>(RecordStep.class);
+
+  /** Time spent in the method that runs {@code step} (and the steps it runs with it). */
+  public synchronized void timed(RecordStep step, long n) {
+    nanos.merge(step, n, Long::sum);
+  }
+
+  /** Nanoseconds per step method, for benchmarks (never printed in the report). */
+  public synchronized Map<RecordStep, Long> timings() {
+    return new EnumMap<>(nanos);
+  }
+
   public void checked(RecordStep step, long n) {
     checked.get(step).addAndGet(n);
   }

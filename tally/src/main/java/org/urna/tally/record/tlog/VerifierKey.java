@@ -56,7 +56,7 @@ public record VerifierKey(String name, int type, byte[] publicKey) {
   }
 
   public static VerifierKey parse(String vkey) throws TlogFormatException {
-    String[] parts = vkey.split("\\+", -1);
+    String[] parts = vkey.split("\\+", 3);
     if (parts.length != 3 || parts[0].isEmpty() || !parts[1].matches("[0-9a-f]{8}")) {
       throw new TlogFormatException("a verifier key is <name>+<8 hex digits>+<base64 key>");
     }
