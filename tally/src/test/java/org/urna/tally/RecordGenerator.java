@@ -67,7 +67,8 @@ public final class RecordGenerator {
       List<RecordedBallot> recorded,
       List<byte[]> leaves,
       Map<String, Long> expectedCounts,
-      SampleElection sample) {}
+      SampleElection sample,
+      Map<String, byte[]> ceremonyFolder) {}
 
   private RecordGenerator() {}
 
@@ -302,7 +303,16 @@ public final class RecordGenerator {
                 TrusteeFiles.writeTotals(joint.extendedHash(), totals),
                 shareFiles,
                 TrusteeFiles.write(joint, comb));
-    return new Generated(w.files(), votes, recorded, leaves, counts, sample);
+    Map<String, byte[]> folder = new TreeMap<>();
+    folder.put("ceremony.json", TrusteeFiles.write(p));
+    announcements.forEach(
+        a -> folder.put("trustee-" + a.trustee() + ".announcement.json", TrusteeFiles.write(p, a)));
+    deals.forEach(
+        d -> folder.put("trustee-" + d.dealer() + ".deal.json", TrusteeFiles.write(p, d)));
+    reports.forEach(
+        r -> folder.put("trustee-" + r.trustee() + ".check.json", TrusteeFiles.write(p, r)));
+    folder.put("joint-key.json", TrusteeFiles.write(joint));
+    return new Generated(w.files(), votes, recorded, leaves, counts, sample, folder);
   }
 
   static String vkey(String keyName, int type, byte[] seed) {
