@@ -12,6 +12,7 @@ import org.urna.tally.record.ElectionRecordVerifier;
 import org.urna.tally.record.RecordFiles;
 import org.urna.tally.record.RecordReport;
 import org.urna.tally.record.RecordStep;
+import org.urna.tally.record.ResultsReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,6 +40,14 @@ public final class VerifyRecordCommand implements Callable<Integer> {
               + " trust-anchor.sha256 must equal it.")
   String trust;
 
+  @Option(
+      names = "--html",
+      paramLabel = "DIR",
+      description =
+          "Also write the results report, results-<language>.html for every language of the"
+              + " election, into DIR.")
+  Path html;
+
   @Option(names = "--threads", description = "Threads for the ballot steps (default: every core).")
   int threads = Runtime.getRuntime().availableProcessors();
 
@@ -58,13 +67,10 @@ public final class VerifyRecordCommand implements Callable<Integer> {
       return 2;
     }
     long started = System.nanoTime();
-    RecordReport report =
+    ElectionRecordVerifier verifier =
         new ElectionRecordVerifier(
-                files,
-                Optional.ofNullable(trust).map(s -> s.toLowerCase(Locale.ROOT)),
-                threads,
-                err)
-            .verify();
+            files, Optional.ofNullable(trust).map(s -> s.toLowerCase(Locale.ROOT)), threads, err);
+    RecordReport report = verifier.verify();
     double seconds = (System.nanoTime() - started) / 1e9;
     report.print(out);
     long ballots = report.checkedCount(RecordStep.V1);
@@ -75,6 +81,24 @@ public final class VerifyRecordCommand implements Callable<Integer> {
         seconds,
         ballots / Math.max(seconds, 1e-9),
         threads);
+    if (html != null) {
+      Optional<ElectionRecordVerifier.Summary> summary = verifier.summary();
+      if (summary.isEmpty()) {
+        err.println("No results report: the record lacks the manifest, results or ledger.");
+        return 1;
+      }
+      try {
+        Files.createDirectories(html);
+        for (String lang : summary.get().manifest().languages()) {
+          Path p = html.resolve("results-" + lang + ".html");
+          Files.write(p, ResultsReport.html(summary.get(), lang));
+          err.println("results report: " + p);
+        }
+      } catch (IOException e) {
+        err.println("Cannot write the results report: " + e.getMessage());
+        return 1;
+      }
+    }
     return report.holds() ? 0 : 1;
   }
 }

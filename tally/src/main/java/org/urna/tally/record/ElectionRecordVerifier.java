@@ -174,6 +174,40 @@ public final class ElectionRecordVerifier {
     return report;
   }
 
+  /** What a results report shows, once {@link #verify} ran; empty when the record lacked it. */
+  public Optional<Summary> summary() {
+    if (manifest == null || resultCounts == null || ballots == null || checkpoints.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, long[]> perStation = new TreeMap<>();
+    for (Ballot b : ballots) {
+      if (b.recorded != null) {
+        long[] c = perStation.computeIfAbsent(b.recorded.ballot().stationId(), x -> new long[2]);
+        c[b.recorded.state() == BallotState.CAST ? 0 : 1]++;
+      }
+    }
+    return Optional.of(
+        new Summary(
+            manifest,
+            pkg.electionHash(),
+            checkpoints.getLast(),
+            resultCounts,
+            perStation,
+            report.holds()));
+  }
+
+  /**
+   * The facts of a verified record: manifest, fingerprint, final checkpoint, counts by {@code
+   * contest/selection}, cast and challenged ballots per station, whether every step held.
+   */
+  public record Summary(
+      ElectionManifest manifest,
+      byte[] fingerprint,
+      Checkpoint finalCheckpoint,
+      Map<String, Long> counts,
+      Map<String, long[]> stations,
+      boolean verified) {}
+
   // ---------------------------------------------------------------- R1, R2
 
   /** R1: every file the layout needs is there, and nothing else. */
