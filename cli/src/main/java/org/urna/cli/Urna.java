@@ -13,8 +13,10 @@ import org.urna.ledger.cli.RunNode;
 import org.urna.sync.cli.SyncCommand;
 import org.urna.tally.cli.CeremonyCommand;
 import org.urna.tally.cli.ElectionCommand;
+import org.urna.tally.cli.RecordCommand;
 import org.urna.tally.cli.TallyCombineCommand;
 import org.urna.tally.cli.TrusteeCommand;
+import org.urna.tally.cli.VerifyRecordCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,6 +43,8 @@ import picocli.CommandLine.Command;
       CeremonyCommand.class,
       TrusteeCommand.class,
       TallyCombineCommand.class,
+      RecordCommand.class,
+      VerifyRecordCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Urna implements Runnable {

@@ -63,6 +63,15 @@ public final class Ceremony {
    */
   public static JointKey combine(CeremonyParameters params, Published published)
       throws TrusteeException {
+    return combine(params, published, true);
+  }
+
+  /**
+   * As {@link #combine(CeremonyParameters, Published)}; with {@code withShares} false the deals are
+   * commitments without encrypted shares (an election record's, docs/spec/election-record.md 2.3).
+   */
+  public static JointKey combine(CeremonyParameters params, Published published, boolean withShares)
+      throws TrusteeException {
     Map<Integer, Point> keys = encryptionKeys(params, published.announcements());
     int n = params.size();
     SortedMap<Integer, String> disqualified = new TreeMap<>();
@@ -75,7 +84,7 @@ public final class Ceremony {
       }
       deals.put(d.dealer(), d);
       try {
-        d.verify(params);
+        d.verify(params, withShares);
       } catch (TrusteeException e) {
         disqualified.put(d.dealer(), e.failure().toString());
       }

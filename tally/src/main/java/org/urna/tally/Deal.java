@@ -23,6 +23,15 @@ public record Deal(
 
   /** Steps T3 and T4: everything anyone can check without a trustee's secret. */
   public void verify(CeremonyParameters params) throws TrusteeException {
+    verify(params, true);
+  }
+
+  /**
+   * Steps T3 and T4; with {@code withShares} false, for the commitments alone as an election record
+   * carries them (docs/spec/election-record.md 2.3): no encrypted shares, which only their
+   * recipients can check.
+   */
+  public void verify(CeremonyParameters params, boolean withShares) throws TrusteeException {
     String item = "deal of " + params.describe(dealer);
     params.requireIndex(dealer, TrusteeStep.T3, item);
     int k = params.threshold();
@@ -37,7 +46,10 @@ public record Deal(
               + " proofs; the threshold is "
               + k);
     }
-    if (shares.size() != params.size() - 1) {
+    if (!withShares && !shares.isEmpty()) {
+      throw new TrusteeException(TrusteeStep.T3, item, "commitments carry no encrypted shares");
+    }
+    if (withShares && shares.size() != params.size() - 1) {
       throw new TrusteeException(
           TrusteeStep.T3,
           item,

@@ -181,6 +181,49 @@ public final class TrusteeFiles {
     return new Deal(dealer, commitments, proofs, shares);
   }
 
+  // ---- trustee-<i>.commitments.json (an election record's deal without the encrypted shares)
+
+  public static final String COMMITMENTS = "urna/trustee-commitments/v1";
+
+  public static byte[] writeCommitments(CeremonyParameters p, Deal d) {
+    ObjectNode o = TrusteeJson.object(COMMITMENTS);
+    o.put("ceremonyHash", p.ceremonyHashHex());
+    o.put("dealer", d.dealer());
+    ArrayNode c = o.putArray("commitments");
+    d.commitments().forEach(x -> c.add(x.toHex()));
+    ArrayNode pr = o.putArray("proofs");
+    d.proofs().forEach(x -> pr.add(TrusteeJson.hex(x.toBytes())));
+    return TrusteeJson.canonical(o);
+  }
+
+  /** Reads commitments into a {@link Deal} without shares (check it with verify(p, false)). */
+  public static Deal readCommitments(byte[] b, String what, CeremonyParameters p)
+      throws FileFormatException {
+    Obj o =
+        TrusteeJson.parse(b, what, COMMITMENTS, "ceremonyHash", "dealer", "commitments", "proofs");
+    ceremony(o, p);
+    int dealer = trusteeIndex(o, "dealer", p);
+    List<Point> commitments = new ArrayList<>();
+    List<JsonNode> cs = o.array("commitments", p.threshold());
+    for (int i = 0; i < cs.size(); i++) {
+      try {
+        commitments.add(Point.decode(o.hexElement("commitments", i, cs.get(i), Point.BYTES)));
+      } catch (CryptoFormatException e) {
+        throw o.error("commitments[" + i + "]", e.getMessage());
+      }
+    }
+    List<SchnorrProof> proofs = new ArrayList<>();
+    List<JsonNode> ps = o.array("proofs", p.threshold());
+    for (int i = 0; i < ps.size(); i++) {
+      try {
+        proofs.add(SchnorrProof.decode(o.hexElement("proofs", i, ps.get(i), SchnorrProof.BYTES)));
+      } catch (CryptoFormatException e) {
+        throw o.error("proofs[" + i + "]", e.getMessage());
+      }
+    }
+    return new Deal(dealer, commitments, proofs, List.of());
+  }
+
   // ---- trustee-<j>.check.json
 
   public static byte[] write(CeremonyParameters p, CheckReport r) {

@@ -64,7 +64,7 @@ public final class TrusteeJson {
 
   private TrusteeJson() {}
 
-  static ObjectNode object(String format) {
+  public static ObjectNode object(String format) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("format", format);
     return o;
@@ -74,7 +74,7 @@ public final class TrusteeJson {
     return JsonNodeFactory.instance.arrayNode();
   }
 
-  static byte[] canonical(JsonNode node) {
+  public static byte[] canonical(JsonNode node) {
     try {
       return CANONICAL.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
@@ -82,7 +82,7 @@ public final class TrusteeJson {
     }
   }
 
-  static String hex(byte[] b) {
+  public static String hex(byte[] b) {
     return HEX.formatHex(b);
   }
 

@@ -1,0 +1,1304 @@
+package org.urna.tally.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import org.urna.core.ballot.BallotEncryptor;
+import org.urna.core.ballot.BallotState;
+import org.urna.core.ballot.EncryptedBallot;
+import org.urna.core.ballot.EncryptedContest;
+import org.urna.core.ballot.EncryptedSelection;
+import org.urna.core.ballot.RecordedBallot;
+import org.urna.core.ballot.TrackingCode;
+import org.urna.core.cli.Progress;
+import org.urna.core.crypto.ElectionKey;
+import org.urna.core.crypto.LinearCheck;
+import org.urna.core.election.BallotStyle;
+import org.urna.core.election.Contest;
+import org.urna.core.election.ElectionManifest;
+import org.urna.core.election.ElectionPackage;
+import org.urna.core.election.ElectionPackageException;
+import org.urna.core.election.ManifestJson;
+import org.urna.core.election.Station;
+import org.urna.core.election.TrustAnchor;
+import org.urna.core.tally.EncryptedTally;
+import org.urna.core.verify.BallotVerifier;
+import org.urna.core.verify.VerificationFailure;
+import org.urna.tally.Ceremony;
+import org.urna.tally.CeremonyParameters;
+import org.urna.tally.CheckReport;
+import org.urna.tally.Combiner;
+import org.urna.tally.ComplaintAnswer;
+import org.urna.tally.Deal;
+import org.urna.tally.DecryptionShare;
+import org.urna.tally.DecryptionShareSet;
+import org.urna.tally.EncryptedTotal;
+import org.urna.tally.JointKey;
+import org.urna.tally.KeyAnnouncement;
+import org.urna.tally.ShareVerifier;
+import org.urna.tally.ThresholdTotal;
+import org.urna.tally.TrusteeException;
+import org.urna.tally.TrusteeFailure;
+import org.urna.tally.TrusteeStep;
+import org.urna.tally.files.FileFormatException;
+import org.urna.tally.files.TrusteeFiles;
+import org.urna.tally.record.tlog.Checkpoint;
+import org.urna.tally.record.tlog.EntryBundles;
+import org.urna.tally.record.tlog.MerkleRoots;
+import org.urna.tally.record.tlog.Policy;
+import org.urna.tally.record.tlog.SignedNote;
+import org.urna.tally.record.tlog.TlogFormatException;
+import org.urna.tally.record.tlog.VerifierKey;
+
+/**
+ * Verifies an election record from its files alone (docs/spec/election-record.md 4): one method per
+ * numbered step, run in the spec's order; every failure names its step and item; the ballot steps
+ * run on all cores. A step whose inputs failed is reported as not run, and the record then does not
+ * verify.
+ */
+public final class ElectionRecordVerifier {
+  private static final int CHUNK = 256;
+
+  private final RecordFiles files;
+  private final Optional<String> pinnedAnchor;
+  private final int threads;
+  private final PrintStream progressOut;
+  private final RecordReport report = new RecordReport();
+
+  // What earlier steps established.
+  private ElectionPackage pkg;
+  private ElectionManifest manifest;
+  private ElectionKey key;
+  private CeremonyParameters params;
+  private JointKey joint;
+  private Policy policy;
+  private final List<Checkpoint> checkpoints = new ArrayList<>();
+  private List<byte[]> leaves;
+  private Ballot[] ballots;
+  private List<EncryptedTotal> publishedTotals;
+
+  /** One ledger entry and what its steps found. */
+  private static final class Ballot {
+    final int entry;
+    final byte[] leaf;
+    byte[] leafHash;
+    RecordedBallot recorded;
+    boolean shapeOk;
+
+    Ballot(int entry, byte[] leaf) {
+      this.entry = entry;
+      this.leaf = leaf;
+    }
+
+    String item() {
+      return recorded == null
+          ? "entry " + entry
+          : "entry "
+              + entry
+              + " (ballot "
+              + recorded.ballotId().toHex()
+              + ", station "
+              + recorded.ballot().stationId()
+              + ")";
+    }
+  }
+
+  public ElectionRecordVerifier(RecordFiles files, Optional<String> pinnedAnchor, int threads) {
+    this(files, pinnedAnchor, threads, new PrintStream(OutputStream.nullOutputStream()));
+  }
+
+  public ElectionRecordVerifier(
+      RecordFiles files, Optional<String> pinnedAnchor, int threads, PrintStream progressOut) {
+    this.files = files;
+    this.pinnedAnchor = pinnedAnchor;
+    this.threads = Math.max(1, threads);
+    this.progressOut = progressOut;
+  }
+
+  /** Runs every step; the report says what holds. */
+  public RecordReport verify() {
+    guard(RecordStep.R1, this::r1Layout);
+    guard(RecordStep.R2, this::r2Constants);
+    guard(RecordStep.R3, this::r3Package);
+    guard(RecordStep.T1, this::ceremonySteps);
+    guard(RecordStep.R4, this::r4JointKey);
+    guard(RecordStep.R5, this::r5Checkpoints);
+    guard(RecordStep.R6, this::r6Entries);
+    guard(RecordStep.V1, this::ballotSteps); // V1, then V2-V6, V8, V9 per ballot on all cores
+    guard(RecordStep.R7, this::r7Inclusion);
+    guard(RecordStep.V7, this::v7Chains);
+    guard(RecordStep.R8, this::r8LeafCodes);
+    guard(RecordStep.V10, this::v10UniqueIds);
+    guard(RecordStep.R9, this::r9Challenged);
+    guard(RecordStep.V11, this::v11Sums);
+    List<DecryptionShareSet> valid = new ArrayList<>();
+    guard(RecordStep.T10, () -> valid.addAll(t10t11Shares()));
+    guard(RecordStep.T12, () -> t12Combination(valid));
+    guard(RecordStep.R1, this::printFacts);
+    return report;
+  }
+
+  /** A step that throws (a state no check foresaw) fails, naming itself; the others still run. */
+  private void guard(RecordStep step, Runnable body) {
+    long started = System.nanoTime();
+    try {
+      body.run();
+    } catch (RuntimeException e) {
+      report.fail(step, "the verifier", "this step could not run: " + e);
+    } finally {
+      report.timed(step, System.nanoTime() - started);
+    }
+  }
+
+  public RecordReport report() {
+    return report;
+  }
+
+  /** What a results report shows, once {@link #verify} ran; empty when the record lacked it. */
+  public Optional<Summary> summary() {
+    if (manifest == null || resultCounts == null || ballots == null || checkpoints.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, long[]> perStation = new TreeMap<>();
+    for (Ballot b : ballots) {
+      if (b.recorded != null) {
+        long[] c = perStation.computeIfAbsent(b.recorded.ballot().stationId(), x -> new long[2]);
+        c[b.recorded.state() == BallotState.CAST ? 0 : 1]++;
+      }
+    }
+    return Optional.of(
+        new Summary(
+            manifest,
+            pkg.electionHash(),
+            checkpoints.getLast(),
+            resultCounts,
+            perStation,
+            report.holds()));
+  }
+
+  /**
+   * The facts of a verified record: manifest, fingerprint, final checkpoint, counts by {@code
+   * contest/selection}, cast and challenged ballots per station, whether every step held.
+   */
+  public record Summary(
+      ElectionManifest manifest,
+      byte[] fingerprint,
+      Checkpoint finalCheckpoint,
+      Map<String, Long> counts,
+      Map<String, long[]> stations,
+      boolean verified) {}
+
+  // ---------------------------------------------------------------- R1, R2
+
+  /** R1: every file the layout needs is there, and nothing else. */
+  void r1Layout() {
+    for (String p : files.problems()) {
+      report.fail(RecordStep.R1, p.substring(0, Math.max(0, p.indexOf(':'))), p);
+    }
+    for (String name : files.all().keySet()) {
+      report.checked(RecordStep.R1, 1);
+      if (!RecordLayout.allowed(name)) {
+        report.fail(RecordStep.R1, name, "is not a file of the record's layout");
+      }
+    }
+    for (String required :
+        List.of(
+            RecordLayout.CONSTANTS,
+            RecordLayout.TRUST_ANCHOR,
+            RecordLayout.PACKAGE,
+            RecordLayout.MANIFEST,
+            RecordLayout.CEREMONY,
+            RecordLayout.JOINT_KEY,
+            RecordLayout.POLICY,
+            RecordLayout.CHALLENGED,
+            RecordLayout.TOTALS,
+            RecordLayout.RESULTS)) {
+      if (!files.has(required)) {
+        report.fail(RecordStep.R1, required, "is missing");
+      }
+    }
+  }
+
+  /** R2: constants.json is byte for byte this version's. */
+  void r2Constants() {
+    report.checked(RecordStep.R2, 1);
+    byte[] b = files.get(RecordLayout.CONSTANTS);
+    if (b != null && !Arrays.equals(b, RecordDocuments.constants())) {
+      report.fail(
+          RecordStep.R2,
+          RecordLayout.CONSTANTS,
+          "differs from this verifier's constants (another version, or changed)");
+    }
+  }
+
+  // ---------------------------------------------------------------- R3
+
+  /**
+   * R3: the package loads (P1-P9) at the opening of its voting window, canonical, with its
+   * manifest.
+   */
+  void r3Package() {
+    report.checked(RecordStep.R3, 1);
+    byte[] anchorBytes = files.get(RecordLayout.TRUST_ANCHOR);
+    byte[] bytes = files.get(RecordLayout.PACKAGE);
+    if (anchorBytes == null || bytes == null) {
+      report.skip(RecordStep.R3, "the package or trust anchor is missing (R1)");
+      return;
+    }
+    String anchorText = new String(anchorBytes, StandardCharsets.US_ASCII);
+    if (!anchorText.matches("[0-9a-f]{64}\n")) {
+      report.fail(
+          RecordStep.R3, RecordLayout.TRUST_ANCHOR, "is not 64 lowercase hex digits and a newline");
+      return;
+    }
+    String anchor = anchorText.substring(0, 64);
+    if (pinnedAnchor.isPresent() && !pinnedAnchor.get().equals(anchor)) {
+      report.fail(
+          RecordStep.R3,
+          RecordLayout.TRUST_ANCHOR,
+          "is " + anchor + ", not the trust anchor given on the command line");
+      return;
+    }
+    Instant opens;
+    try {
+      JsonNode tree = new ObjectMapper().readTree(bytes);
+      opens = Instant.parse(tree.path("manifest").path("votingWindow").path("opens").asText());
+    } catch (Exception e) {
+      opens = Instant.EPOCH; // the loader names the problem
+    }
+    try {
+      pkg = ElectionPackage.load(bytes, TrustAnchor.fromHex(anchor), opens);
+    } catch (ElectionPackageException | RuntimeException e) {
+      report.fail(RecordStep.R3, RecordLayout.PACKAGE, e.getMessage());
+      return;
+    }
+    if (!Arrays.equals(pkg.toJson(), bytes)) {
+      report.fail(RecordStep.R3, RecordLayout.PACKAGE, "is not in its canonical form");
+    }
+    byte[] m = files.get(RecordLayout.MANIFEST);
+    report.checked(RecordStep.R3, 1);
+    if (m != null && !Arrays.equals(m, ManifestJson.canonical(pkg.manifest()))) {
+      report.fail(
+          RecordStep.R3,
+          RecordLayout.MANIFEST,
+          "is not the canonical form (RFC 8785) of the package's manifest");
+    }
+    manifest = pkg.manifest();
+    key = new ElectionKey(pkg.electionKey(), pkg.extendedHash());
+  }
+
+  // ---------------------------------------------------------------- T1-T8, R4
+
+  /** T1-T4, T6-T8 from the record's ceremony files (trustees.md 7); T5 and T9 need secrets. */
+  void ceremonySteps() {
+    byte[] c = files.get(RecordLayout.CEREMONY);
+    if (c == null) {
+      report.skip(RecordStep.T1, "ceremony.json is missing (R1)");
+      return;
+    }
+    report.checked(RecordStep.T1, 1);
+    try {
+      params = TrusteeFiles.readCeremony(c, RecordLayout.CEREMONY);
+    } catch (FileFormatException | TrusteeException e) {
+      report.fail(RecordStep.T1, RecordLayout.CEREMONY, e.getMessage());
+      return;
+    }
+    canonical(RecordStep.T1, RecordLayout.CEREMONY, c, TrusteeFiles.write(params));
+    if (pkg != null && !Arrays.equals(params.electionHash(), pkg.electionHash())) {
+      report.fail(
+          RecordStep.T1, RecordLayout.CEREMONY, "is for another election (its electionHash)");
+    }
+    List<KeyAnnouncement> announcements = new ArrayList<>();
+    List<Deal> deals = new ArrayList<>();
+    List<CheckReport> reports = new ArrayList<>();
+    List<ComplaintAnswer> answers = new ArrayList<>();
+    int n = params.size();
+    for (int i = 1; i <= n; i++) {
+      KeyAnnouncement a = t2Announcement(i);
+      if (a != null) {
+        announcements.add(a);
+      }
+      Deal d = t3t4Commitments(i);
+      if (d != null) {
+        deals.add(d);
+      }
+    }
+    Map<Integer, org.urna.core.crypto.Point> keys = new HashMap<>();
+    announcements.forEach(a -> keys.put(a.trustee(), a.encryptionKey()));
+    for (int j = 1; j <= n; j++) {
+      CheckReport r = t6Report(j, keys.get(j));
+      if (r != null) {
+        reports.add(r);
+      }
+    }
+    for (String name : files.all().keySet()) {
+      Matcher m = RecordLayout.ANSWER.matcher(name);
+      if (m.matches()) {
+        ComplaintAnswer a =
+            t7Answer(name, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        if (a != null) {
+          answers.add(a);
+        }
+      }
+    }
+    report.checked(RecordStep.T8, 1);
+    try {
+      joint =
+          Ceremony.combine(
+              params, new Ceremony.Published(announcements, deals, reports, answers), false);
+    } catch (TrusteeException e) {
+      TrusteeFailure f = e.failure();
+      report.fail(step(f.step()), f.item(), f.reason());
+      return;
+    }
+    joint
+        .disqualified()
+        .forEach((i, why) -> report.note("trustee " + i + " is disqualified: " + why));
+  }
+
+  private KeyAnnouncement t2Announcement(int i) {
+    String name = RecordLayout.announcement(i);
+    byte[] b = files.get(name);
+    report.checked(RecordStep.T2, 1);
+    if (b == null) {
+      report.fail(RecordStep.T2, name, "is missing");
+      return null;
+    }
+    try {
+      KeyAnnouncement a = TrusteeFiles.readAnnouncement(b, name, params);
+      canonical(RecordStep.T2, name, b, TrusteeFiles.write(params, a));
+      if (a.trustee() != i) {
+        report.fail(RecordStep.T2, name, "holds trustee " + a.trustee() + "'s announcement");
+        return null;
+      }
+      a.verify(params);
+      return a;
+    } catch (FileFormatException e) {
+      report.fail(RecordStep.T2, name, e.getMessage());
+    } catch (TrusteeException e) {
+      report.fail(step(e.failure().step()), e.failure().item(), e.failure().reason());
+    }
+    return null;
+  }
+
+  private Deal t3t4Commitments(int i) {
+    String name = RecordLayout.commitments(i);
+    byte[] b = files.get(name);
+    report.checked(RecordStep.T3, 1);
+    if (b == null) {
+      report.fail(RecordStep.T3, name, "is missing");
+      return null;
+    }
+    try {
+      Deal d = TrusteeFiles.readCommitments(b, name, params);
+      canonical(RecordStep.T3, name, b, TrusteeFiles.writeCommitments(params, d));
+      if (d.dealer() != i) {
+        report.fail(RecordStep.T3, name, "holds trustee " + d.dealer() + "'s commitments");
+        return null;
+      }
+      report.checked(RecordStep.T4, d.proofs().size());
+      try {
+        d.verify(params, false);
+      } catch (TrusteeException e) {
+        // Reported here by name; Ceremony.combine disqualifies the dealer (trustees.md 5.3).
+        report.fail(step(e.failure().step()), e.failure().item(), e.failure().reason());
+      }
+      return d;
+    } catch (FileFormatException e) {
+      report.fail(RecordStep.T3, name, e.getMessage());
+      return null;
+    }
+  }
+
+  private CheckReport t6Report(int j, org.urna.core.crypto.Point encryptionKey) {
+    String name = RecordLayout.check(j);
+    byte[] b = files.get(name);
+    report.checked(RecordStep.T6, 1);
+    if (b == null) {
+      report.fail(RecordStep.T6, name, "is missing");
+      return null;
+    }
+    try {
+      CheckReport r = TrusteeFiles.readCheck(b, name, params);
+      canonical(RecordStep.T6, name, b, TrusteeFiles.write(params, r));
+      if (r.trustee() != j) {
+        report.fail(RecordStep.T6, name, "holds trustee " + r.trustee() + "'s report");
+        return null;
+      }
+      if (encryptionKey == null) {
+        report.skip(RecordStep.T6, "trustee " + j + " has no valid announcement (T2)");
+        return null;
+      }
+      r.verify(params, encryptionKey);
+      return r;
+    } catch (FileFormatException e) {
+      report.fail(RecordStep.T6, name, e.getMessage());
+    } catch (TrusteeException e) {
+      report.fail(step(e.failure().step()), e.failure().item(), e.failure().reason());
+    }
+    return null;
+  }
+
+  private ComplaintAnswer t7Answer(String name, int dealer, int recipient) {
+    report.checked(RecordStep.T7, 1);
+    try {
+      ComplaintAnswer a = TrusteeFiles.readAnswer(files.get(name), name, params);
+      canonical(RecordStep.T7, name, files.get(name), TrusteeFiles.write(params, a));
+      if (a.dealer() != dealer || a.recipient() != recipient) {
+        report.fail(
+            RecordStep.T7, name, "holds the answer of " + a.dealer() + " to " + a.recipient());
+        return null;
+      }
+      return a; // checked against the commitments by Ceremony.combine (T7)
+    } catch (FileFormatException e) {
+      report.fail(RecordStep.T7, name, e.getMessage());
+      return null;
+    }
+  }
+
+  /** R4: joint-key.json is the recomputed joint key, and it is the key of the package. */
+  void r4JointKey() {
+    report.checked(RecordStep.R4, 1);
+    if (joint == null || pkg == null) {
+      report.skip(RecordStep.R4, "needs the package (R3) and the joint key (T1-T8)");
+      return;
+    }
+    byte[] b = files.get(RecordLayout.JOINT_KEY);
+    if (b != null && !Arrays.equals(b, TrusteeFiles.write(joint))) {
+      report.fail(
+          RecordStep.R4,
+          RecordLayout.JOINT_KEY,
+          "is not the joint key recomputed from the ceremony files (T8)");
+    }
+    if (!joint.electionKey().equals(pkg.electionKey())) {
+      report.fail(
+          RecordStep.R4, RecordLayout.PACKAGE, "its election key is not the trustees' joint key");
+    } else if (!Arrays.equals(joint.extendedHash(), pkg.extendedHash())) {
+      report.fail(RecordStep.R4, RecordLayout.PACKAGE, "its extended hash is not the joint key's");
+    }
+  }
+
+  // ---------------------------------------------------------------- R5, R6
+
+  /** R5: the policy; every checkpoint's log signature, every signature valid, the quorum met. */
+  void r5Checkpoints() {
+    byte[] p = files.get(RecordLayout.POLICY);
+    if (p == null) {
+      report.skip(RecordStep.R5, "the policy is missing (R1)");
+      return;
+    }
+    report.checked(RecordStep.R5, 1);
+    try {
+      policy = Policy.parse(p);
+    } catch (TlogFormatException e) {
+      report.fail(RecordStep.R5, RecordLayout.POLICY, e.getMessage());
+      return;
+    }
+    TreeMap<Long, String> bySize = new TreeMap<>();
+    for (String name : files.all().keySet()) {
+      Matcher m = RecordLayout.CHECKPOINT.matcher(name);
+      if (m.matches()) {
+        bySize.put(Long.parseLong(m.group(1)), name);
+      }
+    }
+    if (bySize.isEmpty()) {
+      report.fail(RecordStep.R5, RecordLayout.CHECKPOINTS, "the record holds no checkpoint");
+    }
+    for (Map.Entry<Long, String> e : bySize.entrySet()) {
+      report.checked(RecordStep.R5, 1);
+      r5Checkpoint(e.getKey(), e.getValue()).ifPresent(checkpoints::add);
+    }
+  }
+
+  private Optional<Checkpoint> r5Checkpoint(long size, String name) {
+    String item = "checkpoint " + size;
+    SignedNote note;
+    Checkpoint cp;
+    try {
+      note = SignedNote.parse(files.get(name));
+      cp = Checkpoint.parse(note.text());
+    } catch (TlogFormatException e) {
+      report.fail(RecordStep.R5, item, e.getMessage());
+      return Optional.empty();
+    }
+    if (cp.size() != size) {
+      report.fail(
+          RecordStep.R5, item, "its file name says size " + size + ", its text " + cp.size());
+      return Optional.empty();
+    }
+    boolean logSigned = false;
+    Set<String> cosigned = new HashSet<>();
+    boolean ok = true;
+    for (SignedNote.Line line : note.signatures()) {
+      Optional<VerifierKey> log =
+          policy.logs().stream()
+              .filter(k -> k.name().equals(line.name()) && k.keyId() == line.keyId())
+              .findFirst();
+      VerifierKey witness = policy.witnesses().get(line.name());
+      if (log.isPresent()) {
+        if (!log.get().name().equals(cp.origin())) {
+          report.fail(RecordStep.R5, item, "signed by a log key not named by its origin");
+          ok = false;
+        } else if (note.signed(line, log.get())) {
+          logSigned = true;
+        } else {
+          report.fail(
+              RecordStep.R5, item, "the log signature of " + line.name() + " does not verify");
+          ok = false;
+        }
+      } else if (witness != null && witness.keyId() == line.keyId()) {
+        if (note.cosigned(line, witness)) {
+          cosigned.add(line.name());
+        } else {
+          report.fail(
+              RecordStep.R5, item, "the cosignature of " + line.name() + " does not verify");
+          ok = false;
+        }
+      } else {
+        report.fail(
+            RecordStep.R5,
+            item,
+            "carries a signature of "
+                + line.name()
+                + String.format(" (key ID %08x)", line.keyId())
+                + ", a key not in the policy");
+        ok = false;
+      }
+    }
+    if (!logSigned) {
+      report.fail(RecordStep.R5, item, "no valid signature of a log key of the policy");
+      ok = false;
+    }
+    if (!policy.quorumMet(cosigned)) {
+      report.fail(
+          RecordStep.R5,
+          item,
+          "cosigned by "
+              + new TreeSet<>(cosigned)
+              + " only: quorum "
+              + policy.quorumName()
+              + " not met");
+      ok = false;
+    }
+    return ok ? Optional.of(cp) : Optional.empty();
+  }
+
+  /**
+   * R6: the entry bundles are exactly those of a log of N entries, each parsing as a ballot leaf.
+   */
+  void r6Entries() {
+    TreeMap<Long, String> bundles = new TreeMap<>();
+    for (String name : files.all().keySet()) {
+      if (RecordLayout.BUNDLE.matcher(name).matches()) {
+        String rest = name.substring((RecordLayout.ENTRIES + "tile/entries/").length());
+        String n = rest.contains(".p/") ? rest.substring(0, rest.indexOf(".p/")) : rest;
+        bundles.put(Long.parseLong(n.replace("x", "").replace("/", "")), name);
+      }
+    }
+    long size = 0;
+    if (!bundles.isEmpty()) {
+      String last = bundles.lastEntry().getValue();
+      int w =
+          last.contains(".p/") ? Integer.parseInt(last.substring(last.indexOf(".p/") + 3)) : 256;
+      size = bundles.lastKey() * EntryBundles.WIDTH + w;
+    }
+    List<String> expected = EntryBundles.paths(size);
+    Set<String> present = new TreeSet<>(bundles.values());
+    for (String e : expected) {
+      if (!present.remove(RecordLayout.ENTRIES + e)) {
+        report.fail(
+            RecordStep.R6, RecordLayout.ENTRIES + e, "is missing (a log of " + size + " entries)");
+      }
+    }
+    for (String extra : present) {
+      report.fail(RecordStep.R6, extra, "is not a bundle of a log of " + size + " entries");
+    }
+    leaves = new ArrayList<>();
+    for (int b = 0; b < expected.size(); b++) {
+      String name = RecordLayout.ENTRIES + expected.get(b);
+      int count = (int) Math.min(EntryBundles.WIDTH, size - (long) b * EntryBundles.WIDTH);
+      report.checked(RecordStep.R6, 1);
+      byte[] bundle = files.get(name);
+      if (bundle == null) {
+        leaves = null;
+        break;
+      }
+      try {
+        leaves.addAll(EntryBundles.read(bundle, count));
+      } catch (TlogFormatException e) {
+        report.fail(RecordStep.R6, name, e.getMessage());
+        leaves = null;
+        break;
+      }
+    }
+    if (leaves == null) {
+      report.skip(RecordStep.V1, "the entry bundles do not parse (R6)");
+      return;
+    }
+    ballots = new Ballot[leaves.size()];
+    for (int i = 0; i < ballots.length; i++) {
+      ballots[i] = new Ballot(i, leaves.get(i));
+    }
+  }
+
+  // ---------------------------------------------------------------- per ballot, all cores
+
+  /** V1 and the ballot's own steps V2-V6, V8, V9, chunk by chunk on all cores. */
+  void ballotSteps() {
+    if (ballots == null) {
+      return;
+    }
+    if (key == null) {
+      report.skip(RecordStep.V2, "needs the election package (R3)");
+    }
+    List<int[]> chunks = new ArrayList<>();
+    for (int i = 0; i < ballots.length; i += CHUNK) {
+      chunks.add(new int[] {i, Math.min(ballots.length, i + CHUNK)});
+    }
+    BallotVerifier proofs = key == null ? null : new BallotVerifier(manifest, key);
+    BallotEncryptor encryptor = key == null ? null : new BallotEncryptor(manifest, key);
+    try (Progress progress = new Progress(progressOut, "ballots", ballots.length);
+        ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int[] c : chunks) {
+        done.add(
+            pool.submit(
+                () -> {
+                  verifyChunk(c[0], c[1], proofs, encryptor);
+                  progress.step(c[1] - c[0]);
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("verification interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a ballot check failed to run", e.getCause());
+    }
+  }
+
+  private void verifyChunk(int from, int to, BallotVerifier proofs, BallotEncryptor encryptor) {
+    List<Ballot> forProofs = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      Ballot b = ballots[i];
+      b.leafHash = MerkleRoots.leafHash(b.leaf);
+      if (!v1WellFormed(b) || key == null) {
+        continue;
+      }
+      if (v2ElectionAndStyle(b)) {
+        b.shapeOk = true;
+        forProofs.add(b);
+        v9ReEncryption(b, encryptor);
+      }
+      v3Station(b);
+      v4VotingWindow(b);
+      v8Signature(b);
+    }
+    v5v6Proofs(forProofs, proofs);
+  }
+
+  /** V1: the leaf is {@code 0x01 || code || recorded ballot} and the ballot decodes exactly. */
+  boolean v1WellFormed(Ballot b) {
+    report.checked(RecordStep.V1, 1);
+    if (b.leaf.length < 1 + TrackingCode.BYTES || b.leaf[0] != RecordLayout.LEAF_BALLOT) {
+      report.fail(RecordStep.V1, b.item(), "the leaf is not 0x01 || tracking code || ballot");
+      return false;
+    }
+    try {
+      b.recorded =
+          RecordedBallot.decode(Arrays.copyOfRange(b.leaf, 1 + TrackingCode.BYTES, b.leaf.length));
+      return true;
+    } catch (RuntimeException e) {
+      report.fail(RecordStep.V1, b.item(), "does not decode: " + e.getMessage());
+      return false;
+    }
+  }
+
+  /**
+   * V2: this election's Q, a ballot style of the manifest, its contests and selections in order.
+   */
+  boolean v2ElectionAndStyle(Ballot b) {
+    report.checked(RecordStep.V2, 1);
+    EncryptedBallot e = b.recorded.ballot();
+    if (!Arrays.equals(e.extendedHash(), key.extendedHash())) {
+      report.fail(RecordStep.V2, b.item(), "made for another election (its Q)");
+      return false;
+    }
+    Optional<BallotStyle> style = manifest.ballotStyle(e.ballotStyleId());
+    if (style.isEmpty()) {
+      report.fail(RecordStep.V2, b.item(), "unknown ballot style " + e.ballotStyleId());
+      return false;
+    }
+    List<Contest> contests = manifest.contestsOf(style.get());
+    if (e.contests().size() != contests.size()) {
+      report.fail(
+          RecordStep.V2,
+          b.item(),
+          "has " + e.contests().size() + " contests, its style " + contests.size());
+      return false;
+    }
+    for (int i = 0; i < contests.size(); i++) {
+      Contest c = contests.get(i);
+      EncryptedContest ec = e.contests().get(i);
+      List<String> ids = ec.selections().stream().map(EncryptedSelection::selectionId).toList();
+      if (!ec.contestId().equals(c.id())
+          || ec.limit() != c.limit()
+          || !ids.equals(c.selectionIds())) {
+        report.fail(
+            RecordStep.V2,
+            b.item(),
+            "contest "
+                + i
+                + " is not the style's "
+                + c.id()
+                + " with limit "
+                + c.limit()
+                + " and its selections in order");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** V3: the station is in the manifest. */
+  boolean v3Station(Ballot b) {
+    report.checked(RecordStep.V3, 1);
+    if (manifest.station(b.recorded.ballot().stationId()).isEmpty()) {
+      report.fail(RecordStep.V3, b.item(), "unknown station");
+      return false;
+    }
+    return true;
+  }
+
+  /** V4: the ballot's hour overlaps the voting window. */
+  boolean v4VotingWindow(Ballot b) {
+    report.checked(RecordStep.V4, 1);
+    long h = b.recorded.ballot().epochHour();
+    if (!manifest.votingWindow().containsHour(h)) {
+      report.fail(RecordStep.V4, b.item(), "recorded in hour " + h + ", outside the voting window");
+      return false;
+    }
+    return true;
+  }
+
+  /** V5 and V6: all proofs of a chunk in one random linear combination, halved on failure. */
+  void v5v6Proofs(List<Ballot> list, BallotVerifier proofs) {
+    for (Ballot b : list) {
+      for (EncryptedContest c : b.recorded.ballot().contests()) {
+        report.checked(RecordStep.V5, c.selections().size());
+        report.checked(RecordStep.V6, 1);
+      }
+    }
+    findBadProofs(list, proofs);
+  }
+
+  private void findBadProofs(List<Ballot> list, BallotVerifier proofs) {
+    if (list.isEmpty()) {
+      return;
+    }
+    LinearCheck check = new LinearCheck();
+    for (Ballot b : list) {
+      check.addAll(proofs.proofEquations(b.recorded.ballot()));
+    }
+    if (check.holds(key)) {
+      return;
+    }
+    if (list.size() == 1) {
+      Ballot b = list.getFirst();
+      for (VerificationFailure f : proofs.nameFailedProofs(b.recorded.ballot())) {
+        String where = f.item().substring(f.item().indexOf(' ', "ballot ".length()) + 1);
+        report.fail(
+            f.step() == org.urna.core.verify.Step.V5 ? RecordStep.V5 : RecordStep.V6,
+            b.item() + " " + where,
+            f.detail());
+      }
+      return;
+    }
+    int mid = list.size() / 2;
+    findBadProofs(list.subList(0, mid), proofs);
+    findBadProofs(list.subList(mid, list.size()), proofs);
+  }
+
+  /** V8: the station's Ed25519 signature over {@code H("ballot-signature", Q, station, code_i)}. */
+  boolean v8Signature(Ballot b) {
+    report.checked(RecordStep.V8, 1);
+    Optional<Station> station = manifest.station(b.recorded.ballot().stationId());
+    if (station.isEmpty()) {
+      report.fail(RecordStep.V8, b.item(), "no key: the station is unknown (V3)");
+      return false;
+    }
+    if (!b.recorded.signedBy(station.get().key())) {
+      report.fail(RecordStep.V8, b.item(), "the signature does not verify with the station's key");
+      return false;
+    }
+    return true;
+  }
+
+  /** V9: a challenged ballot, encrypted again from its revealed seed and choices, is itself. */
+  boolean v9ReEncryption(Ballot b, BallotEncryptor encryptor) {
+    RecordedBallot r = b.recorded;
+    if (r.state() != BallotState.CHALLENGED) {
+      return true;
+    }
+    report.checked(RecordStep.V9, 1);
+    EncryptedBallot e = r.ballot();
+    try {
+      EncryptedBallot again =
+          encryptor.encrypt(
+              r.reveal().claimed(), e.ballotId(), e.stationId(), e.epochHour(), r.reveal().seed());
+      if (!again.equals(e)) {
+        report.fail(
+            RecordStep.V9,
+            b.item(),
+            "encrypting the revealed choices with the revealed seed gives other ciphertexts");
+        return false;
+      }
+      return true;
+    } catch (RuntimeException x) {
+      report.fail(
+          RecordStep.V9, b.item(), "the revealed choices cannot be encrypted: " + x.getMessage());
+      return false;
+    }
+  }
+
+  // ---------------------------------------------------------------- R7, V7, R8, V10, R9
+
+  /** R7: the root of the first n leaves is each checkpoint's root; every leaf is under one. */
+  void r7Inclusion() {
+    if (ballots == null || policy == null) {
+      report.skip(RecordStep.R7, "needs the entries (R6) and the policy (R5)");
+      return;
+    }
+    MerkleRoots tree = new MerkleRoots();
+    long covered = 0;
+    int at = 0;
+    for (Checkpoint cp : checkpoints) {
+      report.checked(RecordStep.R7, 1);
+      if (cp.size() > ballots.length) {
+        report.fail(
+            RecordStep.R7,
+            "checkpoint " + cp.size(),
+            "covers "
+                + cp.size()
+                + " entries; the record holds "
+                + ballots.length
+                + " (entries were removed)");
+        continue;
+      }
+      while (at < cp.size()) {
+        tree.addLeafHash(ballots[at++].leafHash);
+      }
+      byte[] root = tree.root();
+      if (Arrays.equals(root, cp.root())) {
+        covered = cp.size();
+      } else {
+        report.fail(
+            RecordStep.R7,
+            "checkpoint " + cp.size(),
+            "the first "
+                + cp.size()
+                + " entries hash to "
+                + Base64.getEncoder().encodeToString(root)
+                + ", not to its root "
+                + Base64.getEncoder().encodeToString(cp.root()));
+      }
+    }
+    for (int i = 0; i < ballots.length; i++) {
+      report.checked(RecordStep.R7, 1);
+      if (i >= covered) {
+        report.fail(
+            RecordStep.R7,
+            ballots[i].item(),
+            covered == 0
+                ? "not under any checkpoint whose root matches"
+                : "not under checkpoint " + covered + ", the last whose root matches");
+      }
+    }
+  }
+
+  /** V7: per station, in ledger order, each ballot's previous code is the station's last code. */
+  void v7Chains() {
+    if (ballots == null || key == null) {
+      report.skip(RecordStep.V7, "needs the entries (R6) and the package (R3)");
+      return;
+    }
+    Map<String, TrackingCode> heads = new HashMap<>();
+    for (Ballot b : ballots) {
+      if (b.recorded == null) {
+        continue;
+      }
+      report.checked(RecordStep.V7, 1);
+      String station = b.recorded.ballot().stationId();
+      TrackingCode expected =
+          heads.computeIfAbsent(station, s -> TrackingCode.seed(key.extendedHash(), s));
+      if (!b.recorded.previous().equals(expected)) {
+        report.fail(
+            RecordStep.V7,
+            b.item(),
+            "its previous code "
+                + b.recorded.previous().display()
+                + " is not the station's last code "
+                + expected.display()
+                + " (a ballot is missing, reordered or inserted)");
+      }
+      heads.put(station, b.recorded.code());
+    }
+  }
+
+  /** R8: the tracking code in the leaf is {@code code_i} recomputed from the ballot. */
+  void r8LeafCodes() {
+    if (ballots == null) {
+      return;
+    }
+    for (Ballot b : ballots) {
+      if (b.recorded == null) {
+        continue;
+      }
+      report.checked(RecordStep.R8, 1);
+      byte[] inLeaf = Arrays.copyOfRange(b.leaf, 1, 1 + TrackingCode.BYTES);
+      if (!Arrays.equals(inLeaf, b.recorded.code().toBytes())) {
+        report.fail(RecordStep.R8, b.item(), "the leaf's tracking code is not the ballot's code");
+      }
+    }
+  }
+
+  /** V10: no ballot id twice in the whole record. */
+  void v10UniqueIds() {
+    if (ballots == null) {
+      return;
+    }
+    Set<org.urna.core.ballot.BallotId> seen = new HashSet<>();
+    for (Ballot b : ballots) {
+      if (b.recorded != null) {
+        report.checked(RecordStep.V10, 1);
+        if (!seen.add(b.recorded.ballotId())) {
+          report.fail(RecordStep.V10, b.item(), "the ballot id appears twice");
+        }
+      }
+    }
+  }
+
+  /** R9: challenged.json is exactly the ledger's challenged ballots with seeds and choices. */
+  void r9Challenged() {
+    report.checked(RecordStep.R9, 1);
+    if (ballots == null || key == null) {
+      report.skip(RecordStep.R9, "needs the entries (R6) and the package (R3)");
+      return;
+    }
+    List<RecordDocuments.Challenged> list = new ArrayList<>();
+    for (Ballot b : ballots) {
+      if (b.recorded != null && b.recorded.state() == BallotState.CHALLENGED) {
+        list.add(new RecordDocuments.Challenged(b.entry, b.recorded));
+      }
+    }
+    byte[] file = files.get(RecordLayout.CHALLENGED);
+    if (file != null
+        && !Arrays.equals(file, RecordDocuments.challenged(key.extendedHash(), list))) {
+      report.fail(
+          RecordStep.R9,
+          RecordLayout.CHALLENGED,
+          "does not list exactly the "
+              + list.size()
+              + " challenged ballots of the ledger with their seeds and choices");
+    }
+  }
+
+  // ---------------------------------------------------------------- V11, T10-T12, R10
+
+  /**
+   * V11: the published encrypted totals are the sums over the cast ballots, selection by selection.
+   */
+  void v11Sums() {
+    byte[] file = files.get(RecordLayout.TOTALS);
+    if (ballots == null || joint == null || manifest == null || file == null) {
+      report.skip(RecordStep.V11, "needs the entries (R6), the joint key (T8) and the totals");
+      return;
+    }
+    try {
+      publishedTotals = TrusteeFiles.readTotals(file, RecordLayout.TOTALS, joint);
+    } catch (FileFormatException e) {
+      report.fail(RecordStep.V11, RecordLayout.TOTALS, e.getMessage());
+      return;
+    }
+    EncryptedTally tally = new EncryptedTally(manifest);
+    for (Ballot b : ballots) {
+      if (b.shapeOk) {
+        tally.add(b.recorded);
+      }
+    }
+    List<EncryptedTotal> expected = EncryptedTotal.of(tally);
+    Map<String, EncryptedTotal> published = new TreeMap<>();
+    publishedTotals.forEach(t -> published.put(t.contestId() + "/" + t.selectionId(), t));
+    for (EncryptedTotal e : expected) {
+      report.checked(RecordStep.V11, 1);
+      String name = e.contestId() + "/" + e.selectionId();
+      EncryptedTotal p = published.remove(name);
+      if (p == null) {
+        report.fail(
+            RecordStep.V11, "total of " + name, "is not published, yet cast ballots carry it");
+      } else if (!p.ciphertext().equals(e.ciphertext())) {
+        report.fail(
+            RecordStep.V11,
+            "total of " + name,
+            "is not the sum of the " + tally.castBallots() + " cast ballots' ciphertexts");
+      }
+    }
+    published
+        .keySet()
+        .forEach(
+            n ->
+                report.fail(
+                    RecordStep.V11,
+                    "total of " + n,
+                    "is published, yet no cast ballot carries it"));
+    canonical(
+        RecordStep.V11,
+        RecordLayout.TOTALS,
+        file,
+        TrusteeFiles.writeTotals(joint.extendedHash(), publishedTotals));
+    List<String> order = expected.stream().map(t -> t.contestId() + "/" + t.selectionId()).toList();
+    List<String> given =
+        publishedTotals.stream().map(t -> t.contestId() + "/" + t.selectionId()).toList();
+    if (report.failed(RecordStep.V11) == 0 && !order.equals(given)) {
+      report.fail(RecordStep.V11, RecordLayout.TOTALS, "the totals are not in manifest order");
+    }
+  }
+
+  /** T10 and T11: each share file, its form and every proof (one linear combination a file). */
+  List<DecryptionShareSet> t10t11Shares() {
+    List<DecryptionShareSet> valid = new ArrayList<>();
+    refusedShares.clear();
+    if (joint == null || publishedTotals == null) {
+      report.skip(RecordStep.T10, "needs the joint key (T8) and the encrypted totals (V11)");
+      return valid;
+    }
+    for (String name : files.all().keySet()) {
+      Matcher m = RecordLayout.SHARES.matcher(name);
+      if (!m.matches()) {
+        continue;
+      }
+      int j = Integer.parseInt(m.group(1));
+      byte[] b = files.get(name);
+      report.checked(RecordStep.T10, 1);
+      report.checked(RecordStep.T11, publishedTotals.size());
+      DecryptionShareSet set;
+      try {
+        set = TrusteeFiles.readShares(b, name, params.size());
+      } catch (FileFormatException e) {
+        report.fail(RecordStep.T10, name, e.getMessage());
+        continue;
+      }
+      canonical(RecordStep.T10, name, b, TrusteeFiles.write(set));
+      if (set.trustee() != j) {
+        report.fail(RecordStep.T10, name, "holds the shares of trustee " + set.trustee());
+        continue;
+      }
+      Optional<TrusteeFailure> f = ShareVerifier.verify(joint, publishedTotals, set);
+      if (f.isPresent()) {
+        refusedShares.add(f.get());
+      } else {
+        valid.add(set);
+      }
+    }
+    return valid;
+  }
+
+  private final List<TrusteeFailure> refusedShares = new ArrayList<>();
+
+  /**
+   * T12 and R10: each published count is the combination of the valid shares, and results.json is
+   * the file those shares give (trustees used, absent, set aside, counts in the totals' order).
+   */
+  void t12Combination(List<DecryptionShareSet> valid) {
+    byte[] file = files.get(RecordLayout.RESULTS);
+    report.checked(RecordStep.R10, 1);
+    if (joint == null || publishedTotals == null || file == null) {
+      report.skip(RecordStep.T12, "needs the joint key (T8), the totals (V11) and results.json");
+      refusedShares.forEach(f -> report.fail(step(f.step()), f.item(), f.reason()));
+      return;
+    }
+    Map<String, Long> counts;
+    try {
+      counts = TrusteeFiles.readResultCounts(file, RecordLayout.RESULTS);
+    } catch (FileFormatException e) {
+      report.fail(RecordStep.R10, RecordLayout.RESULTS, e.getMessage());
+      refusedShares.forEach(f -> report.fail(step(f.step()), f.item(), f.reason()));
+      return;
+    }
+    SortedSet<Integer> used = new TreeSet<>();
+    valid.forEach(s -> used.add(s.trustee()));
+    SortedSet<Integer> absent = new TreeSet<>(joint.qualified());
+    for (String name : files.all().keySet()) {
+      Matcher m = RecordLayout.SHARES.matcher(name);
+      if (m.matches()) {
+        absent.remove(Integer.parseInt(m.group(1)));
+      }
+    }
+    List<ThresholdTotal> totals = new ArrayList<>();
+    if (used.size() < joint.threshold()) {
+      report.fail(
+          RecordStep.T12,
+          "combination",
+          used.size()
+              + " valid decryption share file(s) (trustees "
+              + used
+              + "); "
+              + joint.threshold()
+              + " are needed");
+    }
+    for (int t = 0; t < publishedTotals.size(); t++) {
+      EncryptedTotal total = publishedTotals.get(t);
+      String name = total.contestId() + "/" + total.selectionId();
+      report.checked(RecordStep.T12, 1);
+      List<DecryptionShare> shares = new ArrayList<>();
+      for (DecryptionShareSet s : valid) {
+        shares.add(s.shares().get(t));
+      }
+      Long count = counts.get(name);
+      if (count == null) {
+        report.fail(RecordStep.T12, "total of " + name, "results.json publishes no count for it");
+        continue;
+      }
+      if (used.size() >= joint.threshold()) {
+        Combiner.verifyCount(joint, total, shares, count)
+            .ifPresent(f -> report.fail(RecordStep.T12, f.item(), f.reason()));
+      }
+      totals.add(new ThresholdTotal(total.contestId(), total.selectionId(), count, total, shares));
+    }
+    byte[] expected =
+        TrusteeFiles.write(joint, new Combiner.Combination(totals, used, absent, refusedShares));
+    if (Arrays.equals(expected, file)) {
+      refusedShares.forEach(
+          f ->
+              report.note(
+                  "set aside, as results.json says: "
+                      + f.step()
+                      + " "
+                      + f.item()
+                      + ": "
+                      + f.reason()));
+    } else {
+      refusedShares.forEach(f -> report.fail(step(f.step()), f.item(), f.reason()));
+      report.fail(
+          RecordStep.R10,
+          RecordLayout.RESULTS,
+          "is not what the decryption shares give (trustees used "
+              + used
+              + ", absent "
+              + absent
+              + ", "
+              + refusedShares.size()
+              + " set aside, the counts of T12)");
+    }
+    resultCounts = counts;
+    resultTrustees = used;
+    resultAbsent = absent;
+  }
+
+  private Map<String, Long> resultCounts;
+  private SortedSet<Integer> resultTrustees;
+  private SortedSet<Integer> resultAbsent;
+
+  // ---------------------------------------------------------------- helpers
+
+  private void canonical(RecordStep step, String name, byte[] file, byte[] rewritten) {
+    if (!Arrays.equals(file, rewritten)) {
+      report.fail(step, name, "is not in its canonical form (RFC 8785)");
+    }
+  }
+
+  private static RecordStep step(TrusteeStep s) {
+    return RecordStep.valueOf(s.name());
+  }
+
+  /** The facts printed above the table: election, trustees, ledger, ballots and results. */
+  private void printFacts() {
+    if (pkg != null) {
+      report.fact(
+          "election       "
+              + manifest.electionId()
+              + ": "
+              + manifest.title().in(manifest.defaultLanguage(), manifest.electionId()));
+      report.fact(
+          "fingerprint    "
+              + java.util.HexFormat.of().formatHex(pkg.electionHash())
+              + " (election hash)");
+    }
+    if (joint != null) {
+      report.fact(
+          "trustees       "
+              + params.size()
+              + ", threshold "
+              + joint.threshold()
+              + (resultTrustees == null
+                  ? ""
+                  : "; decrypted by " + resultTrustees + ", absent " + resultAbsent));
+    }
+    if (!checkpoints.isEmpty()) {
+      Checkpoint last = checkpoints.getLast();
+      report.fact(
+          "ledger         "
+              + last.origin()
+              + ": "
+              + (ballots == null ? "?" : ballots.length)
+              + " entries, "
+              + checkpoints.size()
+              + " cosigned checkpoints; final "
+              + last.size()
+              + " "
+              + Base64.getEncoder().encodeToString(last.root()));
+    }
+    if (ballots != null) {
+      Map<String, long[]> perStation = new TreeMap<>();
+      long cast = 0;
+      long challenged = 0;
+      for (Ballot b : ballots) {
+        if (b.recorded == null) {
+          continue;
+        }
+        long[] c = perStation.computeIfAbsent(b.recorded.ballot().stationId(), s -> new long[2]);
+        if (b.recorded.state() == BallotState.CAST) {
+          c[0]++;
+          cast++;
+        } else {
+          c[1]++;
+          challenged++;
+        }
+      }
+      report.fact("ballots        " + cast + " cast, " + challenged + " challenged");
+      perStation.forEach(
+          (s, c) ->
+              report.fact("  station      " + s + ": " + c[0] + " cast, " + c[1] + " challenged"));
+    }
+    if (resultCounts != null && publishedTotals != null) {
+      report.fact("results");
+      for (EncryptedTotal t : publishedTotals) {
+        String name = t.contestId() + "/" + t.selectionId();
+        Long c = resultCounts.get(name);
+        report.fact(String.format(java.util.Locale.ROOT, "  %-36s %,d", name, c == null ? -1 : c));
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package org.urna.tally.record.tlog;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * C2SP tlog-tiles entry bundles: {@code tile/entries/<N>[.p/<W>]}, each a sequence of {@code u16
+ * length || entry}, 256 entries a full bundle; N in 3-digit groups, all but the last prefixed x.
+ */
+public final class EntryBundles {
+  public static final int WIDTH = 256;
+
+  private EntryBundles() {}
+
+  /** {@code tile/entries/x001/234} for bundle 1234, with {@code .p/<w>} when partial. */
+  public static String path(long index, int width) {
+    String digits = String.format("%03d", index);
+    while (digits.length() % 3 != 0) {
+      digits = "0" + digits;
+    }
+    StringBuilder sb = new StringBuilder("tile/entries/");
+    for (int i = 0; i < digits.length(); i += 3) {
+      if (i + 3 < digits.length()) {
+        sb.append('x');
+      }
+      sb.append(digits, i, i + 3);
+      if (i + 3 < digits.length()) {
+        sb.append('/');
+      }
+    }
+    if (width < WIDTH) {
+      sb.append(".p/").append(width);
+    }
+    return sb.toString();
+  }
+
+  /** The bundle paths of a log of {@code size} entries, in order. */
+  public static List<String> paths(long size) {
+    List<String> out = new ArrayList<>();
+    for (long i = 0; i * WIDTH < size; i++) {
+      out.add(path(i, (int) Math.min(WIDTH, size - i * WIDTH)));
+    }
+    return out;
+  }
+
+  public static byte[] write(List<byte[]> entries) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] e : entries) {
+      if (e.length > 0xFFFF) {
+        throw new IllegalArgumentException("an entry is at most 65,535 bytes");
+      }
+      out.write(e.length >>> 8);
+      out.write(e.length & 0xFF);
+      out.writeBytes(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Reads a bundle that must hold exactly {@code count} entries. */
+  public static List<byte[]> read(byte[] bundle, int count) throws TlogFormatException {
+    List<byte[]> out = new ArrayList<>(count);
+    int at = 0;
+    while (at < bundle.length) {
+      if (at + 2 > bundle.length) {
+        throw new TlogFormatException("an entry's length is cut off at byte " + at);
+      }
+      int len = ((bundle[at] & 0xFF) << 8) | (bundle[at + 1] & 0xFF);
+      at += 2;
+      if (at + len > bundle.length) {
+        throw new TlogFormatException("entry " + out.size() + " runs past the end of its bundle");
+      }
+      out.add(java.util.Arrays.copyOfRange(bundle, at, at + len));
+      at += len;
+    }
+    if (out.size() != count) {
+      throw new TlogFormatException("the bundle holds " + out.size() + " entries, not " + count);
+    }
+    return out;
+  }
+}

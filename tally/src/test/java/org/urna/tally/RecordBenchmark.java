@@ -1,0 +1,95 @@
+package org.urna.tally;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.urna.tally.record.ElectionRecordVerifier;
+import org.urna.tally.record.RecordReport;
+import org.urna.tally.record.RecordStep;
+
+/**
+ * Harness (not a test): generates a referendum record of N ballots (one yes/no question, two
+ * stations, every 50th challenged, a checkpoint every 1,000 entries) and times verify-record on it.
+ * Run from tally/ with the test class path: {@code java -cp ... org.urna.tally.RecordBenchmark
+ * 20000 2 3} (ballots, threads, timed runs). Prints the numbers docs/benchmarks.md quotes.
+ */
+public final class RecordBenchmark {
+  private RecordBenchmark() {}
+
+  static org.urna.core.crypto.ElectionKey keyOf(RecordGenerator.Generated g) throws Exception {
+    byte[] pkg = g.files().get(org.urna.tally.record.RecordLayout.PACKAGE);
+    org.urna.core.election.ElectionPackage p =
+        org.urna.core.election.ElectionPackage.load(
+            pkg, g.sample().trustAnchor(), g.sample().manifest().votingWindow().opens());
+    return new org.urna.core.crypto.ElectionKey(p.electionKey(), p.extendedHash());
+  }
+
+  public static void main(String[] args) throws Exception {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    long t0 = System.nanoTime();
+    RecordGenerator.Generated g =
+        RecordGenerator.generate("bench", RecordGenerator.referendumVotes(n), 1000);
+    double genS = (System.nanoTime() - t0) / 1e9;
+    long bytes = g.files().all().values().stream().mapToLong(b -> b.length).sum();
+    long leafBytes = g.leaves().stream().mapToLong(b -> b.length).sum();
+    System.out.printf(
+        Locale.ROOT,
+        "generated %,d ballots in %.1f s; record %,d bytes (%.0f bytes per ballot; leaves %.0f)%n",
+        n,
+        genS,
+        bytes,
+        bytes / (double) n,
+        leafBytes / (double) n);
+    System.out.printf(
+        Locale.ROOT,
+        "load average before: %s%n",
+        java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+    for (int r = 0; r <= runs; r++) {
+      long s = System.nanoTime();
+      RecordReport rep = new ElectionRecordVerifier(g.files(), Optional.empty(), threads).verify();
+      double sec = (System.nanoTime() - s) / 1e9;
+      if (!rep.holds()) {
+        throw new IllegalStateException("the generated record does not verify: " + rep.failures());
+      }
+      StringBuilder steps = new StringBuilder();
+      for (Map.Entry<RecordStep, Long> e : rep.timings().entrySet()) {
+        if (e.getValue() > 20_000_000L) {
+          steps.append(String.format(Locale.ROOT, " %s %.2fs", e.getKey(), e.getValue() / 1e9));
+        }
+      }
+      org.urna.core.election.ElectionManifest m = g.sample().manifest();
+      org.urna.core.crypto.ElectionKey key = keyOf(g);
+      long b0 = System.nanoTime();
+      int bad =
+          new org.urna.core.verify.BatchVerifier(
+                  new org.urna.core.verify.BallotVerifier(m, key), threads)
+              .verify(g.recorded())
+              .size();
+      double batchS = (System.nanoTime() - b0) / 1e9;
+      System.out.printf(
+          Locale.ROOT,
+          "  election-core BatchVerifier on the same ballots, same threads: %.2f s = %,.0f ballots/s"
+              + " (%d failures)%n",
+          batchS,
+          n / batchS,
+          bad);
+      System.out.printf(
+          Locale.ROOT,
+          "%s: %,d ballots in %.2f s = %,.0f ballots/s, %d threads; 1,000,000 would take %.1f min;"
+              + " slow steps:%s%n",
+          r == 0 ? "warm-up" : "run " + r,
+          n,
+          sec,
+          n / sec,
+          threads,
+          1_000_000 / (n / sec) / 60,
+          steps);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "load average after: %s%n",
+        java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+  }
+}
