@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,8 +48,38 @@ public final class LocalNetwork implements Callable<Integer> {
   @Option(names = "--heap", defaultValue = "512m")
   String heap;
 
-  /** The started processes and their HTTP base URLs. */
-  public record Running(List<Process> processes, List<String> urls) implements AutoCloseable {
+  /**
+   * The started processes (index i is validator v(i+1); {@link #restart} replaces an element) and
+   * their HTTP base URLs, with what is needed to kill, wipe and restart one of them.
+   */
+  public record Running(
+      List<Process> processes, List<String> urls, List<ProcessBuilder> starts, Path dir)
+      implements AutoCloseable {
+    /** Kills validator {@code i} at once (SIGKILL) and waits for it to end. */
+    public void kill(int i) throws InterruptedException {
+      processes.get(i).destroyForcibly().waitFor();
+    }
+
+    /** Deletes validator {@code i}'s data folder (keys, policy and node file stay). */
+    public void wipe(int i) throws IOException {
+      Path data = dir.resolve("v" + (i + 1));
+      if (Files.exists(data)) {
+        try (var walk = Files.walk(data)) {
+          for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+    }
+
+    /** Starts validator {@code i} again with its node file; its output is appended. */
+    public void restart(int i) throws IOException {
+      if (processes.get(i).isAlive()) {
+        throw new IllegalStateException("validator v" + (i + 1) + " is still running");
+      }
+      processes.set(i, starts.get(i).start());
+    }
+
     @Override
     public void close() {
       for (Process p : processes) {
@@ -94,6 +125,7 @@ public final class LocalNetwork implements Callable<Integer> {
     Files.writeString(
         dir.resolve("network.policy"), WitnessPolicy.threshold(logs, ws, n / 2 + 1).format());
     List<Process> procs = new ArrayList<>();
+    List<ProcessBuilder> starts = new ArrayList<>();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     for (int i = 0; i < n; i++) {
       String id = "v" + (i + 1);
@@ -138,10 +170,12 @@ public final class LocalNetwork implements Callable<Integer> {
               nodeFile.toString()));
       ProcessBuilder pb = new ProcessBuilder(command);
       pb.redirectErrorStream(true);
-      pb.redirectOutput(dir.resolve(id + ".out").toFile());
+      pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(id + ".out").toFile()));
+      starts.add(pb);
       procs.add(pb.start());
     }
-    return new Running(procs, urls);
+    return new Running(
+        Collections.synchronizedList(procs), List.copyOf(urls), List.copyOf(starts), dir);
   }
 
   static int freePort() throws IOException {

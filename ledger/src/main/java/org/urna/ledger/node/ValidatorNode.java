@@ -13,6 +13,7 @@ import org.urna.ledger.replication.NodeConfig;
 import org.urna.ledger.replication.RaftReplica;
 import org.urna.ledger.witness.Cosigner;
 import org.urna.ledger.witness.LogAgreement;
+import org.urna.ledger.witness.WitnessMemory;
 
 /** One running validator: Raft replica, cosigner, checkpointer, proof audit and HTTP server. */
 public final class ValidatorNode implements AutoCloseable {
@@ -20,7 +21,7 @@ public final class ValidatorNode implements AutoCloseable {
 
   private final NodeConfig config;
   private final LedgerStateMachine machine;
-  private final RaftReplica replica;
+  private volatile RaftReplica replica;
   private final Cosigner cosigner;
   private final Checkpointer checkpointer;
   private final Optional<ProofAudit> audit;
@@ -40,7 +41,23 @@ public final class ValidatorNode implements AutoCloseable {
             config.policy().logKeys(config.origin()),
             this::agree,
             config.dataDir().resolve("cosigner-state"),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            new WitnessMemory() {
+              @Override
+              public Optional<String> unknownBecause() {
+                RaftReplica r = replica;
+                if (r == null) {
+                  return Optional.of("its Raft server is starting");
+                }
+                Optional<String> stop = machine.stoppedBecause();
+                return stop.isPresent() ? Optional.of("its state machine stopped") : r.catchingUp();
+              }
+
+              @Override
+              public Optional<TreeHead> agreed() {
+                return machine.latestAgreedHead();
+              }
+            });
     this.replica = new RaftReplica(config, machine);
     this.checkpointer =
         new Checkpointer(

@@ -25,6 +25,7 @@ import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.urna.ledger.merkle.MerkleLog;
@@ -68,7 +69,46 @@ public final class LedgerStateMachine extends BaseStateMachine {
       throws IOException {
     super.initialize(server, groupId, raftStorage);
     storage.init(raftStorage);
-    reinitialize();
+    load();
+    getLifeCycle().transition(LifeCycle.State.STARTING);
+    getLifeCycle().transition(LifeCycle.State.RUNNING);
+  }
+
+  /**
+   * Ratis pauses the state machine right before it publishes an installed snapshot and then calls
+   * {@link #reinitialize}; its updater refuses to reload a state machine that is not paused.
+   */
+  @Override
+  public void pause() {
+    if (getLifeCycleState() == LifeCycle.State.RUNNING) {
+      getLifeCycle().transition(LifeCycle.State.PAUSING);
+      getLifeCycle().transition(LifeCycle.State.PAUSED);
+    }
+  }
+
+  /**
+   * An empty state until Ratis initializes this state machine: a rejoining validator starts its
+   * Raft server only once its peers removed it from the group, and answers meanwhile from this.
+   */
+  synchronized void openEmpty() throws IOException {
+    if (state == null) {
+      Files.createDirectories(dataDir);
+      MerkleLog log = MerkleLog.open(dataDir.resolve("entries.log"));
+      log.truncate(0);
+      state = new LedgerState(log);
+    }
+  }
+
+  /**
+   * The tree head of the latest quorum-cosigned checkpoint this validator applied (replicated
+   * through Raft, restored by log replay and held in snapshots); empty before the first.
+   */
+  public java.util.Optional<org.urna.ledger.merkle.TreeHead> latestAgreedHead() {
+    LedgerState s = state;
+    if (s == null) {
+      return java.util.Optional.empty();
+    }
+    return s.latestCheckpoint().map(n -> Checkpoint.parse(n.text()).head());
   }
 
   @Override
@@ -76,8 +116,17 @@ public final class LedgerStateMachine extends BaseStateMachine {
     return storage;
   }
 
+  /** Reloads from the latest snapshot (after a snapshot install) and runs again. */
   @Override
   public synchronized void reinitialize() throws IOException {
+    load();
+    if (getLifeCycleState() == LifeCycle.State.PAUSED) {
+      getLifeCycle().transition(LifeCycle.State.STARTING);
+      getLifeCycle().transition(LifeCycle.State.RUNNING);
+    }
+  }
+
+  private synchronized void load() throws IOException {
     SingleFileSnapshotInfo snap = storage.loadLatestSnapshot();
     Path logFile = dataDir.resolve("entries.log");
     if (state != null) {

@@ -30,12 +30,24 @@ import org.apache.ratis.util.TimeDuration;
  * it: the configured bind address and TLS (see NetworkConfig), raised election time-outs, snapshots
  * every N entries with the Raft log purged up to them (so a lagging or wiped follower is caught up
  * by snapshot install).
+ *
+ * <p>A validator whose Raft storage is gone (a wiped or replaced disk) while its peers' group has a
+ * history does not vote with an empty log under its old identity: Raft's safety assumes that a
+ * member never forgets what it acknowledged or voted for, and a leader that stays up keeps the
+ * wiped member's old match index (Ratis then re-sends from there on every heartbeat and the member
+ * never catches up). It {@linkplain Rejoin rejoins} instead: it has the others remove it from the
+ * group's configuration, starts its Raft server, and has itself added back as a new member, which
+ * the leader brings up to date by log replay or snapshot install before the new configuration is
+ * committed. See docs/spec/ledger.md, "A wiped validator".
  */
 public final class RaftReplica implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RaftReplica.class);
+
   private final RaftServer server;
   private final RaftClient client;
   private final RaftGroup group;
   private final LedgerStateMachine machine;
+  private final Rejoin rejoin;
 
   public RaftReplica(NodeConfig config, LedgerStateMachine machine) throws IOException {
     this.machine = machine;
@@ -67,6 +79,10 @@ public final class RaftReplica implements AutoCloseable {
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(props, config.snapshotEvery());
     RaftServerConfigKeys.Snapshot.setRetentionFileNum(props, 2);
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(props, true);
+    // Ratis purges only when the snapshot is this many entries past the log start (default 1024):
+    // at most one snapshot interval, so that a lagging follower really gets a snapshot install.
+    RaftServerConfigKeys.Log.setPurgeGap(
+        props, (int) Math.max(1, Math.min(config.snapshotEvery(), 1024)));
     RaftServerConfigKeys.Log.setSegmentSizeMax(
         props, org.apache.ratis.util.SizeInBytes.valueOf(config.raftSegmentBytes()));
     RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(props, true);
@@ -80,7 +96,6 @@ public final class RaftReplica implements AutoCloseable {
             .setParameters(parameters)
             .setOption(org.apache.ratis.server.storage.RaftStorage.StartupOption.RECOVER)
             .build();
-    server.start();
     client =
         RaftClient.newBuilder()
             .setProperties(props)
@@ -88,6 +103,76 @@ public final class RaftReplica implements AutoCloseable {
             .setClientId(ClientId.randomId())
             .setClientRpc(new GrpcFactory(parameters).newRaftClientRpc(ClientId.randomId(), props))
             .build();
+    boolean fresh =
+        !java.nio.file.Files.exists(
+            config.dataDir().resolve("raft").resolve(group.getGroupId().getUuid().toString()));
+    long history = fresh ? Rejoin.probe(group, self.id(), props) : -1;
+    if (history >= Rejoin.HISTORY) {
+      LOG.warn(
+          "Validator {} has no Raft storage but its peers have committed up to index {}: it"
+              + " rejoins the group as a new member instead of voting with an empty log",
+          self.id(),
+          history);
+      machine.openEmpty();
+      rejoin = new Rejoin(group, RaftPeerId.valueOf(self.id()), props, server, history);
+      rejoin.begin();
+    } else {
+      rejoin = null;
+      server.start();
+    }
+  }
+
+  /**
+   * Why this validator cannot yet count on its replicated state (a rejoin not finished, or the
+   * entries its peers had committed when it rejoined not yet applied); empty once it can.
+   */
+  public java.util.Optional<String> catchingUp() {
+    if (rejoin != null) {
+      java.util.Optional<String> r = rejoin.pending();
+      if (r.isPresent()) {
+        return r;
+      }
+      if (machine.lastAppliedIndex() < rejoin.target()) {
+        return java.util.Optional.of(
+            "it rejoined the group and has applied Raft index "
+                + machine.lastAppliedIndex()
+                + " of the "
+                + rejoin.target()
+                + " its peers had committed");
+      }
+    }
+    try {
+      var division = server.getDivision(group.getGroupId());
+      if (division.getInfo().getLeaderId() == null) {
+        return java.util.Optional.of("it knows no Raft leader yet");
+      }
+      long committed = division.getRaftLog().getLastCommittedIndex();
+      if (machine.lastAppliedIndex() < committed) {
+        return java.util.Optional.of(
+            "it has applied Raft index "
+                + machine.lastAppliedIndex()
+                + " of the "
+                + committed
+                + " committed");
+      }
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.of("its Raft server is not running");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** The first index still in this validator's Raft log (above 0 once a snapshot purged it). */
+  public long raftLogStartIndex() {
+    try {
+      return server.getDivision(group.getGroupId()).getRaftLog().getStartIndex();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** Whether this validator came back without Raft storage and rejoined as a new member. */
+  public boolean rejoined() {
+    return rejoin != null;
   }
 
   public boolean isLeader() {
@@ -200,6 +285,9 @@ public final class RaftReplica implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    if (rejoin != null) {
+      rejoin.close();
+    }
     try {
       client.close();
     } finally {

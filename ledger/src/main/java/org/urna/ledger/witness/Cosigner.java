@@ -26,6 +26,11 @@ import org.urna.ledger.note.VerifierKey;
  * A tlog-witness: cosigns a checkpoint only when it is consistent with the latest one it cosigned
  * (persisted before answering) and, for a validator, only when it matches its own log. The check of
  * the old size and the update of the state are one atomic step.
+ *
+ * <p>Its state never goes below the latest agreed checkpoint it learns from its {@link
+ * WitnessMemory}: a validator whose state file was lost (a wiped folder) would otherwise accept
+ * {@code old 0} again and cosign a checkpoint older than one it had cosigned. Without a state file
+ * of its own it answers 503 until the memory knows the agreed checkpoint, then starts from it.
  */
 public final class Cosigner {
   private static final Logger LOG = LoggerFactory.getLogger(Cosigner.class);
@@ -36,6 +41,8 @@ public final class Cosigner {
   private final LogAgreement agreement;
   private final Path stateFile;
   private final Clock clock;
+  private final WitnessMemory memory;
+  private boolean learned;
   private TreeHead latest;
 
   public Cosigner(
@@ -46,6 +53,19 @@ public final class Cosigner {
       Path stateFile,
       Clock clock)
       throws IOException {
+    this(key, origin, logKeys, agreement, stateFile, clock, WitnessMemory.NONE);
+  }
+
+  public Cosigner(
+      SigningKey key,
+      String origin,
+      List<VerifierKey> logKeys,
+      LogAgreement agreement,
+      Path stateFile,
+      Clock clock,
+      WitnessMemory memory)
+      throws IOException {
+    this.memory = memory;
     this.key = key;
     this.origin = origin;
     this.logKeys = List.copyOf(logKeys);
@@ -53,6 +73,44 @@ public final class Cosigner {
     this.stateFile = stateFile;
     this.clock = clock;
     this.latest = load(stateFile).orElse(null);
+    this.learned = latest != null;
+    if (!learned) {
+      LOG.info(
+          "Cosigner {} has no state file: it cosigns once it knows the agreed checkpoint",
+          key.name());
+    }
+  }
+
+  /**
+   * Why this witness cannot cosign yet: it has no state file and does not know the latest agreed
+   * checkpoint. Empty once it can (from then on it never needs to ask again).
+   */
+  public synchronized Optional<String> notReadyBecause() {
+    if (learned) {
+      return Optional.empty();
+    }
+    Optional<String> unknown = memory.unknownBecause();
+    learned = unknown.isEmpty();
+    return unknown.map(
+        why ->
+            "this validator has no witness state and has not yet learned the latest"
+                + " quorum-cosigned checkpoint from its peers ("
+                + why
+                + "); retry later");
+  }
+
+  /** Raises the state to the agreed checkpoint when that is newer. Holds the lock. */
+  private void raise() throws IOException {
+    Optional<TreeHead> agreed = memory.agreed();
+    if (agreed.isPresent() && (latest == null || agreed.get().size() > latest.size())) {
+      LOG.info(
+          "Cosigner {}: raised from {} to the agreed checkpoint {}",
+          key.name(),
+          latest == null ? "nothing" : latest.size(),
+          agreed.get().size());
+      store(agreed.get());
+      latest = agreed.get();
+    }
   }
 
   public VerifierKey verifierKey() {
@@ -60,6 +118,11 @@ public final class Cosigner {
   }
 
   public synchronized Optional<TreeHead> latest() {
+    try {
+      raise();
+    } catch (IOException e) {
+      LOG.warn("Could not persist the raised cosigner state: {}", e.toString());
+    }
     return Optional.ofNullable(latest);
   }
 
@@ -82,6 +145,15 @@ public final class Cosigner {
       return new WitnessResponse.Refused(400, "the old size is larger than the checkpoint size");
     }
     synchronized (this) {
+      Optional<String> wait = notReadyBecause();
+      if (wait.isPresent()) {
+        return new WitnessResponse.Refused(503, wait.get());
+      }
+      try {
+        raise();
+      } catch (IOException e) {
+        return new WitnessResponse.Refused(500, "could not persist the cosigned size");
+      }
       long latestSize = latest == null ? 0 : latest.size();
       if (request.oldSize() != latestSize) {
         return new WitnessResponse.Conflict(latestSize);

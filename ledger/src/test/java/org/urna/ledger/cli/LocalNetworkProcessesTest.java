@@ -58,4 +58,53 @@ class LocalNetworkProcessesTest {
           .isEqualTo(new String(c1.checkpoint().orElseThrow().bytes(), StandardCharsets.UTF_8));
     }
   }
+
+  static boolean checkpointOf(LedgerClient c, WitnessPolicy policy, long size) {
+    try {
+      return c.checkpoint()
+          .map(n -> policy.accepts(n) && Checkpoint.parse(n.text()).size() == size)
+          .orElse(false);
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  static boolean accepted(LedgerClient c, List<RecordedBallot> batch) {
+    try {
+      return c.submit(Stations.bytes(batch)).stream().allMatch(v -> v instanceof Verdict.Accepted);
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** The steps: rm -rf of a validator's folder, restart, then another validator killed. */
+  @Test
+  void aProcessWhoseFolderWasDeletedComesBackAndKeepsTheNetworkGoing() throws Exception {
+    try (LocalNetwork.Running net =
+        LocalNetwork.launch(dir, Stations.rules(), 3, "ledger.urna.local/test", "256m")) {
+      List<LedgerClient> c = net.urls().stream().map(u -> new LedgerClient(URI.create(u))).toList();
+      WitnessPolicy policy = WitnessPolicy.parse(Files.readAllBytes(dir.resolve("network.policy")));
+      Stations stations = new Stations();
+      List<RecordedBallot> first = stations.next("s1", 5);
+      waitFor(() -> accepted(c.get(0), first), "the processes to form a group and accept a batch");
+      for (int i = 0; i < 3; i++) {
+        LedgerClient ci = c.get(i);
+        waitFor(() -> checkpointOf(ci, policy, 5), "checkpoint 5 on every validator");
+      }
+      net.kill(1);
+      net.wipe(1);
+      assertThat(dir.resolve("v2")).doesNotExist();
+      net.restart(1);
+      waitFor(() -> checkpointOf(c.get(1), policy, 5), "the wiped validator to catch up");
+      List<RecordedBallot> second = stations.next("s2", 4);
+      waitFor(() -> accepted(c.get(2), second), "a batch after the wiped validator came back");
+      waitFor(() -> checkpointOf(c.get(1), policy, 9), "checkpoint 9 on the wiped validator");
+      // Another validator killed: the wiped one and the third carry on (and cosign).
+      net.kill(0);
+      List<RecordedBallot> third = stations.next("s1", 3);
+      waitFor(() -> accepted(c.get(2), third), "a batch with v1 killed");
+      waitFor(() -> checkpointOf(c.get(1), policy, 12), "checkpoint 12 cosigned by v2 and v3");
+      assertThat(Files.readString(dir.resolve("v2.out"))).contains("rejoins the group");
+    }
+  }
 }

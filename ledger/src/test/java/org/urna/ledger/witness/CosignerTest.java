@@ -186,4 +186,86 @@ class CosignerTest {
             WitnessResponse.Refused.class, r -> assertThat(r.status()).isEqualTo(422));
     assertThat(validator.addCheckpoint(request(0, 4))).isInstanceOf(WitnessResponse.Cosigned.class);
   }
+
+  /** A memory whose answers the test sets: the replicated log's latest agreed checkpoint. */
+  static final class Memory implements WitnessMemory {
+    volatile String unknown;
+    volatile org.urna.ledger.merkle.TreeHead agreed;
+
+    @Override
+    public java.util.Optional<String> unknownBecause() {
+      return java.util.Optional.ofNullable(unknown);
+    }
+
+    @Override
+    public java.util.Optional<org.urna.ledger.merkle.TreeHead> agreed() {
+      return java.util.Optional.ofNullable(agreed);
+    }
+  }
+
+  @Test
+  void aWitnessWithoutStateWaitsForTheAgreedCheckpointAndNeverCosignsBelowIt() throws Exception {
+    grow(300);
+    grow(3700);
+    // The witness had cosigned 4000, then its folder was wiped: no state file.
+    Memory memory = new Memory();
+    memory.unknown = "it is rejoining the group";
+    Cosigner wiped =
+        new Cosigner(
+            witnessKey,
+            ORIGIN,
+            List.of(logKey.verifierKey()),
+            LogAgreement.NONE,
+            dir.resolve("wiped-state"),
+            clock,
+            memory);
+    assertThat(wiped.addCheckpoint(request(0, 300)))
+        .isInstanceOfSatisfying(
+            WitnessResponse.Refused.class,
+            r -> {
+              assertThat(r.status()).isEqualTo(503);
+              assertThat(r.reason()).contains("no witness state").contains("rejoining");
+            });
+    assertThat(java.nio.file.Files.exists(dir.resolve("wiped-state"))).isFalse();
+    // It learned the agreed checkpoint 4000 from the replicated log.
+    memory.agreed = log.head().size() == 4000 ? log.head() : null;
+    memory.unknown = null;
+    assertThat(wiped.addCheckpoint(request(0, 300))).isEqualTo(new WitnessResponse.Conflict(4000));
+    assertThat(wiped.addCheckpoint(request(0, 4000))).isEqualTo(new WitnessResponse.Conflict(4000));
+    byte[] stale =
+        new AddCheckpointRequest(4000, List.of(), checkpoint(300, log.root(300)))
+            .format()
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(wiped.addCheckpoint(stale)).isNotInstanceOf(WitnessResponse.Cosigned.class);
+    // Newer and consistent with 4000: cosigned, and the raised state was persisted.
+    grow(10);
+    assertThat(wiped.addCheckpoint(request(4000, 4010)))
+        .isInstanceOf(WitnessResponse.Cosigned.class);
+    assertThat(wiped.latest().orElseThrow().size()).isEqualTo(4010);
+    // A memory that forgets again (peers unreachable) does not close a witness that has state.
+    memory.unknown = "its Raft server is not running";
+    grow(5);
+    assertThat(wiped.addCheckpoint(request(4010, 4015)))
+        .isInstanceOf(WitnessResponse.Cosigned.class);
+  }
+
+  @Test
+  void aWitnessWithStateIsRaisedToANewerAgreedCheckpoint() throws Exception {
+    grow(10);
+    assertThat(cosigner.addCheckpoint(request(0, 10))).isInstanceOf(WitnessResponse.Cosigned.class);
+    grow(20);
+    Memory memory = new Memory();
+    memory.agreed = log.head();
+    Cosigner behind =
+        new Cosigner(
+            witnessKey,
+            ORIGIN,
+            List.of(logKey.verifierKey()),
+            LogAgreement.NONE,
+            dir.resolve("witness-state"),
+            clock,
+            memory);
+    // It had cosigned 10; the group agreed 30 without it: 20 is below the agreed checkpoint.
+    assertThat(behind.addCheckpoint(request(10, 20))).isEqualTo(new WitnessResponse.Conflict(30));
+  }
 }
