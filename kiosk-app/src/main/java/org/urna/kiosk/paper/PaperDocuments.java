@@ -48,16 +48,26 @@ public final class PaperDocuments {
    * no path gets "/". Other documents are returned as they are.
    */
   public static PaperDocument withLookupPage(PaperDocument document, URI page) {
+    return withLookupPage(document, page, null);
+  }
+
+  /**
+   * As {@link #withLookupPage(PaperDocument, URI)}, the address also pinning the trust policy with
+   * its SHA-256 {@code policyPin} (64 hex digits; null for none): the ledger's public page checks
+   * a proof only against a pinned policy (docs/spec/ledger.md, "Public page").
+   */
+  public static PaperDocument withLookupPage(PaperDocument document, URI page, String policyPin) {
     URI p = page.getRawPath() == null || page.getRawPath().isEmpty() ? page.resolve("/") : page;
     return switch (document) {
-      case PaperDocument.Receipt r -> new PaperDocument.Receipt(withPage(r.content(), p));
+      case PaperDocument.Receipt r -> new PaperDocument.Receipt(withPage(r.content(), p, policyPin));
       case PaperDocument.VoidedRecord v ->
-          new PaperDocument.VoidedRecord(v.content(), withPage(v.challengedSlip(), p));
+          new PaperDocument.VoidedRecord(
+              v.content(), withPage(v.challengedSlip(), p, policyPin));
       case PaperDocument.PaperRecord r -> r;
     };
   }
 
-  private static ReceiptContent withPage(ReceiptContent c, URI page) {
+  private static ReceiptContent withPage(ReceiptContent c, URI page, String policyPin) {
     return new ReceiptContent(
         c.title(),
         c.stationLabel(),
@@ -67,7 +77,8 @@ public final class PaperDocuments {
         c.trackingCodeLabel(),
         c.trackingCode(),
         page,
-        c.lookupHint());
+        c.lookupHint(),
+        policyPin);
   }
 
   public PaperDocument.PaperRecord paperRecord(PlaintextBallot ballot, BallotId id, Messages m) {

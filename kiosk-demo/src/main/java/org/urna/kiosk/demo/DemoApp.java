@@ -198,7 +198,7 @@ public final class DemoApp extends Application {
     }
     try {
       DemoLedger l = ledgerStarted.get(20, java.util.concurrent.TimeUnit.SECONDS);
-      return PaperDocuments.withLookupPage(document, l.lookupPage());
+      return PaperDocuments.withLookupPage(document, l.lookupPage(), l.policyPin());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return document;

@@ -36,12 +36,14 @@ final class DemoLedger implements AutoCloseable {
   private final ValidatorNode node;
   private final List<URI> endpoints;
   private final TrustPolicy trust;
+  private final byte[] policyText;
   private SyncService sync;
 
-  private DemoLedger(ValidatorNode node, List<URI> endpoints, TrustPolicy trust) {
+  private DemoLedger(ValidatorNode node, List<URI> endpoints, byte[] policyText) {
     this.node = node;
     this.endpoints = endpoints;
-    this.trust = trust;
+    this.policyText = policyText.clone();
+    this.trust = TrustPolicy.parse(policyText);
   }
 
   /** Starts one validator in this process, with fresh keys, in {@code dir}. */
@@ -77,12 +79,27 @@ final class DemoLedger implements AutoCloseable {
             16 * 1024);
     ValidatorNode node = ValidatorNode.start(config, Optional.empty());
     return new DemoLedger(
-        node, List.of(URI.create(peer.httpUrl())), TrustPolicy.parse(policy.format()));
+        node,
+        List.of(URI.create(peer.httpUrl())),
+        policy.format().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** A real network: its endpoints and the policy file the kiosk is configured to trust. */
   static DemoLedger remote(List<URI> endpoints, Path policyFile) throws IOException {
-    return new DemoLedger(null, endpoints, TrustPolicy.parse(Files.readAllBytes(policyFile)));
+    return new DemoLedger(null, endpoints, Files.readAllBytes(policyFile));
+  }
+
+  /**
+   * The SHA-256 of the trust policy the kiosk is configured with, for the receipts' addresses: the
+   * public page checks proofs against this pinned policy, never against what a server says.
+   */
+  String policyPin() {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(policyText));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The ledger's public page, where a tracking code can be looked up. */

@@ -197,6 +197,14 @@ document.getElementById('lookup').addEventListener('submit', async ev => {
   const text = await r.text();
   show(await verify(text, typed), text);
 });
+// A receipt's QR code opens this page with ?code=<tracking code>: fill it in and check at once.
+(() => {
+  const given = new URLSearchParams(location.search).get('code');
+  if (given && normaliseCode(given)) {
+    document.getElementById('code').value = given;
+    document.getElementById('lookup').requestSubmit();
+  }
+})();
 document.getElementById('checkpaste').addEventListener('click', async () => {
   const text = document.getElementById('prooftext').value.replace(/\r\n/g, '\n');
   show(await verify(text, null), null);

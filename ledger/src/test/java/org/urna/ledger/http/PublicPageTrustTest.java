@@ -133,6 +133,19 @@ class PublicPageTrustTest {
         String[] real2 = check(driver, realPage + pinnedCopy, b);
         assertThat(real2[0]).contains("verified");
         assertThat(real2[1]).contains("pinned in this page's address");
+        // The address a receipt's QR code carries (ReceiptContent.lookupUrl: ?code=, then the pin)
+        // opens the page with the code filled in and checked, nothing typed.
+        driver.get("about:blank");
+        driver.get(realPage + "?code=" + b.code().shortForm() + pin);
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+            .until(d -> d.findElement(By.id("verdict")).getText().contains("verified"));
+        assertThat(driver.findElement(By.id("code")).getAttribute("value"))
+            .isEqualTo(b.code().shortForm());
+        // The same receipt address on the lying server fails, code filled in or not.
+        driver.get("about:blank");
+        driver.get(liarPage + "?code=" + b.code().shortForm() + pin);
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+            .until(d -> d.findElement(By.id("verdict")).getText().contains("FAILED"));
       } finally {
         driver.quit();
         service.stop();

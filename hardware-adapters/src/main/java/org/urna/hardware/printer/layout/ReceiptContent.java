@@ -10,6 +10,9 @@ import java.time.LocalDateTime;
  *     does not link a voter in the queue to a ballot)
  * @param trackingCode letters and digits only; printed in blocks of four for reading aloud
  * @param lookupPage the ledger's lookup page; the QR code carries it with the tracking code
+ * @param policyPin the SHA-256 (64 hex digits) of the validators' trust policy the kiosk trusts,
+ *     or null; the QR code's address pins it ({@code #policy-sha256=}) so that the page checks the
+ *     proof against the election's validators, not whatever the server it reaches says
  */
 public record ReceiptContent(
     String title,
@@ -20,9 +23,37 @@ public record ReceiptContent(
     String trackingCodeLabel,
     String trackingCode,
     URI lookupPage,
-    String lookupHint) {
+    String lookupHint,
+    String policyPin) {
+
+  /** A receipt whose address pins no trust policy. */
+  public ReceiptContent(
+      String title,
+      String stationLabel,
+      String station,
+      String timeLabel,
+      LocalDateTime castHour,
+      String trackingCodeLabel,
+      String trackingCode,
+      URI lookupPage,
+      String lookupHint) {
+    this(
+        title,
+        stationLabel,
+        station,
+        timeLabel,
+        castHour,
+        trackingCodeLabel,
+        trackingCode,
+        lookupPage,
+        lookupHint,
+        null);
+  }
 
   public ReceiptContent {
+    if (policyPin != null && !policyPin.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("A policy pin is 64 lower-case hex digits");
+    }
     title = Ids.text(title, "The receipt title");
     stationLabel = Ids.text(stationLabel, "The station label");
     station = Ids.text(station, "The station");
@@ -58,8 +89,14 @@ public record ReceiptContent(
     return sb.toString();
   }
 
-  /** What the receipt's QR code carries: the lookup page with the code as a query. */
+  /**
+   * What the receipt's QR code carries: the lookup page with the code as a query, and the trust
+   * policy's fingerprint as the fragment when there is one.
+   */
   public String lookupUrl() {
-    return lookupPage.toASCIIString() + "?code=" + trackingCode;
+    return lookupPage.toASCIIString()
+        + "?code="
+        + trackingCode
+        + (policyPin == null ? "" : "#policy-sha256=" + policyPin);
   }
 }
