@@ -17,6 +17,16 @@ import org.urna.kiosk.demo.DemoElection;
 class ScreenshotTourTest extends KioskStory {
 
   @Test
+  void everyScreenInEveryLanguageAtTheLargestTextInNormalContrastAndTheDefaultInHighContrast()
+      throws IOException {
+    // The two mixed looks: every check of the tour, no screenshots kept (the two pure looks are).
+    for (String lang : java.util.List.of("ru", "en", "tt")) {
+      tour(lang, true, false, false);
+      tour(lang, false, true, false);
+    }
+  }
+
+  @Test
   void everyScreenInRussianAtTheLargestTextInHighContrast() throws IOException {
     tour("ru", true);
   }
@@ -47,20 +57,31 @@ class ScreenshotTourTest extends KioskStory {
   }
 
   private void tour(String lang, boolean largeContrast) throws IOException {
+    tour(lang, largeContrast, largeContrast, true);
+  }
+
+  /** Whether this tour saves its screenshots (the two mixed looks only check every screen). */
+  private boolean keepShots = true;
+
+  private void tour(String lang, boolean large, boolean contrast, boolean keep) throws IOException {
+    keepShots = keep;
+    boolean largeContrast = large && contrast;
     String look = "-" + lang + (largeContrast ? "-large-contrast" : "");
     activate(DemoElection.FULL_STYLE);
     tap("lang-" + lang);
-    if (largeContrast) {
+    if (large) {
       tap("text-larger");
       tap("text-larger");
       tap("text-larger");
+    }
+    if (contrast) {
       tap("contrast");
-      assertThat(lookup(".kiosk-root").query().getStyleClass())
-          .contains("size-4", "theme-contrast");
+    }
+    assertThat(lookup(".kiosk-root").query().getStyleClass()).contains(large ? "size-4" : "size-1");
+    if (contrast) {
+      assertThat(lookup(".kiosk-root").query().getStyleClass()).contains("theme-contrast");
     } else {
-      assertThat(lookup(".kiosk-root").query().getStyleClass())
-          .contains("size-1")
-          .doesNotContain("theme-contrast");
+      assertThat(lookup(".kiosk-root").query().getStyleClass()).doesNotContain("theme-contrast");
     }
     shoot("voter-language" + look);
     tap("start");
@@ -96,14 +117,14 @@ class ScreenshotTourTest extends KioskStory {
     rig.holdable.release();
     waitFor("screen-check");
     shoot("voter-check-paper" + look);
-    if (largeContrast && !lang.equals("tt")) {
+    if (keep && largeContrast && !lang.equals("tt")) {
       savePaper("paper-record-" + lang);
     }
 
     tap("challenge");
     waitFor("screen-challenged");
     shoot("voter-challenged" + look);
-    if (largeContrast && !lang.equals("tt")) {
+    if (keep && largeContrast && !lang.equals("tt")) {
       savePaper("paper-void-" + lang);
     }
 
@@ -122,7 +143,7 @@ class ScreenshotTourTest extends KioskStory {
     tap("cast");
     waitFor("screen-cast");
     shoot("voter-cast-receipt" + look);
-    if (largeContrast && !lang.equals("tt")) {
+    if (keep && largeContrast && !lang.equals("tt")) {
       savePaper("paper-receipt-" + lang);
     }
     tap("finish");
@@ -131,13 +152,15 @@ class ScreenshotTourTest extends KioskStory {
     assertThat(lookup(".kiosk-root").query().getStyleClass())
         .contains("size-1")
         .doesNotContain("theme-contrast");
-    if (!largeContrast) {
+    if (keep && !large && !contrast) {
       shoot("voter-waiting-" + lang);
     }
   }
 
   private void shoot(String name) {
-    screenshot(name);
+    if (keepShots) {
+      screenshot(name);
+    }
     assertNothingCut();
     assertTouchTargets();
     assertFitsTheWindow();
