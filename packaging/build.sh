@@ -65,7 +65,7 @@ zip -q -d "$out/input/kiosk/urna-kiosk.jar" 'META-INF/native/*.dll' 'META-INF/na
   'META-INF/native/*aarch_64*' 'Android/*' 'FreeBSD/*' 'OpenBSD/*' 'Solaris/*' 'Windows/*' \
   'OSX/*' 'Linux/arm*' 'Linux/ppc64le/*' 'Linux/x86/*' >/dev/null || true
 cp "$ledger_jar" "$out/input/ledger/urna-cli.jar"
-tr ':' '\n' <"$LEDGER_CLASSPATH" | while read -r j; do [ -n "$j" ] && cp "$j" "$out/input/ledger/"; done
+tr ':' '\n' <"$LEDGER_CLASSPATH" | while read -r j || [ -n "$j" ]; do [ -n "$j" ] && cp "$j" "$out/input/ledger/"; done
 
 modules_of() { # the JDK modules a set of jars needs, by jdeps, minus DROP_MODULES, plus EXTRA_MODULES
   local mods

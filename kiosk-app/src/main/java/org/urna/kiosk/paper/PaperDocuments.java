@@ -53,16 +53,16 @@ public final class PaperDocuments {
 
   /**
    * As {@link #withLookupPage(PaperDocument, URI)}, the address also pinning the trust policy with
-   * its SHA-256 {@code policyPin} (64 hex digits; null for none): the ledger's public page checks
-   * a proof only against a pinned policy (docs/spec/ledger.md, "Public page").
+   * its SHA-256 {@code policyPin} (64 hex digits; null for none): the ledger's public page checks a
+   * proof only against a pinned policy (docs/spec/ledger.md, "Public page").
    */
   public static PaperDocument withLookupPage(PaperDocument document, URI page, String policyPin) {
     URI p = page.getRawPath() == null || page.getRawPath().isEmpty() ? page.resolve("/") : page;
     return switch (document) {
-      case PaperDocument.Receipt r -> new PaperDocument.Receipt(withPage(r.content(), p, policyPin));
+      case PaperDocument.Receipt r ->
+          new PaperDocument.Receipt(withPage(r.content(), p, policyPin));
       case PaperDocument.VoidedRecord v ->
-          new PaperDocument.VoidedRecord(
-              v.content(), withPage(v.challengedSlip(), p, policyPin));
+          new PaperDocument.VoidedRecord(v.content(), withPage(v.challengedSlip(), p, policyPin));
       case PaperDocument.PaperRecord r -> r;
     };
   }
