@@ -10,8 +10,8 @@ import java.time.LocalDateTime;
  *     does not link a voter in the queue to a ballot)
  * @param trackingCode letters and digits only; printed in blocks of four for reading aloud
  * @param lookupPage the ledger's lookup page; the QR code carries it with the tracking code
- * @param policyPin the SHA-256 (64 hex digits) of the validators' trust policy the kiosk trusts,
- *     or null; the QR code's address pins it ({@code #policy-sha256=}) so that the page checks the
+ * @param policyPin the SHA-256 (64 hex digits) of the validators' trust policy the kiosk trusts, or
+ *     null; the QR code's address pins it ({@code #policy-sha256=}) so that the page checks the
  *     proof against the election's validators, not whatever the server it reaches says
  */
 public record ReceiptContent(
