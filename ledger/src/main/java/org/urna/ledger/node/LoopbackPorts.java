@@ -54,8 +54,13 @@ public final class LoopbackPorts {
   /** The start of the kernel's ephemeral range (Linux); 32768 where it cannot be read. */
   static int ephemeralLow() {
     try {
+      // readAllLines, not readString: a sysctl file reports a size of 0 and readString then
+      // returns its first byte only ("3" for "32768\t60999")
       String[] range =
-          Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+          Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+              .get(0)
+              .trim()
+              .split("\\s+");
       int low = Integer.parseInt(range[0]);
       return low > LOWEST + 1_000 ? low : 32_768;
     } catch (IOException | RuntimeException e) {

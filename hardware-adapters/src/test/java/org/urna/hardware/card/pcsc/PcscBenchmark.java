@@ -47,8 +47,7 @@ public final class PcscBenchmark {
       List<Long> apdu = new ArrayList<>();
       List<Long> task = new ArrayList<>();
       try (VpcdCardConnection card =
-          VpcdCardConnection.insert(
-              issued.virtualCard(), VpcdCardConnection.DEFAULT_PORT, PATIENCE)) {
+          VpcdCardConnection.insert(issued.virtualCard(), pcscd.vpcdPort(), PATIENCE)) {
         events.await(CardEvent.CardInserted.class, PATIENCE);
         CommandApdu select = new CommandApdu(0, 0xA4, 4, 0, PivApplication.AID_SELECT, 256);
         reader.withCard(
@@ -85,8 +84,7 @@ public final class PcscBenchmark {
         events.drain();
         long t0 = System.nanoTime();
         try (VpcdCardConnection card =
-            VpcdCardConnection.insert(
-                issued.virtualCard(), VpcdCardConnection.DEFAULT_PORT, PATIENCE)) {
+            VpcdCardConnection.insert(issued.virtualCard(), pcscd.vpcdPort(), PATIENCE)) {
           events.await(CardEvent.CardInserted.class, PATIENCE);
           long t1 = System.nanoTime();
           var cert = ((CardCheck.Recognized) auth.identify(reader, name, PATIENCE)).certificate();

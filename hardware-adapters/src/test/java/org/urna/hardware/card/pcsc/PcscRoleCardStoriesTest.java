@@ -85,8 +85,7 @@ class PcscRoleCardStoriesTest {
 
   private VpcdCardConnection insert(VirtualPivCard card) throws Exception {
     events.drain();
-    VpcdCardConnection c =
-        VpcdCardConnection.insert(card, VpcdCardConnection.DEFAULT_PORT, PATIENCE);
+    VpcdCardConnection c = VpcdCardConnection.insert(card, pcscd.vpcdPort(), PATIENCE);
     events.await(CardEvent.CardInserted.class, e -> e.reader().equals(readerName), PATIENCE);
     return c;
   }
@@ -398,9 +397,7 @@ class PcscRoleCardStoriesTest {
     events.await(CardEvent.ReaderAttached.class, e -> e.reader().equals(readerName), PATIENCE);
     try (VpcdCardConnection card =
         VpcdCardConnection.insert(
-            authority.card(Role.POLL_WORKER).virtualCard(),
-            VpcdCardConnection.DEFAULT_PORT,
-            PATIENCE)) {
+            authority.card(Role.POLL_WORKER).virtualCard(), pcscd.vpcdPort(), PATIENCE)) {
       events.await(CardEvent.CardInserted.class, e -> e.reader().equals(readerName), PATIENCE);
       CardCheck.Recognized check = recognized(authenticator(authority.policy()));
       assertThat(check).isNotNull();
