@@ -21,6 +21,15 @@ import org.urna.kiosk.station.operator.InactivityTimeout;
  * @param trustPolicyFile the tlog-policy naming the ledger keys this station trusts
  * @param defaultLanguage the language a voter's session starts in
  * @param inactivityTimeout when a signed-in operator's session ends untouched (10–30 min)
+ * @param stateFolder the station's own files: its signing key, the ballot box password, the loaded
+ *     election package, the polls' state, the sync state and the audit journal kept before an
+ *     election is loaded
+ * @param packageFolders where a poll worker's election package is looked for (a folder, or the
+ *     mount point of a removable drive), in this order
+ * @param packageTrustAnchor the SHA-256 (hex) of the election authority's root certificate that
+ *     election packages must chain to
+ * @param cardAuthorityCertificate the DER certificate of the authority that issues operators' cards
+ * @param revokedCardSerials card certificate serials (lower-case hex) this station refuses
  */
 public record StationConfig(
     String stationId,
@@ -30,7 +39,12 @@ public record StationConfig(
     List<URI> ledgerEndpoints,
     Path trustPolicyFile,
     String defaultLanguage,
-    InactivityTimeout inactivityTimeout) {
+    InactivityTimeout inactivityTimeout,
+    Path stateFolder,
+    List<Path> packageFolders,
+    String packageTrustAnchor,
+    Path cardAuthorityCertificate,
+    java.util.Set<String> revokedCardSerials) {
 
   public StationConfig {
     Objects.requireNonNull(stationId, "stationId");
@@ -41,6 +55,11 @@ public record StationConfig(
     Objects.requireNonNull(trustPolicyFile, "trustPolicyFile");
     Objects.requireNonNull(defaultLanguage, "defaultLanguage");
     Objects.requireNonNull(inactivityTimeout, "inactivityTimeout");
+    Objects.requireNonNull(stateFolder, "stateFolder");
+    packageFolders = List.copyOf(packageFolders);
+    Objects.requireNonNull(packageTrustAnchor, "packageTrustAnchor");
+    Objects.requireNonNull(cardAuthorityCertificate, "cardAuthorityCertificate");
+    revokedCardSerials = java.util.Set.copyOf(revokedCardSerials);
   }
 
   /** Where operators' cards are read. */

@@ -47,6 +47,11 @@ import org.urna.sync.note.TrustPolicy;
  * ledger.trust-policy = ledger.policy    # relative paths: beside this file
  * language.default = ru
  * operator.inactivity-minutes = 15       # 10 to 30 (VVSG 2.0)
+ * station.state-folder = /var/lib/urna/station
+ * election.package-folders = /media/urna, /var/lib/urna/incoming
+ * election.trust-anchor = 3f1c...e9      # SHA-256 of the authority's root certificate, 64 hex
+ * cards.authority-certificate = cards-ca.der
+ * cards.revoked-serials = 1a2b, 3c4d     # optional
  * </pre>
  */
 public final class StationConfigFile {
@@ -62,6 +67,11 @@ public final class StationConfigFile {
   public static final String LEDGER_TRUST_POLICY = "ledger.trust-policy";
   public static final String DEFAULT_LANGUAGE = "language.default";
   public static final String INACTIVITY_MINUTES = "operator.inactivity-minutes";
+  public static final String STATE_FOLDER = "station.state-folder";
+  public static final String PACKAGE_FOLDERS = "election.package-folders";
+  public static final String TRUST_ANCHOR = "election.trust-anchor";
+  public static final String CARD_AUTHORITY = "cards.authority-certificate";
+  public static final String REVOKED_CARDS = "cards.revoked-serials";
 
   /** Every key, in the order {@link #format} writes them. */
   public static final List<String> KEYS =
@@ -77,7 +87,12 @@ public final class StationConfigFile {
           LEDGER_ENDPOINTS,
           LEDGER_TRUST_POLICY,
           DEFAULT_LANGUAGE,
-          INACTIVITY_MINUTES);
+          INACTIVITY_MINUTES,
+          STATE_FOLDER,
+          PACKAGE_FOLDERS,
+          TRUST_ANCHOR,
+          CARD_AUTHORITY,
+          REVOKED_CARDS);
 
   /** The serial speeds ESC/POS receipt printers are set to. */
   public static final List<Integer> BAUD_RATES = List.of(9600, 19200, 38400, 57600, 115200);
@@ -144,6 +159,18 @@ public final class StationConfigFile {
     line(s, LEDGER_TRUST_POLICY, c.trustPolicyFile().toAbsolutePath().toString());
     line(s, DEFAULT_LANGUAGE, c.defaultLanguage());
     line(s, INACTIVITY_MINUTES, Long.toString(c.inactivityTimeout().value().toMinutes()));
+    line(s, STATE_FOLDER, c.stateFolder().toAbsolutePath().toString());
+    line(
+        s,
+        PACKAGE_FOLDERS,
+        c.packageFolders().stream()
+            .map(f -> f.toAbsolutePath().toString())
+            .collect(Collectors.joining(", ")));
+    line(s, TRUST_ANCHOR, c.packageTrustAnchor());
+    line(s, CARD_AUTHORITY, c.cardAuthorityCertificate().toAbsolutePath().toString());
+    if (!c.revokedCardSerials().isEmpty()) {
+      line(s, REVOKED_CARDS, String.join(", ", new java.util.TreeSet<>(c.revokedCardSerials())));
+    }
     return s.toString();
   }
 
@@ -229,10 +256,130 @@ public final class StationConfigFile {
       Path policy = trustPolicy();
       String language = language();
       InactivityTimeout timeout = timeout();
+      Path state = writableFolder(STATE_FOLDER, "the station's own files");
+      List<Path> packages = packageFolders();
+      String anchor = trustAnchor();
+      Path cardCa = cardAuthority();
+      Set<String> revoked = revokedSerials();
       if (!problems.isEmpty()) {
         throw new StationConfigException(where, problems);
       }
-      return new StationConfig(station, reader, printer, box, endpoints, policy, language, timeout);
+      return new StationConfig(
+          station, reader, printer, box, endpoints, policy, language, timeout, state, packages,
+          anchor, cardCa, revoked);
+    }
+
+    private List<Path> packageFolders() {
+      String v =
+          required(
+              PACKAGE_FOLDERS,
+              "where election packages are looked for: folders or removable drives' mount points,"
+                  + " separated by commas");
+      if (v == null) {
+        return null;
+      }
+      List<Path> out = new ArrayList<>();
+      for (String part : v.split(",", -1)) {
+        String s = part.strip();
+        if (s.isEmpty()) {
+          problem(PACKAGE_FOLDERS, "an empty folder (two commas, or one at an end)");
+          return null;
+        }
+        try {
+          Path f = Path.of(s);
+          f = (f.isAbsolute() || base == null ? f : base.resolve(f)).normalize();
+          if (out.contains(f)) {
+            problem(PACKAGE_FOLDERS, "'" + s + "' is listed twice");
+            return null;
+          }
+          out.add(f); // a drive not plugged in yet is fine: the poll worker is told where to look
+        } catch (InvalidPathException e) {
+          problem(PACKAGE_FOLDERS, "'" + s + "' is not a path: " + e.getReason());
+          return null;
+        }
+      }
+      return out;
+    }
+
+    private String trustAnchor() {
+      String v = required(TRUST_ANCHOR, "the SHA-256 of the election authority's root certificate");
+      if (v == null) {
+        return null;
+      }
+      String hex = v.replace(":", "").toLowerCase(java.util.Locale.ROOT);
+      if (!hex.matches("[0-9a-f]{64}")) {
+        problem(TRUST_ANCHOR, "'" + shorten(v) + "' is not a SHA-256: 64 hex digits");
+        return null;
+      }
+      return hex;
+    }
+
+    private Path cardAuthority() {
+      Path file =
+          path(CARD_AUTHORITY, "the DER certificate of the authority issuing operator cards");
+      if (file == null) {
+        return null;
+      }
+      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+        problem(CARD_AUTHORITY, file + " is not a readable file");
+        return null;
+      }
+      try {
+        org.urna.hardware.card.role.TrustPolicy.of(
+            Files.readAllBytes(file),
+            Set.of(),
+            java.util.EnumSet.allOf(org.urna.core.role.Role.class).stream()
+                .filter(org.urna.core.role.Role::onCards)
+                .collect(java.util.stream.Collectors.toSet()),
+            java.util.Optional.empty());
+      } catch (IOException | RuntimeException e) {
+        problem(CARD_AUTHORITY, file + " is not a card authority's certificate: " + e.getMessage());
+        return null;
+      }
+      return file;
+    }
+
+    private Set<String> revokedSerials() {
+      String v = value(REVOKED_CARDS);
+      Set<String> out = new java.util.TreeSet<>();
+      if (v == null) {
+        return out;
+      }
+      for (String part : v.split(",", -1)) {
+        String s = part.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!s.matches("[0-9a-f]{1,40}")) {
+          problem(
+              REVOKED_CARDS, "'" + shorten(part.strip()) + "' is not a serial: 1 to 40 hex digits");
+          return null;
+        }
+        out.add(s);
+      }
+      return out;
+    }
+
+    private static String shorten(String v) {
+      return v.length() <= 40 ? v : v.substring(0, 37) + "...";
+    }
+
+    private Path writableFolder(String key, String what) {
+      Path dir = path(key, what);
+      if (dir == null) {
+        return null;
+      }
+      if (Files.exists(dir)) {
+        if (!Files.isDirectory(dir)) {
+          problem(key, dir + " is a file, not a folder");
+          return null;
+        }
+        if (!Files.isWritable(dir)) {
+          problem(key, dir + " cannot be written by the station");
+          return null;
+        }
+      } else if (dir.getParent() == null || !Files.isDirectory(dir.getParent())) {
+        problem(key, dir + " cannot be made: its parent folder does not exist");
+        return null;
+      }
+      return dir;
     }
 
     private String stationId() {
@@ -344,24 +491,7 @@ public final class StationConfigFile {
     }
 
     private Path ballotBox() {
-      Path dir = path(BALLOT_BOX_FOLDER, "the ballot box's folder");
-      if (dir == null) {
-        return null;
-      }
-      if (Files.exists(dir)) {
-        if (!Files.isDirectory(dir)) {
-          problem(BALLOT_BOX_FOLDER, dir + " is a file, not a folder");
-          return null;
-        }
-        if (!Files.isWritable(dir)) {
-          problem(BALLOT_BOX_FOLDER, dir + " cannot be written by the station");
-          return null;
-        }
-      } else if (dir.getParent() == null || !Files.isDirectory(dir.getParent())) {
-        problem(BALLOT_BOX_FOLDER, dir + " cannot be made: its parent folder does not exist");
-        return null;
-      }
-      return dir;
+      return writableFolder(BALLOT_BOX_FOLDER, "the ballot box's folder");
     }
 
     private List<URI> endpoints() {

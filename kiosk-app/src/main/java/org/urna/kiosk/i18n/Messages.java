@@ -25,25 +25,52 @@ public final class Messages {
   private final ULocale locale;
   private final ResourceBundle bundle;
 
-  private Messages(String language) {
-    this.language = language;
-    this.locale = new ULocale(language);
-    this.bundle = load(language);
-  }
+  /**
+   * The areas of the kiosk's words, one bundle each ({@code <area>_<lang>.properties} beside {@code
+   * messages_<lang>.properties}): the voter's screens and paper, the operator's sign-in,
+   * poll-worker mode, service mode.
+   */
+  public enum Area {
+    VOTER("messages"),
+    OPERATOR("operator"),
+    POLLS("polls"),
+    SERVICE("service");
 
-  private static ResourceBundle load(String language) {
-    ResourceBundle.Control control =
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    try {
-      return ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(language), control);
-    } catch (MissingResourceException e) {
-      return ResourceBundle.getBundle(BUNDLE, Locale.ENGLISH, control);
+    private final String bundle;
+
+    Area(String file) {
+      this.bundle = "org.urna.kiosk.i18n." + file;
+    }
+
+    public String bundle() {
+      return bundle;
     }
   }
 
-  /** The kiosk's words for {@code language}. */
+  private Messages(String bundleName, String language) {
+    this.language = language;
+    this.locale = new ULocale(language);
+    this.bundle = load(bundleName, language);
+  }
+
+  private static ResourceBundle load(String bundleName, String language) {
+    ResourceBundle.Control control =
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    try {
+      return ResourceBundle.getBundle(bundleName, Locale.forLanguageTag(language), control);
+    } catch (MissingResourceException e) {
+      return ResourceBundle.getBundle(bundleName, Locale.ENGLISH, control);
+    }
+  }
+
+  /** The kiosk's words for {@code language} (the voter's screens and paper). */
   public static Messages of(String language) {
-    return new Messages(language);
+    return new Messages(BUNDLE, language);
+  }
+
+  /** The words of one area of the kiosk for {@code language}. */
+  public static Messages of(Area area, String language) {
+    return new Messages(area.bundle(), language);
   }
 
   public String language() {

@@ -52,6 +52,20 @@ class StationConfigFileTest {
     good.put("ledger.trust-policy", "ledger.policy");
     good.put("language.default", "ru");
     good.put("operator.inactivity-minutes", "20");
+    Files.createDirectory(dir.resolve("state"));
+    good.put("station.state-folder", "state");
+    good.put("election.package-folders", "/media/urna, incoming");
+    good.put("election.trust-anchor", "AB:".repeat(31) + "AB");
+    Files.write(
+        dir.resolve("cards-ca.der"),
+        org.urna.hardware.card.role.CertificateAuthority.create(
+                "Test card authority",
+                java.time.Instant.parse("2026-01-01T00:00:00Z"),
+                java.time.Instant.parse("2036-01-01T00:00:00Z"),
+                new java.security.SecureRandom())
+            .certificateDer());
+    Files.writeString(dir.resolve("not-a-certificate.der"), "hello");
+    good.put("cards.authority-certificate", "cards-ca.der");
   }
 
   @Test
@@ -67,6 +81,11 @@ class StationConfigFileTest {
     assertThat(c.trustPolicyFile()).isEqualTo(dir.resolve("ledger.policy"));
     assertThat(c.defaultLanguage()).isEqualTo("ru");
     assertThat(c.inactivityTimeout().value()).isEqualTo(Duration.ofMinutes(20));
+    assertThat(c.stateFolder()).isEqualTo(dir.resolve("state"));
+    assertThat(c.packageFolders()).containsExactly(Path.of("/media/urna"), dir.resolve("incoming"));
+    assertThat(c.packageTrustAnchor()).isEqualTo("ab".repeat(32));
+    assertThat(c.cardAuthorityCertificate()).isEqualTo(dir.resolve("cards-ca.der"));
+    assertThat(c.revokedCardSerials()).isEmpty();
   }
 
   @Test
@@ -128,7 +147,22 @@ class StationConfigFileTest {
         Arguments.of("operator.inactivity-minutes", "9", "outside 10 to 30 minutes"),
         Arguments.of("operator.inactivity-minutes", "31", "outside 10 to 30 minutes"),
         Arguments.of("operator.inactivity-minutes", "15.5", "is not a whole number"),
-        Arguments.of("printer.colour", "red", "is not a setting"));
+        Arguments.of("printer.colour", "red", "is not a setting"),
+        Arguments.of("station.state-folder", null, "is missing"),
+        Arguments.of("station.state-folder", "ledger.policy", "is a file, not a folder"),
+        Arguments.of("station.state-folder", "/nowhere/at/all", "its parent folder does not"),
+        Arguments.of("election.package-folders", null, "is missing"),
+        Arguments.of("election.package-folders", "a,,b", "an empty folder"),
+        Arguments.of("election.package-folders", "a, a", "is listed twice"),
+        Arguments.of("election.trust-anchor", null, "is missing"),
+        Arguments.of("election.trust-anchor", "abc", "is not a SHA-256"),
+        Arguments.of("cards.authority-certificate", null, "is missing"),
+        Arguments.of("cards.authority-certificate", "nope.der", "is not a readable file"),
+        Arguments.of(
+            "cards.authority-certificate",
+            "not-a-certificate.der",
+            "is not a card authority's certificate"),
+        Arguments.of("cards.revoked-serials", "12, xyz", "'xyz' is not a serial"));
   }
 
   @ParameterizedTest(name = "{0} = {1}")
@@ -193,12 +227,24 @@ class StationConfigFileTest {
             List.of(URI.create("https://v9.example.org")),
             c.trustPolicyFile(),
             "tt",
-            org.urna.kiosk.station.operator.InactivityTimeout.ofMinutes(30));
+            org.urna.kiosk.station.operator.InactivityTimeout.ofMinutes(30),
+            c.stateFolder(),
+            List.of(dir.resolve("usb")),
+            "cd".repeat(32),
+            c.cardAuthorityCertificate(),
+            java.util.Set.of("1a2b", "ff"));
     StationConfigFile.save(file, changed);
     assertThat(StationConfigFile.read(file)).isEqualTo(changed);
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("station.conf", "ledger.policy", "not-a-policy", "box");
+          .containsExactlyInAnyOrder(
+              "station.conf",
+              "ledger.policy",
+              "not-a-policy",
+              "box",
+              "state",
+              "cards-ca.der",
+              "not-a-certificate.der");
     }
   }
 
@@ -217,7 +263,12 @@ class StationConfigFileTest {
             c.ledgerEndpoints(),
             c.trustPolicyFile(),
             c.defaultLanguage(),
-            c.inactivityTimeout());
+            c.inactivityTimeout(),
+            c.stateFolder(),
+            c.packageFolders(),
+            c.packageTrustAnchor(),
+            c.cardAuthorityCertificate(),
+            c.revokedCardSerials());
     assertThatThrownBy(() -> StationConfigFile.save(file, bad))
         .isInstanceOf(StationConfigException.class)
         .hasMessageContaining("station.id");

@@ -84,6 +84,33 @@ class MessagesTest {
     }
   }
 
+  /**
+   * The operator's areas (sign-in, poll-worker mode, service mode) exist at least in English and
+   * Russian; every language file of an area has every key of its English file.
+   */
+  @Test
+  void everyAreaBundleIsCompleteInEachLanguageItHas() throws IOException {
+    for (Messages.Area area : Messages.Area.values()) {
+      String file = area.bundle().substring(area.bundle().lastIndexOf('.') + 1);
+      Properties en = bundle(file, "en");
+      if (en == null) {
+        continue; // an area not written yet
+      }
+      assertThat(bundle(file, "ru")).as(file + "_ru").isNotNull();
+      for (String lang : Messages.SHIPPED) {
+        Properties p = bundle(file, lang);
+        if (p == null) {
+          continue;
+        }
+        assertThat(p.keySet()).as("keys of " + file + "_" + lang).isEqualTo(en.keySet());
+        for (String key : p.stringPropertyNames()) {
+          assertThat(p.getProperty(key)).as(lang + " " + key).isNotBlank();
+          new com.ibm.icu.text.MessageFormat(p.getProperty(key), new ULocale(lang));
+        }
+      }
+    }
+  }
+
   @Test
   void theDemoElectionOffersOnlyLanguagesWithCompleteWords() {
     assertThat(Messages.SHIPPED)
@@ -102,10 +129,18 @@ class MessagesTest {
   }
 
   private static Properties bundle(String lang) throws IOException {
+    return bundle("messages", lang);
+  }
+
+  /** The bundle file {@code <file>_<lang>.properties}, or null when there is none. */
+  private static Properties bundle(String file, String lang) throws IOException {
     Properties p = new Properties();
     try (InputStream in =
         MessagesTest.class.getResourceAsStream(
-            "/org/urna/kiosk/i18n/messages_" + lang + ".properties")) {
+            "/org/urna/kiosk/i18n/" + file + "_" + lang + ".properties")) {
+      if (in == null) {
+        return null;
+      }
       p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
     }
     return p;

@@ -1,0 +1,49 @@
+package org.urna.kiosk.operator;
+
+import java.util.Optional;
+import javafx.scene.Parent;
+import org.urna.ballotbox.BallotBox;
+import org.urna.hardware.card.CardReader;
+import org.urna.hardware.printer.ReceiptPrinter;
+import org.urna.kiosk.config.StationContext;
+import org.urna.kiosk.station.operator.AuditNote;
+
+/**
+ * The running station as the operator shell and the operator modes see it: its configuration and
+ * devices (opened once, from {@link StationContext}), its audit log, the loaded election's ballot
+ * box when there is one, and the screen voters see while no operator is signed in.
+ *
+ * <p>Threads: {@link #publicScreen()} is called on the FX thread; the rest may be called from any
+ * thread. Devices are shared: the card reader is watched by the shell, the printer prints for the
+ * voter's kiosk and the operator modes alike (one print at a time, on the station's worker).
+ */
+public interface Station extends AutoCloseable {
+  StationContext context();
+
+  /** The card reader, already watched by the shell (do not {@link CardReader#start} it again). */
+  CardReader cardReader();
+
+  /** The station's printer. */
+  ReceiptPrinter printer();
+
+  /**
+   * Appends to the station's hash-chained audit log: the loaded election's ballot box once there is
+   * one, before that the station's own journal in its state folder.
+   */
+  void audit(AuditNote note);
+
+  /** The loaded election's ballot box, open; empty until a poll worker loads an election. */
+  Optional<BallotBox> ballotBox();
+
+  /**
+   * What voters see while no operator is signed in: "no election loaded", "polls closed", the
+   * voter's kiosk while polls are open, "paused". Built once and kept; called on the FX thread.
+   */
+  Parent publicScreen();
+
+  /** True while a voter's session holds choices (an operator card then waits its turn). */
+  boolean voterSessionOpen();
+
+  @Override
+  void close();
+}
