@@ -1,6 +1,7 @@
 package org.urna.ledger.replication;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +11,7 @@ import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcFactory;
 import org.apache.ratis.proto.RaftProtos.CommitInfoProto;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.GroupInfoReply;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -42,6 +44,12 @@ final class Rejoin implements AutoCloseable {
    */
   static final long HISTORY = 1;
 
+  /** How long the leader is given, after the removal commits, to drop its follower record. */
+  static final Duration RETIRE = Duration.ofSeconds(2);
+
+  /** Refused adds in a row after which the leader's configuration change is taken as stuck. */
+  static final int STUCK_AFTER = 2;
+
   private final RaftGroup group;
   private final RaftPeerId self;
   private final RaftServer server;
@@ -49,6 +57,7 @@ final class Rejoin implements AutoCloseable {
   private final RaftClient others;
   private volatile String step = "waiting for its peers to remove it from the group";
   private volatile boolean done;
+  private int failedAdds;
   private volatile boolean closed;
   private Thread thread;
 
@@ -142,6 +151,11 @@ final class Rejoin implements AutoCloseable {
             throw new IOException(String.valueOf(r.getException()));
           }
           LOG.info("Validator {} removed from the group's configuration", self);
+          // The leader replies once the new configuration is committed but retires its follower
+          // record for this validator a moment later; an add inside that window is refused and
+          // leaves the leader's configuration change stuck (see unstick below).
+          step = "letting the leader retire its old follower record";
+          Thread.sleep(RETIRE.toMillis());
         }
         if (!started) {
           step = "starting its Raft server";
@@ -149,23 +163,74 @@ final class Rejoin implements AutoCloseable {
           started = true;
         }
         step = "waiting for the leader to add it back and bring it up to date";
-        RaftClientReply r = others.admin().setConfiguration(List.copyOf(group.getPeers()));
+        RaftClientReply r;
+        try {
+          r = others.admin().setConfiguration(List.copyOf(group.getPeers()));
+        } catch (IOException | RuntimeException e) {
+          failedAdds++;
+          throw e;
+        }
         if (!r.isSuccess()) {
+          failedAdds++;
           throw new IOException(String.valueOf(r.getException()));
         }
         done = true;
         LOG.info("Validator {} is a member of the group again", self);
+      } catch (InterruptedException e) {
+        return;
       } catch (IOException | RuntimeException e) {
         if (closed) {
           return;
         }
         LOG.info("Rejoin of {}: {} ({}); retrying", self, step, e.toString());
+        if (failedAdds >= STUCK_AFTER) {
+          unstick();
+          failedAdds = 0;
+        }
         try {
           Thread.sleep(1000);
         } catch (InterruptedException ie) {
           return;
         }
       }
+    }
+  }
+
+  /**
+   * Moves the leadership to the other remaining peer. A Raft leader that refused a configuration
+   * change after registering it keeps it pending and refuses every later one while it leads (seen
+   * with a follower record not yet retired); a new leader starts with no pending change and with
+   * follower records built from the committed configuration.
+   */
+  private void unstick() {
+    List<RaftPeer> rest = group.getPeers().stream().filter(p -> !p.getId().equals(self)).toList();
+    RaftPeerId leader = null;
+    for (RaftPeer p : rest) {
+      try {
+        GroupInfoReply info = others.getGroupManagementApi(p.getId()).info(group.getGroupId());
+        if (info.getRoleInfoProto().getRole() == RaftPeerRole.LEADER) {
+          leader = p.getId();
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("Peer {} did not answer the group probe: {}", p.getId(), e.toString());
+      }
+    }
+    if (leader == null) {
+      return;
+    }
+    for (RaftPeer p : rest) {
+      if (p.getId().equals(leader)) {
+        continue;
+      }
+      step = "moving the leadership off " + leader + ", whose configuration change is stuck";
+      LOG.info("Rejoin of {}: {}", self, step);
+      try {
+        RaftClientReply r = others.admin().transferLeadership(p.getId(), 10_000);
+        LOG.info("Leadership transfer to {}: {}", p.getId(), r.isSuccess() ? "done" : r);
+      } catch (IOException | RuntimeException e) {
+        LOG.info("Leadership transfer to {} failed: {}", p.getId(), e.toString());
+      }
+      return;
     }
   }
 
