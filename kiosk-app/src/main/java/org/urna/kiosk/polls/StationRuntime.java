@@ -1,0 +1,615 @@
+package org.urna.kiosk.polls;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import org.urna.ballotbox.BallotBox;
+import org.urna.ballotbox.BallotCounts;
+import org.urna.ballotbox.audit.AuditEntry;
+import org.urna.core.ballot.BallotId;
+import org.urna.core.ballot.EncryptedBallot;
+import org.urna.core.ballot.NonceSeed;
+import org.urna.core.ballot.PlaintextBallot;
+import org.urna.core.ballot.RecordedBallot;
+import org.urna.core.ballot.TrackingCode;
+import org.urna.core.crypto.ElectionKey;
+import org.urna.core.crypto.SigningKey;
+import org.urna.core.election.ElectionPackage;
+import org.urna.core.election.ElectionPackageException;
+import org.urna.core.election.TrustAnchor;
+import org.urna.core.role.Role;
+import org.urna.hardware.card.CardReader;
+import org.urna.hardware.printer.PrintResult;
+import org.urna.hardware.printer.ReceiptPrinter;
+import org.urna.hardware.printer.layout.Count;
+import org.urna.kiosk.config.StationContext;
+import org.urna.kiosk.i18n.Messages;
+import org.urna.kiosk.operator.Station;
+import org.urna.kiosk.paper.ReceiptPrinterAdapter;
+import org.urna.kiosk.station.BallotBoxStore;
+import org.urna.kiosk.station.BallotStore;
+import org.urna.kiosk.station.BallotStoreException;
+import org.urna.kiosk.station.IdleTimer;
+import org.urna.kiosk.station.VoterActivation;
+import org.urna.kiosk.station.operator.AuditNote;
+import org.urna.kiosk.voter.KioskSetup;
+import org.urna.kiosk.voter.VoterKiosk;
+
+/**
+ * The real station (decision 0340): opened from a {@link StationContext} with its devices, keeping
+ * its state in {@code config.stateFolder()} (docs/spec/station-state.md): the station key, the
+ * ballot box password, a verified copy of the loaded election package, the polls' state and the
+ * audit journal kept before an election is loaded. Poll-worker actions are its methods; the poll
+ * worker's screens call them on the station's worker.
+ */
+public final class StationRuntime implements Station {
+  static final String PACKAGE_COPY = "election-package.json";
+  static final String PASSWORD_FILE = "box-password";
+
+  private final StationContext context;
+  private final CardReader cardReader;
+  private final ReceiptPrinter printer;
+  private final Clock clock;
+  private final Executor ui;
+  private final ExecutorService worker;
+  private final ScheduledExecutorService scheduler;
+  private final Path state;
+  private final StationJournal journal;
+  private final Messages words;
+  private final Activation activation = new Activation();
+
+  private PollsStateFile polls;
+  private ElectionPackage election;
+  private ElectionFingerprint fingerprint;
+  private BallotBox box;
+  private SigningKey stationKey;
+  private String chainHead = StationJournal.GENESIS;
+  private String armedStyle;
+  private VoterKiosk kiosk;
+  private StackPane screen;
+
+  private StationRuntime(
+      StationContext context,
+      CardReader cardReader,
+      ReceiptPrinter printer,
+      Clock clock,
+      Executor ui,
+      ExecutorService worker,
+      ScheduledExecutorService scheduler) {
+    this.context = Objects.requireNonNull(context, "context");
+    this.cardReader = Objects.requireNonNull(cardReader, "cardReader");
+    this.printer = Objects.requireNonNull(printer, "printer");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.ui = Objects.requireNonNull(ui, "ui");
+    this.worker = Objects.requireNonNull(worker, "worker");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.state = context.config().stateFolder();
+    try {
+      Files.createDirectories(state);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.words = Messages.of(Messages.Area.POLLS, context.config().defaultLanguage());
+    this.journal = new StationJournal(state);
+    this.stationKey = StationKeys.load(state).orElse(null);
+    this.polls = PollsStateFile.read(state);
+  }
+
+  /**
+   * Opens the station. A station that had an election loaded opens its verified package copy and
+   * its ballot box again, in the state its polls were left in.
+   */
+  public static StationRuntime open(
+      StationContext context,
+      CardReader cardReader,
+      ReceiptPrinter printer,
+      Clock clock,
+      Executor ui,
+      ExecutorService worker,
+      ScheduledExecutorService scheduler) {
+    StationRuntime s =
+        new StationRuntime(context, cardReader, printer, clock, ui, worker, scheduler);
+    s.resume();
+    return s;
+  }
+
+  private void resume() {
+    if (polls.state() == PollsState.NO_ELECTION) {
+      return;
+    }
+    Path copy = state.resolve(PACKAGE_COPY);
+    try {
+      byte[] bytes = Files.readAllBytes(copy);
+      election = ElectionPackage.load(bytes, anchor(), clock.instant());
+      fingerprint = ElectionFingerprint.of(bytes);
+    } catch (IOException | ElectionPackageException e) {
+      throw new IllegalStateException(
+          "The station's copy of the election package (" + copy + ") cannot be read: " + e, e);
+    }
+    if (!fingerprint.hex().equals(polls.election())) {
+      throw new IllegalStateException(
+          "The station's copy of the election package is not the one the polls state names.");
+    }
+    openBox();
+  }
+
+  // ---- Station ----
+
+  @Override
+  public StationContext context() {
+    return context;
+  }
+
+  @Override
+  public CardReader cardReader() {
+    return cardReader;
+  }
+
+  @Override
+  public ReceiptPrinter printer() {
+    return printer;
+  }
+
+  @Override
+  public synchronized void audit(AuditNote note) {
+    if (box != null) {
+      AuditEntry e = box.appendAudit(note.role(), note.action(), cut(note.details()));
+      chainHead = HexFormat.of().formatHex(e.hash());
+    } else {
+      journal.append(note, clock.instant());
+      chainHead = journal.head();
+    }
+  }
+
+  @Override
+  public synchronized Optional<BallotBox> ballotBox() {
+    return Optional.ofNullable(box);
+  }
+
+  @Override
+  public Parent publicScreen() {
+    if (screen == null) {
+      screen = new StackPane();
+      screen.getStyleClass().add("polls-public-screen");
+      refreshScreen();
+    }
+    return screen;
+  }
+
+  @Override
+  public boolean voterSessionOpen() {
+    VoterKiosk k = kiosk;
+    return k != null && k.viewModel().holdsVoterData();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (box != null) {
+      box.close();
+      box = null;
+    }
+  }
+
+  // ---- what the poll worker's screens read ----
+
+  public synchronized PollsState pollsState() {
+    return polls.state();
+  }
+
+  public synchronized Optional<ElectionPackage> election() {
+    return Optional.ofNullable(election);
+  }
+
+  public synchronized Optional<ElectionFingerprint> fingerprint() {
+    return Optional.ofNullable(fingerprint);
+  }
+
+  /** The box's counts; zeros before an election is loaded. */
+  public synchronized BallotCounts counts() {
+    return box == null ? new BallotCounts(0, 0, 0) : box.counts();
+  }
+
+  /** The head of the audit chain as last appended (hex). */
+  public synchronized String chainHead() {
+    return chainHead;
+  }
+
+  /** Why the station cannot load an election yet, or empty when it has its key. */
+  public synchronized Optional<String> missingKey() {
+    return stationKey == null ? Optional.of(words.text("station.noKey")) : Optional.empty();
+  }
+
+  public Messages words(String language) {
+    return Messages.of(Messages.Area.POLLS, language);
+  }
+
+  // ---- load the election ----
+
+  /**
+   * Finds and checks the election package for a poll worker to confirm; reads only. A refusal is
+   * audited (the audit journal is the only file that changes).
+   */
+  public PackageCheck.Checked checkPackage(Role by, String language) throws PackageRefusal {
+    Messages m = words(language);
+    SigningKey key;
+    synchronized (this) {
+      key = stationKey;
+    }
+    try {
+      if (key == null) {
+        throw new PackageRefusal(
+            PackageRefusal.Reason.NO_STATION_KEY, m.text("station.noKey"), "no station key");
+      }
+      Path file = PackageCheck.find(context.config().packageFolders(), m);
+      PackageCheck.Checked c =
+          PackageCheck.check(file, anchor(), context.config().stationId(), key, clock.instant(), m);
+      synchronized (this) {
+        if (polls.closedElections().contains(c.fingerprint().hex())) {
+          throw new PackageRefusal(
+              PackageRefusal.Reason.ALREADY_LOADED, m.text("load.closedHere"), "closed here");
+        }
+        if (polls.state() != PollsState.NO_ELECTION && polls.state() != PollsState.CLOSED) {
+          throw new PackageRefusal(
+              PackageRefusal.Reason.ALREADY_LOADED,
+              m.text("load.alreadyLoaded"),
+              "state " + polls.state());
+        }
+      }
+      return c;
+    } catch (PackageRefusal r) {
+      audit(new AuditNote(by, "package-refused", r.reason() + ": " + r.detail()));
+      throw r;
+    }
+  }
+
+  /** Loads a checked package the poll worker confirmed: copies it, opens its ballot box. */
+  public synchronized void load(PackageCheck.Checked c, Role by) {
+    if (polls.state() != PollsState.NO_ELECTION && polls.state() != PollsState.CLOSED) {
+      throw new PollsRefusal("already-loaded", words.text("load.alreadyLoaded"));
+    }
+    if (box != null) {
+      box.close();
+      box = null;
+    }
+    StateFiles.writeAtomically(state.resolve(PACKAGE_COPY), c.bytes(), false);
+    if (!Files.exists(state.resolve(PASSWORD_FILE))) {
+      byte[] secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+      StateFiles.writeAtomically(
+          state.resolve(PASSWORD_FILE), Base64.getEncoder().withoutPadding().encode(secret), true);
+    }
+    election = c.pkg();
+    fingerprint = c.fingerprint();
+    polls = new PollsStateFile(PollsState.LOADED, fingerprint.hex(), polls.closedElections());
+    polls.write(state);
+    journal.append(
+        new AuditNote(
+            by, "election-loaded", election.manifest().electionId() + " " + fingerprint.hex()),
+        clock.instant());
+    openBox();
+    audit(
+        new AuditNote(
+            by, "election-loaded", election.manifest().electionId() + " " + fingerprint.display()));
+    refreshScreen();
+  }
+
+  private void openBox() {
+    char[] password;
+    try {
+      password =
+          new String(Files.readAllBytes(state.resolve(PASSWORD_FILE)), StandardCharsets.US_ASCII)
+              .strip()
+              .toCharArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Path folder = context.config().ballotBoxFolder();
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    box =
+        BallotBox.open(
+            folder.resolve(election.manifest().electionId() + "-box"),
+            password,
+            election.manifest(),
+            new ElectionKey(election.electionKey(), election.extendedHash()),
+            context.config().stationId(),
+            stationKey,
+            clock);
+  }
+
+  // ---- open, pause, resume, close ----
+
+  /** What a poll report printed, for the screen and the tests. */
+  public record Printed(PollReports.Report report, PrintResult result) {}
+
+  /**
+   * Opens the polls: the zero check (VVSG 2.0 1.1.3-B), the voting window, then the zero report;
+   * the polls are open once it printed.
+   */
+  public synchronized Printed openPolls(Role by, String language) {
+    Messages m = words(language);
+    requireState(PollsState.LOADED, "open", m);
+    BallotCounts c = box.counts();
+    if (c.cast() + c.challenged() + c.pending() != 0) {
+      audit(
+          new AuditNote(
+              by,
+              "zero-check-failed",
+              c.cast() + " cast, " + c.challenged() + " challenged, " + c.pending() + " pending"));
+      throw new PollsRefusal(
+          "zero-check", m.text("open.notEmpty", c.cast(), c.challenged(), c.pending()));
+    }
+    var window = election.manifest().votingWindow();
+    if (!window.contains(clock.instant())) {
+      audit(new AuditNote(by, "open-refused", "outside the voting window " + window));
+      throw new PollsRefusal(
+          "window",
+          m.text("open.outsideWindow", window.opens().toString(), window.closes().toString()));
+    }
+    audit(new AuditNote(by, "zero-check-passed", "0 ballots"));
+    Printed p = print("zero", m, List.of());
+    if (!(p.result() instanceof PrintResult.Printed)) {
+      audit(new AuditNote(by, "zero-report-failed", String.valueOf(p.result())));
+      throw new PollsRefusal("printer", m.text("report.notPrinted"));
+    }
+    transition(PollsState.OPEN);
+    audit(new AuditNote(by, "polls-opened", "zero report " + p.report().hash()));
+    return p;
+  }
+
+  public synchronized Printed pause(Role by, String language) {
+    Messages m = words(language);
+    requireState(PollsState.OPEN, "pause", m);
+    requireNoVoter(m);
+    transition(PollsState.PAUSED);
+    Printed p = print("pause", m, List.of());
+    audit(
+        new AuditNote(by, "polls-paused", counts().cast() + " cast; report " + p.report().hash()));
+    return p;
+  }
+
+  public synchronized void resumePolls(Role by, String language) {
+    Messages m = words(language);
+    requireState(PollsState.PAUSED, "resume", m);
+    transition(PollsState.OPEN);
+    audit(new AuditNote(by, "polls-resumed", counts().cast() + " cast"));
+  }
+
+  /** Closes the polls for good (the screen asks twice before calling this). */
+  public synchronized Printed closePolls(Role by, String language) {
+    Messages m = words(language);
+    if (polls.state() != PollsState.OPEN && polls.state() != PollsState.PAUSED) {
+      throw new PollsRefusal("state", m.text("state.refused." + polls.state().name()));
+    }
+    requireNoVoter(m);
+    transition(PollsState.CLOSED);
+    var o = box.outboxCounts();
+    Printed p =
+        print(
+            "closing",
+            m,
+            List.of(m.text("report.sync", o.pending() + o.submitted(), o.confirmed())));
+    audit(
+        new AuditNote(by, "polls-closed", counts().cast() + " cast; report " + p.report().hash()));
+    return p;
+  }
+
+  /**
+   * Arms the next voter's activation: it takes effect when the poll worker's session ends (card
+   * out), so no voter sees a ballot while an operator card is in the reader (decision 0341).
+   */
+  public synchronized void armActivation(String ballotStyleId, Role by, String language) {
+    Messages m = words(language);
+    requireState(PollsState.OPEN, "activate", m);
+    if (election.manifest().ballotStyle(ballotStyleId).isEmpty()) {
+      throw new PollsRefusal("style", m.text("activate.noStyle", ballotStyleId));
+    }
+    armedStyle = ballotStyleId;
+    audit(new AuditNote(by, "voter-activation-armed", ballotStyleId));
+  }
+
+  public synchronized Optional<String> armedActivation() {
+    return Optional.ofNullable(armedStyle);
+  }
+
+  /** The operator's session ended (card out): an armed activation now opens the voter's ballot. */
+  public void operatorSessionEnded() {
+    String style;
+    synchronized (this) {
+      style = polls.state() == PollsState.OPEN ? armedStyle : null;
+      armedStyle = null;
+    }
+    refreshScreen();
+    if (style != null) {
+      ui.execute(() -> activation.fire(style));
+    }
+  }
+
+  // ---- internals ----
+
+  private void requireState(PollsState wanted, String action, Messages m) {
+    if (polls.state() != wanted) {
+      throw new PollsRefusal("state", m.text("state.refused." + polls.state().name()));
+    }
+  }
+
+  private void requireNoVoter(Messages m) {
+    if (voterSessionOpen()) {
+      throw new PollsRefusal("voter", m.text("state.voterSession"));
+    }
+  }
+
+  private void transition(PollsState next) {
+    polls = polls.with(next);
+    polls.write(state);
+    refreshScreen();
+  }
+
+  private Printed print(String kind, Messages m, List<String> extra) {
+    BallotCounts c = box.counts();
+    List<Count> counts = new ArrayList<>();
+    counts.add(new Count(m.text("count.cast"), c.cast()));
+    counts.add(new Count(m.text("count.challenged"), c.challenged()));
+    if (!kind.equals("zero")) {
+      counts.add(new Count(m.text("count.voided"), voided()));
+    }
+    Optional<String> last =
+        c.cast() + c.challenged() == 0
+            ? Optional.empty()
+            : Optional.ofNullable(box.lastTrackingCode()).map(TrackingCode::shortForm);
+    PollReports.Report r =
+        PollReports.build(
+            new PollReports.Facts(
+                kind.equals("pause") ? "pause" : kind,
+                election.manifest().title().in(m.language(), election.manifest().electionId()),
+                context.config().stationId(),
+                LocalDateTime.ofInstant(clock.instant(), ZoneId.systemDefault()),
+                counts,
+                last,
+                fingerprint,
+                chainHead,
+                Optional.empty(),
+                extra),
+            m);
+    return new Printed(r, printer.print(r.paper()));
+  }
+
+  private long voided() {
+    long[] n = {0};
+    box.auditEntries(1, Integer.MAX_VALUE).stream()
+        .filter(e -> e.action().contains("void"))
+        .forEach(e -> n[0]++);
+    return n[0];
+  }
+
+  private TrustAnchor anchor() {
+    return TrustAnchor.fromHex(context.config().packageTrustAnchor());
+  }
+
+  private static String cut(String s) {
+    return s.length() > AuditEntry.MAX_DETAILS ? s.substring(0, AuditEntry.MAX_DETAILS) : s;
+  }
+
+  private void refreshScreen() {
+    StackPane s = screen;
+    if (s == null) {
+      return;
+    }
+    ui.execute(
+        () -> {
+          PollsState now = pollsState();
+          if (now == PollsState.OPEN) {
+            VoterKiosk k = kioskForOpenPolls();
+            s.getChildren().setAll(k.root());
+            return;
+          }
+          if (kiosk != null && now == PollsState.CLOSED) {
+            kiosk.viewModel().closePolls();
+          }
+          Label l = new Label(words.text("public." + now.name()));
+          l.getStyleClass().add("polls-public-message");
+          l.setWrapText(true);
+          StackPane.setAlignment(l, Pos.CENTER);
+          s.getChildren().setAll(l);
+        });
+  }
+
+  private VoterKiosk kioskForOpenPolls() {
+    if (kiosk == null) {
+      KioskSetup setup =
+          new KioskSetup(
+              election.manifest(),
+              new ElectionKey(election.electionKey(), election.extendedHash()),
+              context.config().stationId(),
+              new GuardedStore(new BallotBoxStore(box, stationKey)),
+              new ReceiptPrinterAdapter(printer),
+              new IdleTimer.Timeouts(Duration.ofSeconds(120), Duration.ofSeconds(30)),
+              election
+                  .manifest()
+                  .lookupPageUri()
+                  .map(Object::toString)
+                  .orElse("https://example.invalid/"),
+              clock,
+              new SecureRandom(),
+              ui,
+              worker,
+              scheduler);
+      kiosk = new VoterKiosk(setup, activation);
+      kiosk.viewModel().openPolls();
+    }
+    return kiosk;
+  }
+
+  /** The kiosk's store: refuses every ballot once the polls are closed (decision 0340). */
+  private final class GuardedStore implements BallotStore {
+    private final BallotStore inner;
+
+    GuardedStore(BallotStore inner) {
+      this.inner = inner;
+    }
+
+    private void requireOpen() {
+      if (pollsState() == PollsState.CLOSED) {
+        throw new BallotStoreException(words.text("public.CLOSED"));
+      }
+    }
+
+    @Override
+    public void storePending(EncryptedBallot ballot, NonceSeed seed) {
+      requireOpen();
+      inner.storePending(ballot, seed);
+    }
+
+    @Override
+    public RecordedBallot cast(BallotId id) {
+      requireOpen();
+      return inner.cast(id);
+    }
+
+    @Override
+    public RecordedBallot challenge(BallotId id, PlaintextBallot claimed) {
+      requireOpen();
+      return inner.challenge(id, claimed);
+    }
+  }
+
+  private static final class Activation implements VoterActivation {
+    private volatile Consumer<String> target;
+
+    @Override
+    public void onActivate(Consumer<String> ballotStyleId) {
+      target = ballotStyleId;
+    }
+
+    void fire(String style) {
+      Consumer<String> t = target;
+      if (t != null) {
+        t.accept(style);
+      }
+    }
+  }
+}
