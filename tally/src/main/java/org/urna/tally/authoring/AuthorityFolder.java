@@ -3,12 +3,9 @@ package org.urna.tally.authoring;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
@@ -20,6 +17,7 @@ import org.urna.core.crypto.SigningKey;
 import org.urna.core.election.AuthorityCertificates;
 import org.urna.core.election.AuthorityCredentials;
 import org.urna.core.election.TrustAnchor;
+import org.urna.core.io.AtomicFiles;
 import org.urna.tally.KeyFileException;
 import org.urna.tally.TrusteeKeyFile;
 import org.urna.tally.TrusteeKeyFile.Argon2;
@@ -182,26 +180,8 @@ public final class AuthorityFolder {
     return (MAGIC + key.publicKey().toHex()).getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** Writes a file whole or not at all: a temporary file, forced, then renamed over the target. */
+  /** Writes a file whole or not at all ({@link AtomicFiles#write}); a secret is owner-only. */
   static void writeAtomically(Path target, byte[] bytes, boolean secret) throws IOException {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    Files.deleteIfExists(tmp);
-    Files.createFile(tmp);
-    if (secret) {
-      try {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: the passphrase still protects the key
-      }
-    }
-    try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-      ch.write(ByteBuffer.wrap(bytes));
-      ch.force(true);
-    }
-    try {
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFiles.write(target, bytes, secret);
   }
 }

@@ -19,6 +19,7 @@ import org.urna.core.election.ElectionManifest;
 import org.urna.core.election.ElectionPackage;
 import org.urna.core.election.ElectionPackageException;
 import org.urna.core.election.ManifestJson;
+import org.urna.core.io.AtomicFiles;
 import org.urna.tally.JointKey;
 import org.urna.tally.KeyFileException;
 import org.urna.tally.TrusteeException;
@@ -278,16 +279,7 @@ public final class ElectionCommand implements Runnable {
   }
 
   static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-    Files.write(tmp, bytes);
-    try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-      ch.force(true);
-    }
-    Files.move(
-        tmp,
-        target,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.write(target, bytes, false);
   }
 
   static char[] passphrase(Path file) throws KeyFileException {
