@@ -499,11 +499,9 @@ public final class StationRuntime implements Station {
   }
 
   private long voided() {
-    long[] n = {0};
-    box.auditEntries(1, Integer.MAX_VALUE).stream()
+    return box.auditEntries(1, Integer.MAX_VALUE).stream()
         .filter(e -> e.action().contains("void"))
-        .forEach(e -> n[0]++);
-    return n[0];
+        .count();
   }
 
   private TrustAnchor anchor() {

@@ -100,6 +100,19 @@ class StationRuntimeTest {
         Set.of());
   }
 
+  /** This station's configuration, trusting the sample's authority. */
+  private StationConfig ours() {
+    return config(STATION, SAMPLE.trustAnchor().sha256Hex());
+  }
+
+  /** Loads the sample election on a station with its key, then stops that station. */
+  private void loadThenStop() throws Exception {
+    StationRuntime s = openWithKey();
+    s.load(s.checkPackage(Role.POLL_WORKER, "en"), Role.POLL_WORKER);
+    s.close();
+    station = null;
+  }
+
   private StationRuntime open(StationConfig config) {
     if (printer == null) {
       printer = InProcessPrinter.start(PrinterProfile.EPSON_TM_T20);
@@ -118,13 +131,13 @@ class StationRuntimeTest {
 
   private StationRuntime openWithKey() {
     StationKeys.install(stateFolder, SAMPLE.stationKey(STATION));
-    return open(config(STATION, SAMPLE.trustAnchor().sha256Hex()));
+    return open(ours());
   }
 
   private void reopen() {
     station.close();
     station = null;
-    open(config(STATION, SAMPLE.trustAnchor().sha256Hex()));
+    open(ours());
   }
 
   private Map<String, byte[]> stateFiles() throws Exception {
@@ -156,7 +169,7 @@ class StationRuntimeTest {
 
   @Test
   void aStationWithoutItsKeyRefusesToLoadAndSaysATechnicianMustCreateIt() throws Exception {
-    StationRuntime s = open(config(STATION, SAMPLE.trustAnchor().sha256Hex()));
+    StationRuntime s = open(ours());
     Map<String, byte[]> before = stateFiles();
     PackageRefusal r = refusal(s);
     assertThat(r.reason()).isEqualTo(Reason.NO_STATION_KEY);
@@ -222,7 +235,7 @@ class StationRuntimeTest {
     station = null;
     // The right station id, but this machine's key is another station's.
     StationKeys.install(stateFolder, SAMPLE.stationKey("uik-1702"));
-    PackageRefusal key = refusal(open(config(STATION, SAMPLE.trustAnchor().sha256Hex())));
+    PackageRefusal key = refusal(open(ours()));
     assertThat(key.reason()).isEqualTo(Reason.OTHER_STATION_KEY);
     assertThat(key.getMessage()).contains("another machine");
   }
@@ -361,23 +374,20 @@ class StationRuntimeTest {
     String text = Files.readString(file);
     assertThat(text).contains("OTHER_STATION");
     Files.writeString(file, text.replace("OTHER_STATION", "OTHER_STATIOM"));
-    assertThatThrownBy(() -> open(config(STATION, SAMPLE.trustAnchor().sha256Hex())))
+    assertThatThrownBy(() -> open(ours()))
         .hasMessageContaining("audit journal")
         .hasMessageContaining("was changed at entry 1");
   }
 
   @Test
   void aDamagedPollsStateFileStopsTheStationAndIsLeftAsItWas() throws Exception {
-    StationRuntime s = openWithKey();
-    s.load(s.checkPackage(Role.POLL_WORKER, "en"), Role.POLL_WORKER);
-    s.close();
-    station = null;
+    loadThenStop();
     Path file = stateFolder.resolve(PollsStateFile.FILE);
     for (String damage :
         List.of("", "urna/polls-state/v1\nWIDE_OPEN\n-\n", "urna/polls-state/v9\nOPEN\n-\n")) {
       byte[] bytes = damage.getBytes(StandardCharsets.UTF_8);
       Files.write(file, bytes);
-      assertThatThrownBy(() -> open(config(STATION, SAMPLE.trustAnchor().sha256Hex())))
+      assertThatThrownBy(() -> open(ours()))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("polls state file")
           .hasMessageContaining("damaged");
@@ -387,14 +397,10 @@ class StationRuntimeTest {
 
   @Test
   void aStationCopyOfThePackageThatWasChangedIsRefusedAtStart() throws Exception {
-    StationRuntime s = openWithKey();
-    s.load(s.checkPackage(Role.POLL_WORKER, "en"), Role.POLL_WORKER);
-    s.close();
-    station = null;
+    loadThenStop();
     Path copy = stateFolder.resolve(StationRuntime.PACKAGE_COPY);
     Files.writeString(copy, Files.readString(copy).replaceFirst("sample-2027", "sample-2028"));
-    assertThatThrownBy(() -> open(config(STATION, SAMPLE.trustAnchor().sha256Hex())))
-        .hasMessageContaining("copy of the election package");
+    assertThatThrownBy(() -> open(ours())).hasMessageContaining("copy of the election package");
   }
 
   /** Saves a report as docs/screenshots/polls/<name>.png (beside the kiosk's screenshots). */
