@@ -396,6 +396,23 @@ class StationRuntimeTest {
   }
 
   @Test
+  void aDamagedStationKeyStopsTheStationAndIsLeftAsItWas() throws Exception {
+    StationKeys.install(stateFolder, SAMPLE.stationKey(STATION));
+    Path file = stateFolder.resolve(StationKeys.FILE);
+    byte[] good = Files.readAllBytes(file);
+    byte[] truncated = java.util.Arrays.copyOf(good, good.length / 2);
+    byte[] flipped = good.clone();
+    flipped[good.length - 3] = 'g';
+    for (byte[] damage : List.of(truncated, flipped, new byte[0])) {
+      Files.write(file, damage);
+      assertThatThrownBy(() -> open(ours()))
+          .hasMessageContaining("station key file")
+          .hasMessageContaining("technician must replace it");
+      assertThat(Files.readAllBytes(file)).isEqualTo(damage);
+    }
+  }
+
+  @Test
   void aStationCopyOfThePackageThatWasChangedIsRefusedAtStart() throws Exception {
     loadThenStop();
     Path copy = stateFolder.resolve(StationRuntime.PACKAGE_COPY);
