@@ -290,19 +290,36 @@ public final class LedgerApi {
       String validator,
       Optional<String> stoppedBecause,
       RaftReplica.Status raft,
+      RaftReplica.RejoinState rejoin,
       long treeSize,
       String root,
       int checkpoints,
       long checkpointSize,
       OptionalLong checkpointAgeSeconds) {
+    /**
+     * Running: the state machine applies entries and the Raft server runs, or it has not started
+     * yet because this wiped validator waits for its peers to make it a member again (a rejoin in
+     * progress is no reason to restart it).
+     */
     boolean live() {
-      return stoppedBecause.isEmpty() && raft.alive();
+      return stoppedBecause.isEmpty() && (raft.alive() || rejoin.state().equals("rejoining"));
     }
 
     /** Why this validator should not take traffic now; empty when it is ready. */
     Optional<String> notReady() {
       if (stoppedBecause.isPresent()) {
         return Optional.of("the state machine stopped: " + stoppedBecause.get());
+      }
+      if (rejoin.state().equals("rejoining")) {
+        return Optional.of("it is rejoining the group: " + rejoin.step());
+      }
+      if (rejoin.state().equals("catching up")) {
+        return Optional.of(
+            "it rejoined the group and has applied Raft index "
+                + raft.lastAppliedIndex()
+                + " of the "
+                + rejoin.targetIndex()
+                + " its peers had committed");
       }
       if (!raft.alive()) {
         return Optional.of("the Raft server is not running");
@@ -368,6 +385,7 @@ public final class LedgerApi {
         node.config().id(),
         node.machine().stoppedBecause(),
         node.replica().status(),
+        node.replica().rejoinState(),
         s.log().size(),
         s.log().head().root().base64(),
         s.checkpoints().size(),
@@ -379,7 +397,9 @@ public final class LedgerApi {
     ObjectNode o =
         JSON.createObjectNode()
             .put("validator", v.validator())
-            .put("status", v.live() ? "ok" : "stopped")
+            .put(
+                "status",
+                !v.live() ? "stopped" : v.rejoin().inProgress() ? v.rejoin().state() : "ok")
             .put("stateMachine", v.stoppedBecause().isEmpty() ? "running" : "stopped");
     v.stoppedBecause().ifPresent(why -> o.put("stoppedBecause", why));
     o.put("raftRole", v.raft().role())
@@ -390,6 +410,16 @@ public final class LedgerApi {
         .put("treeSize", v.treeSize())
         .put("root", v.root())
         .put("checkpointSize", v.checkpointSize());
+    ObjectNode rejoin = o.putObject("rejoin").put("state", v.rejoin().state());
+    if (!v.rejoin().step().isEmpty()) {
+      rejoin.put("step", v.rejoin().step());
+    }
+    if (v.rejoin().targetIndex() >= 0) {
+      rejoin.put("targetIndex", v.rejoin().targetIndex());
+    }
+    if (v.rejoin().caughtUpAtIndex() >= 0) {
+      rejoin.put("caughtUpAtIndex", v.rejoin().caughtUpAtIndex());
+    }
     if (v.checkpointAgeSeconds().isPresent()) {
       o.put("checkpointAgeSeconds", v.checkpointAgeSeconds().getAsLong());
     } else {
@@ -456,6 +486,18 @@ public final class LedgerApi {
         "seconds since the newest validator cosignature on the latest checkpoint (NaN: none)",
         v.checkpointAgeSeconds().isPresent() ? v.checkpointAgeSeconds().getAsLong() : Double.NaN);
     m.gauge("urna_ledger_ready", "1 when /ready answers 200", v.notReady().isEmpty() ? 1 : 0);
+    m.gauge(
+        "urna_ledger_rejoining",
+        "1 while this validator, found without Raft storage, rejoins or catches up; 0 otherwise",
+        v.rejoin().inProgress() ? 1 : 0);
+    m.gauge(
+        "urna_ledger_rejoin_target_index",
+        "the Raft index its peers had committed when this validator rejoined (NaN: it never did)",
+        v.rejoin().targetIndex() >= 0 ? v.rejoin().targetIndex() : Double.NaN);
+    m.gauge(
+        "urna_ledger_rejoin_caught_up_index",
+        "the Raft index at which the rejoined validator caught up (NaN: not rejoined or not yet)",
+        v.rejoin().caughtUpAtIndex() >= 0 ? v.rejoin().caughtUpAtIndex() : Double.NaN);
     node.audit()
         .ifPresent(
             a -> {

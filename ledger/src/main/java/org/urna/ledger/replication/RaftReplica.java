@@ -106,7 +106,7 @@ public final class RaftReplica implements AutoCloseable {
     boolean fresh =
         !java.nio.file.Files.exists(
             config.dataDir().resolve("raft").resolve(group.getGroupId().getUuid().toString()));
-    long history = fresh ? Rejoin.probe(group, self.id(), props) : -1;
+    long history = fresh ? Rejoin.probe(group, self.id(), props, parameters) : -1;
     if (history >= Rejoin.HISTORY) {
       LOG.warn(
           "Validator {} has no Raft storage but its peers have committed up to index {}: it"
@@ -114,7 +114,7 @@ public final class RaftReplica implements AutoCloseable {
           self.id(),
           history);
       machine.openEmpty();
-      rejoin = new Rejoin(group, RaftPeerId.valueOf(self.id()), props, server, history);
+      rejoin = new Rejoin(group, RaftPeerId.valueOf(self.id()), props, parameters, server, history);
       rejoin.begin();
     } else {
       rejoin = null;
@@ -168,6 +168,40 @@ public final class RaftReplica implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+  }
+
+  /**
+   * Where this validator's rejoin stands, as /health, /ready and /metrics report it.
+   *
+   * @param state {@code none} (it kept its Raft storage), {@code rejoining} (its peers have not yet
+   *     made it a member again: {@code step} says what it waits for), {@code catching up} (a member
+   *     again, it has not yet applied the index its peers had committed), {@code caught up}
+   * @param step the step of the rejoin not yet done (empty unless rejoining)
+   * @param targetIndex the Raft index its peers had committed when it found its storage gone (-1:
+   *     none)
+   * @param caughtUpAtIndex once caught up, that same index, which it has applied (-1 before)
+   */
+  public record RejoinState(String state, String step, long targetIndex, long caughtUpAtIndex) {
+    public static final RejoinState NONE = new RejoinState("none", "", -1, -1);
+
+    /** Rejoining or catching up: alive, but its replicated state cannot be counted on yet. */
+    public boolean inProgress() {
+      return state.equals("rejoining") || state.equals("catching up");
+    }
+  }
+
+  public RejoinState rejoinState() {
+    if (rejoin == null) {
+      return RejoinState.NONE;
+    }
+    java.util.Optional<String> step = rejoin.step();
+    if (step.isPresent()) {
+      return new RejoinState("rejoining", step.get(), rejoin.target(), -1);
+    }
+    if (machine.lastAppliedIndex() < rejoin.target()) {
+      return new RejoinState("catching up", "", rejoin.target(), -1);
+    }
+    return new RejoinState("caught up", "", rejoin.target(), rejoin.target());
   }
 
   /** Whether this validator came back without Raft storage and rejoined as a new member. */

@@ -61,7 +61,17 @@ final class Rejoin implements AutoCloseable {
   private volatile boolean closed;
   private Thread thread;
 
-  Rejoin(RaftGroup group, RaftPeerId self, RaftProperties base, RaftServer server, long target) {
+  /**
+   * @param tls the node's gRPC parameters: with TLS, its client certificate and the validators' CA
+   *     (the peers' Raft ports speak mutual TLS only); empty parameters for plain gRPC
+   */
+  Rejoin(
+      RaftGroup group,
+      RaftPeerId self,
+      RaftProperties base,
+      Parameters tls,
+      RaftServer server,
+      long target) {
     this.group = group;
     this.self = self;
     this.server = server;
@@ -77,17 +87,18 @@ final class Rejoin implements AutoCloseable {
             .setRetryPolicy(
                 RetryPolicies.retryUpToMaximumCountWithFixedSleep(
                     6, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS)))
-            .setClientRpc(
-                new GrpcFactory(new Parameters()).newRaftClientRpc(ClientId.randomId(), props))
+            .setClientRpc(new GrpcFactory(tls).newRaftClientRpc(ClientId.randomId(), props))
             .build();
   }
 
   /**
    * The highest Raft index any reachable peer reports as committed for this group (-1 when none
    * answers or none has committed anything): a new network's peers answer -1, a wiped member's
-   * peers answer the group's progress.
+   * peers answer the group's progress. With TLS the probe presents the node's own client
+   * certificate ({@code tls}): a probe without it is refused by every peer and would take a wiped
+   * validator of a TLS network for a member of a new one.
    */
-  static long probe(RaftGroup group, String selfId, RaftProperties base) {
+  static long probe(RaftGroup group, String selfId, RaftProperties base, Parameters tls) {
     RaftProperties props = new RaftProperties(base);
     RaftClientConfigKeys.Rpc.setRequestTimeout(props, TimeDuration.valueOf(3, TimeUnit.SECONDS));
     long best = -1;
@@ -97,8 +108,7 @@ final class Rejoin implements AutoCloseable {
             .setRaftGroup(group)
             .setClientId(ClientId.randomId())
             .setRetryPolicy(RetryPolicies.noRetry())
-            .setClientRpc(
-                new GrpcFactory(new Parameters()).newRaftClientRpc(ClientId.randomId(), props))
+            .setClientRpc(new GrpcFactory(tls).newRaftClientRpc(ClientId.randomId(), props))
             .build()) {
       for (RaftPeer p : group.getPeers()) {
         if (p.getId().toString().equals(selfId)) {
@@ -131,7 +141,12 @@ final class Rejoin implements AutoCloseable {
 
   /** The step of the rejoin not yet done; empty once this validator is a member again. */
   Optional<String> pending() {
-    return done ? Optional.empty() : Optional.of("it is rejoining the group: " + step);
+    return step().map(s -> "it is rejoining the group: " + s);
+  }
+
+  /** The step not yet done, in words; empty once this validator is a member again. */
+  Optional<String> step() {
+    return done ? Optional.empty() : Optional.of(step);
   }
 
   private void run() {

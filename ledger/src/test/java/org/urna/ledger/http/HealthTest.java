@@ -25,7 +25,7 @@ import org.urna.ledger.replication.TestNetwork;
 import org.urna.ledger.replication.Verdict;
 
 /** /health, /ready and /metrics of a real three-validator network, over HTTP. */
-class HealthTest {
+public class HealthTest {
   @TempDir Path dir;
   final HttpClient http = HttpClient.newHttpClient();
   static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +55,7 @@ class HealthTest {
    * Reads Prometheus text format 0.0.4 strictly: every line a HELP, a TYPE or a sample; each sample
    * after its metric's TYPE; a counter's name ends with _total; no metric twice; a final newline.
    */
-  static Map<String, Double> parsePrometheus(String text) {
+  public static Map<String, Double> parsePrometheus(String text) {
     assertThat(text).endsWith("\n");
     Map<String, Double> samples = new HashMap<>();
     Set<String> typed = new HashSet<>();
