@@ -54,6 +54,11 @@ final class PollWorkerPanel {
         e -> {
           printer.emulator().setPaperOut(paperOut.isSelected());
         });
+    // On a real station the operator shell unlocks the poll worker's buttons after card and PIN.
+    CheckBox pollWorker = new CheckBox("Poll worker signed in (card and PIN)");
+    pollWorker.setId("demo-poll-worker");
+    pollWorker.setFocusTraversable(false);
+    pollWorker.setOnAction(e -> kiosk.viewModel().setPollWorkerPresent(pollWorker.isSelected()));
     Button closing = new Button("Poll worker: print closing report");
     closing.setMaxWidth(Double.MAX_VALUE);
     closing.setFocusTraversable(false);
@@ -77,6 +82,7 @@ final class PollWorkerPanel {
             style,
             activate,
             paperOut,
+            pollWorker,
             closing,
             counts,
             sync,

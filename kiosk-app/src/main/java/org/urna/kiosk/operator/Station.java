@@ -2,7 +2,9 @@ package org.urna.kiosk.operator;
 
 import java.util.Optional;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import org.urna.ballotbox.BallotBox;
+import org.urna.ballotbox.BallotCounts;
 import org.urna.hardware.card.CardReader;
 import org.urna.hardware.printer.ReceiptPrinter;
 import org.urna.kiosk.config.StationContext;
@@ -43,6 +45,31 @@ public interface Station extends AutoCloseable {
 
   /** True while a voter's session holds choices (an operator card then waits its turn). */
   boolean voterSessionOpen();
+
+  /** True while the voter's session waits for a poll worker (a printer or station fault). */
+  default boolean voterNeedsPollWorker() {
+    return false;
+  }
+
+  /**
+   * The shell says whether a poll worker is signed in: only then do the poll worker's buttons on a
+   * voter's fault screen work. Called on the FX thread.
+   */
+  default void pollWorkerPresent(boolean present) {}
+
+  /** The loaded election's ballot counts, for the operator screens' header; zeros before. */
+  default BallotCounts counts() {
+    return ballotBox().map(BallotBox::counts).orElse(new BallotCounts(0, 0, 0));
+  }
+
+  /**
+   * The operator's session ended and their card is out: a voter activation the poll worker armed
+   * now takes effect (decision 0341). Called on the FX thread.
+   */
+  default void operatorSessionEnded() {}
+
+  /** The scene that shows the station: the voter's screens wire their keys and taps into it. */
+  default void attach(Scene scene) {}
 
   @Override
   void close();

@@ -88,6 +88,8 @@ public final class StationRuntime implements Station {
   private String armedStyle;
   private VoterKiosk kiosk;
   private StackPane screen;
+  private javafx.scene.Scene scene;
+  private volatile boolean pollWorkerPresent;
 
   private StationRuntime(
       StationContext context,
@@ -204,6 +206,30 @@ public final class StationRuntime implements Station {
   }
 
   @Override
+  public boolean voterNeedsPollWorker() {
+    VoterKiosk k = kiosk;
+    return k != null && k.viewModel().needsPollWorker();
+  }
+
+  @Override
+  public void pollWorkerPresent(boolean present) {
+    pollWorkerPresent = present;
+    VoterKiosk k = kiosk;
+    if (k != null) {
+      k.viewModel().setPollWorkerPresent(present);
+    }
+  }
+
+  @Override
+  public void attach(javafx.scene.Scene scene) {
+    this.scene = scene;
+    VoterKiosk k = kiosk;
+    if (k != null) {
+      k.attach(scene);
+    }
+  }
+
+  @Override
   public synchronized void close() {
     if (box != null) {
       box.close();
@@ -226,6 +252,7 @@ public final class StationRuntime implements Station {
   }
 
   /** The box's counts; zeros before an election is loaded. */
+  @Override
   public synchronized BallotCounts counts() {
     return box == null ? new BallotCounts(0, 0, 0) : box.counts();
   }
@@ -437,6 +464,7 @@ public final class StationRuntime implements Station {
   }
 
   /** The operator's session ended (card out): an armed activation now opens the voter's ballot. */
+  @Override
   public void operatorSessionEnded() {
     String style;
     synchronized (this) {
@@ -558,6 +586,10 @@ public final class StationRuntime implements Station {
               scheduler);
       kiosk = new VoterKiosk(setup, activation);
       kiosk.viewModel().openPolls();
+      kiosk.viewModel().setPollWorkerPresent(pollWorkerPresent);
+      if (scene != null) {
+        kiosk.attach(scene);
+      }
     }
     return kiosk;
   }

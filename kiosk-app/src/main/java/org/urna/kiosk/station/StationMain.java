@@ -21,9 +21,10 @@ import org.urna.kiosk.config.StationContext;
 public final class StationMain {
   static final String USAGE =
       """
-      Usage: urna-kiosk --config FILE [--check]
+      Usage: urna-kiosk --config FILE [--check | --smoke-test]
         --config FILE   the station's configuration (see StationConfigFile)
         --check         check the configuration and the devices, then exit
+        --smoke-test    start the station's screen, show its first frame, then exit
       """;
 
   private StationMain() {}
@@ -36,6 +37,7 @@ public final class StationMain {
   static int run(List<String> args, PrintStream out, PrintStream err) {
     Path file = null;
     boolean check = false;
+    boolean smoke = false;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       if (a.equals("--config") && i + 1 < args.size()) {
@@ -44,6 +46,8 @@ public final class StationMain {
         file = Path.of(a.substring("--config=".length()));
       } else if (a.equals("--check")) {
         check = true;
+      } else if (a.equals("--smoke-test")) {
+        smoke = true;
       } else if (a.equals("-h") || a.equals("--help")) {
         out.print(USAGE);
         return 0;
@@ -96,10 +100,23 @@ public final class StationMain {
               + ", operator inactivity time-out "
               + config.inactivityTimeout().value().toMinutes()
               + " min");
-      if (!check) {
-        out.println("no election loaded: load an election package to open polls");
-      }
     }
+    try {
+      StationApp.cardPolicy(config);
+    } catch (IOException | IllegalArgumentException e) {
+      err.println(
+          "cardAuthorityCertificate: the card authority's certificate "
+              + config.cardAuthorityCertificate()
+              + " cannot be used: "
+              + e.getMessage());
+      return 2;
+    }
+    if (check) {
+      return 0;
+    }
+    StationApp.context = context;
+    StationApp.smokeTest = smoke;
+    javafx.application.Application.launch(StationApp.class);
     return 0;
   }
 

@@ -81,6 +81,8 @@ public final class KioskViewModel {
 
   // ---- what the views read ----
 
+  private boolean pollWorkerPresent;
+
   public void addListener(Runnable listener) {
     listeners.add(listener);
   }
@@ -143,12 +145,37 @@ public final class KioskViewModel {
 
   // ---- poll worker and activation ----
 
+  /**
+   * Whether a poll worker is signed in with card and PIN at this station now: the operator shell
+   * sets it. Until then the poll worker's buttons on a voter's fault screens are locked.
+   */
+  public boolean pollWorkerPresent() {
+    return pollWorkerPresent;
+  }
+
+  public void setPollWorkerPresent(boolean present) {
+    if (present != pollWorkerPresent) {
+      pollWorkerPresent = present;
+      changed();
+    }
+  }
+
+  /** True while the voter's session waits for a poll worker (a printer or station fault). */
+  public boolean needsPollWorker() {
+    StationState s = machine.state();
+    return s instanceof StationState.PrinterFailed || s instanceof StationState.StationFault;
+  }
+
   public void openPolls() {
     machine.apply(new StationEvent.PollsOpened());
     changed();
   }
 
+  /** Closes the polls; a second call changes nothing. */
   public void closePolls() {
+    if (!machine.accepts(new StationEvent.PollsClosed())) {
+      return;
+    }
     machine.apply(new StationEvent.PollsClosed());
     changed();
   }

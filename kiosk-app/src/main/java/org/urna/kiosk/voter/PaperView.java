@@ -27,15 +27,14 @@ final class PaperView {
     }
     for (PaperViewModel.Action a : vm.actions()) {
       String label = a.hint().isEmpty() ? a.label() : a.label() + "\n" + a.hint();
-      body.getChildren()
-          .add(
-              wideButton(
-                  a.id(),
-                  label,
-                  () -> run(a.id(), kiosk),
-                  a.id().equals("cast")
-                      ? new String[] {"action", "primary"}
-                      : new String[] {"action"}));
+      var button =
+          wideButton(
+              a.id(),
+              label,
+              () -> run(a.id(), kiosk),
+              a.id().equals("cast") ? new String[] {"action", "primary"} : new String[] {"action"});
+      button.setDisable(a.locked());
+      body.getChildren().add(button);
     }
     VBox v = column(scroll(body));
     v.setId("screen-" + vm.stage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -47,7 +46,7 @@ final class PaperView {
     switch (action) {
       case "cast" -> s.cast();
       case "challenge" -> s.challenge();
-      case "retry" -> s.voteAgain();
+      case "retry" -> s.retryByPollWorker();
       case "end" -> s.endByPollWorker();
       default -> throw new IllegalArgumentException("unknown action " + action);
     }

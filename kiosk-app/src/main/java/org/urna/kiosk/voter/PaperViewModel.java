@@ -23,7 +23,15 @@ public record PaperViewModel(
   }
 
   /** A button: id for the view and tests, label, hint under it (may be empty). */
-  public record Action(String id, String label, String hint) {}
+  /**
+   * One button. A {@code locked} button is a poll worker's: it is shown disabled until a poll
+   * worker has signed in with card and PIN ({@link KioskViewModel#pollWorkerPresent()}).
+   */
+  public record Action(String id, String label, String hint, boolean locked) {
+    public Action(String id, String label, String hint) {
+      this(id, label, hint, false);
+    }
+  }
 
   @Override
   public List<String> spokenText() {

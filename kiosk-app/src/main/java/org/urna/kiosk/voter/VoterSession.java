@@ -244,9 +244,28 @@ public final class VoterSession {
     }
   }
 
-  /** A poll worker ends the session after a fault: nothing is cast. */
+  /** A poll worker's button: locked, with a hint, until a poll worker has signed in. */
+  private PaperViewModel.Action pollWorkers(String id, String label, Messages m) {
+    boolean present = kiosk.pollWorkerPresent();
+    return new PaperViewModel.Action(id, label, present ? "" : m.text("fault.locked"), !present);
+  }
+
+  /**
+   * A poll worker tries the paper record again after fixing the printer; refused (nothing happens)
+   * unless a poll worker is signed in.
+   */
+  public void retryByPollWorker() {
+    if (kiosk.pollWorkerPresent()) {
+      voteAgain();
+    }
+  }
+
+  /**
+   * A poll worker ends the session after a fault: nothing is cast. Refused (nothing happens) unless
+   * a poll worker is signed in.
+   */
   public void endByPollWorker() {
-    if (kiosk.machine().accepts(new StationEvent.SessionEnded())) {
+    if (kiosk.pollWorkerPresent() && kiosk.machine().accepts(new StationEvent.SessionEnded())) {
       kiosk.machine().apply(new StationEvent.SessionEnded());
       kiosk.endSession();
     }
@@ -323,8 +342,8 @@ public final class VoterSession {
               m.text("fault.printer.detail", m.text("fault.printer." + printerFault.name())),
               false,
               List.of(
-                  new PaperViewModel.Action("retry", m.text("fault.retry"), ""),
-                  new PaperViewModel.Action("end", m.text("fault.end"), "")));
+                  pollWorkers("retry", m.text("fault.retry"), m),
+                  pollWorkers("end", m.text("fault.end"), m)));
       case STATION_FAULT ->
           new PaperViewModel(
               stage,
@@ -332,7 +351,7 @@ public final class VoterSession {
               m.text("fault.station.body"),
               faultDetail,
               false,
-              List.of(new PaperViewModel.Action("end", m.text("fault.end"), "")));
+              List.of(pollWorkers("end", m.text("fault.end"), m)));
     };
   }
 

@@ -92,6 +92,14 @@ class ChallengeAndPrinterStoriesTest extends KioskStory {
     assertThat(rig.pending()).isZero();
 
     rig.device.emulator().setPaperOut(false);
+    assertThat(lookup("#retry").queryButton().isDisabled())
+        .as("a voter cannot press the poll worker's button")
+        .isTrue();
+    assertThat(lookup("#end").queryButton().isDisabled()).isTrue();
+    interact(() -> vm().session().retryByPollWorker());
+    assertThat(vm().state()).isInstanceOf(org.urna.kiosk.station.StationState.PrinterFailed.class);
+    interact(() -> vm().setPollWorkerPresent(true));
+    waitUntilEnabled("retry");
     tap("retry");
     waitFor("screen-review");
     assertThat(shownTexts()).anyMatch(t -> t.contains("Ринат Фаридович Хайруллин"));
@@ -112,6 +120,10 @@ class ChallengeAndPrinterStoriesTest extends KioskStory {
     rig.device.emulator().setCoverOpen(true);
     tap("print");
     waitFor("screen-printer-fault");
+    interact(() -> vm().session().endByPollWorker());
+    assertThat(vm().holdsVoterData()).as("a voter cannot end the session").isTrue();
+    interact(() -> vm().setPollWorkerPresent(true));
+    waitUntilEnabled("end");
     tap("end");
     waitFor("screen-waiting");
     assertThat(vm().holdsVoterData()).isFalse();

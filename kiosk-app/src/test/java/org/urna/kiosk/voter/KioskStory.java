@@ -100,6 +100,21 @@ abstract class KioskStory extends FxRobot {
    * the voter has seen every choice), the voter first turns the pages with "▲" / "▼", as a voter
    * would; then it is scrolled into view, pressed and released on it.
    */
+  /** Waits until the button {@code id} is shown enabled (a re-rendered screen). */
+  void waitUntilEnabled(String id) {
+    try {
+      WaitForAsyncUtils.waitFor(
+          10,
+          java.util.concurrent.TimeUnit.SECONDS,
+          () ->
+              WaitForAsyncUtils.asyncFx(
+                      () -> lookup("#" + id).tryQuery().map(n -> !n.isDisabled()).orElse(false))
+                  .get());
+    } catch (TimeoutException e) {
+      throw new AssertionError("#" + id + " never became enabled", e);
+    }
+  }
+
   void tap(String id) {
     if (!usable(id) && usable("page-prev")) {
       for (int i = 0; i < 30 && usable("page-prev"); i++) {

@@ -135,7 +135,11 @@ class ScreenshotTourTest extends KioskStory {
     waitFor("screen-printer-fault");
     shoot("voter-printer-fault" + look);
     rig.device.emulator().setPaperOut(false);
+    interact(() -> vm().setPollWorkerPresent(true));
+    waitUntilEnabled("retry");
+    shoot("voter-printer-fault-poll-worker" + look);
     tap("retry");
+    interact(() -> vm().setPollWorkerPresent(false));
     waitFor("screen-review");
     tap("print");
     waitFor("screen-check");

@@ -26,7 +26,7 @@ import org.urna.hardware.card.virtual.VpcdCardConnection;
  * its log; the fixture reads that log and fails with it rather than let a story wait for a reader
  * that never comes.
  */
-final class PcscdFixture implements AutoCloseable {
+public final class PcscdFixture implements AutoCloseable {
   static final String LOCK = "/tmp/urna-pcscd.lock";
   static final Path SOCKET = Path.of("/run/pcscd/pcscd.comm");
 
@@ -45,7 +45,7 @@ final class PcscdFixture implements AutoCloseable {
     this.readerConf = log.resolveSibling("reader.conf.d");
   }
 
-  static PcscdFixture start(Path logDir) throws IOException, InterruptedException {
+  public static PcscdFixture start(Path logDir) throws IOException, InterruptedException {
     return acquire(logDir, true);
   }
 
@@ -53,7 +53,7 @@ final class PcscdFixture implements AutoCloseable {
    * Takes the lock and makes sure no pcscd runs (waiting for a foreign one to end), without
    * starting one: for stories about a kiosk that comes up before the card service.
    */
-  static PcscdFixture withoutPcscd(Path logDir) throws IOException, InterruptedException {
+  public static PcscdFixture withoutPcscd(Path logDir) throws IOException, InterruptedException {
     return acquire(logDir, false);
   }
 
@@ -89,7 +89,7 @@ final class PcscdFixture implements AutoCloseable {
    * The port the first virtual reader ("Virtual PCD 00 00") listens on; the second listens on the
    * next one. The packaged 35963 when the fixture reuses a pcscd it did not start.
    */
-  int vpcdPort() {
+  public int vpcdPort() {
     return vpcdPort;
   }
 
@@ -103,7 +103,7 @@ final class PcscdFixture implements AutoCloseable {
   }
 
   /** Stops the pcscd this fixture started (SIGTERM, then SIGKILL), by its PID. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     if (process == null) {
       return;
     }
@@ -117,7 +117,7 @@ final class PcscdFixture implements AutoCloseable {
   }
 
   /** Starts pcscd again after {@link #stop()}. */
-  void startAgain() throws IOException, InterruptedException {
+  public void startAgain() throws IOException, InterruptedException {
     launch();
   }
 

@@ -58,4 +58,21 @@ public sealed interface OperatorEvent {
       Objects.requireNonNull(at);
     }
   }
+
+  /**
+   * The signed-in election manager asked to reset a blocked card; the card to reset must be in
+   * within {@code window}.
+   */
+  record CardResetRequested(Instant at, java.time.Duration window) implements OperatorEvent {
+    public CardResetRequested {
+      Objects.requireNonNull(at);
+      Objects.requireNonNull(window);
+    }
+  }
+
+  /** The card took the PUK and holds the new PIN, with every try back. */
+  record CardResetDone() implements OperatorEvent {}
+
+  /** The card refused the PUK; {@code triesLeft} more wrong PUKs block it for good (0: blocked). */
+  record PukRejected(int triesLeft) implements OperatorEvent {}
 }

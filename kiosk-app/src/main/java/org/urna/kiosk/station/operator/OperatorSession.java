@@ -8,15 +8,20 @@ import org.urna.kiosk.station.operator.OperatorEvent.CardBlocked;
 import org.urna.kiosk.station.operator.OperatorEvent.CardRecognized;
 import org.urna.kiosk.station.operator.OperatorEvent.CardRefused;
 import org.urna.kiosk.station.operator.OperatorEvent.CardRemoved;
+import org.urna.kiosk.station.operator.OperatorEvent.CardResetDone;
+import org.urna.kiosk.station.operator.OperatorEvent.CardResetRequested;
 import org.urna.kiosk.station.operator.OperatorEvent.PinAccepted;
 import org.urna.kiosk.station.operator.OperatorEvent.PinRejected;
+import org.urna.kiosk.station.operator.OperatorEvent.PukRejected;
 import org.urna.kiosk.station.operator.OperatorEvent.SignOut;
 import org.urna.kiosk.station.operator.OperatorEvent.Tick;
+import org.urna.kiosk.station.operator.OperatorState.AwaitingCardToReset;
 import org.urna.kiosk.station.operator.OperatorState.Blocked;
 import org.urna.kiosk.station.operator.OperatorState.CheckingPin;
 import org.urna.kiosk.station.operator.OperatorState.LoggedIn;
 import org.urna.kiosk.station.operator.OperatorState.LoggedOut;
 import org.urna.kiosk.station.operator.OperatorState.Refused;
+import org.urna.kiosk.station.operator.OperatorState.ResettingCard;
 
 /**
  * The operator-session rules as one pure function (docs/decisions/0312, like the voter's {@code
@@ -88,6 +93,13 @@ public final class OperatorSession {
                 case CardBlocked b ->
                     Step.audited(
                         new Blocked(card), Role.KIOSK, "operator-card-blocked", card.audited());
+                // The card failed the challenge after its PIN: it is refused, not signed in.
+                case CardRefused(var reason) ->
+                    Step.audited(
+                        new Refused(reason),
+                        Role.KIOSK,
+                        "operator-card-refused",
+                        card.audited() + "; " + reason);
                 case CardRemoved r ->
                     Step.audited(
                         new LoggedOut(), Role.KIOSK, "operator-card-removed", card.audited());
@@ -128,6 +140,13 @@ public final class OperatorSession {
                         card.audited() + "; signed out");
                 case Activity(var at) ->
                     Step.quiet(at.isAfter(last) ? new LoggedIn(card, since, at) : state);
+                case CardResetRequested(var at, var window)
+                    when card.role() == Role.ELECTION_MANAGER ->
+                    Step.audited(
+                        new AwaitingCardToReset(card, at.plus(window)),
+                        card.role(),
+                        "card-reset-started",
+                        card.audited());
                 case Tick(var now) ->
                     Duration.between(last, now).compareTo(timeout) >= 0
                         ? Step.audited(
@@ -141,11 +160,76 @@ public final class OperatorSession {
                         : Step.quiet(state);
                 default -> null;
               };
+          case AwaitingCardToReset(var manager, var until) ->
+              switch (event) {
+                // The manager's own card leaving is expected here.
+                case CardRemoved r -> Step.quiet(state);
+                case CardRecognized(var card, int left) ->
+                    Step.audited(
+                        new ResettingCard(manager, card, until),
+                        manager.role(),
+                        "card-reset-card-inserted",
+                        card.audited()
+                            + "; by "
+                            + manager.audited()
+                            + "; "
+                            + left
+                            + " PIN tries left");
+                case CardRefused(var reason) ->
+                    Step.audited(new Refused(reason), Role.KIOSK, "operator-card-refused", reason);
+                case Tick(var now) -> expired(state, manager, until, now);
+                case Activity a -> Step.quiet(state);
+                case SignOut s ->
+                    Step.audited(
+                        new LoggedOut(), manager.role(), "card-reset-abandoned", manager.audited());
+                default -> null;
+              };
+          case ResettingCard(var manager, var card, var until) ->
+              switch (event) {
+                case CardResetDone d ->
+                    Step.audited(
+                        new LoggedOut(),
+                        manager.role(),
+                        "operator-card-reset",
+                        card.audited() + "; by " + manager.audited());
+                case PukRejected(int left) ->
+                    Step.audited(
+                        state,
+                        manager.role(),
+                        left == 0 ? "operator-card-puk-blocked" : "operator-card-puk-wrong",
+                        card.audited() + "; " + left + (left == 1 ? " try" : " tries") + " left");
+                case CardRemoved r ->
+                    Step.audited(
+                        new LoggedOut(),
+                        manager.role(),
+                        "card-reset-abandoned",
+                        card.audited() + "; card removed");
+                case SignOut s ->
+                    Step.audited(
+                        new LoggedOut(),
+                        manager.role(),
+                        "card-reset-abandoned",
+                        card.audited() + "; cancelled");
+                case Tick(var now) -> expired(state, manager, until, now);
+                case Activity a -> Step.quiet(state);
+                default -> null;
+              };
         };
     if (step == null) {
       throw new IllegalOperatorTransition(state, event);
     }
     return step;
+  }
+
+  private static Step expired(
+      OperatorState state, OperatorCard manager, java.time.Instant until, java.time.Instant now) {
+    return now.isBefore(until)
+        ? Step.quiet(state)
+        : Step.audited(
+            new LoggedOut(),
+            manager.role(),
+            "card-reset-abandoned",
+            manager.audited() + "; timed out");
   }
 
   private static Step recognized(OperatorCard card, int triesLeft) {

@@ -50,6 +50,30 @@ public sealed interface OperatorState {
     }
   }
 
+  /**
+   * An election manager asked to reset a blocked card: their own card may leave the reader, and the
+   * next card inserted until {@code until} is the one to reset (docs/decisions/0342).
+   */
+  record AwaitingCardToReset(OperatorCard manager, Instant until) implements OperatorState {
+    public AwaitingCardToReset {
+      Objects.requireNonNull(manager);
+      Objects.requireNonNull(until);
+    }
+  }
+
+  /**
+   * The card to reset is in; the manager enters its PUK and the new PIN. {@code pukTriesLeft} is
+   * what the card said after the last wrong PUK (or 3 before any).
+   */
+  record ResettingCard(OperatorCard manager, OperatorCard card, Instant until)
+      implements OperatorState {
+    public ResettingCard {
+      Objects.requireNonNull(manager);
+      Objects.requireNonNull(card);
+      Objects.requireNonNull(until);
+    }
+  }
+
   /** What the operator is told, in English (the screens word it in the station's language). */
   static String prompt(OperatorState state) {
     return switch (state) {
@@ -64,6 +88,8 @@ public sealed interface OperatorState {
               + " Take the card out.";
       case Refused(var reason) -> reason + " Take the card out.";
       case LoggedIn in -> in.role().displayName() + " signed in.";
+      case AwaitingCardToReset a -> "Take your card out and insert the blocked card.";
+      case ResettingCard r -> "Enter the blocked card's PUK and its new PIN.";
     };
   }
 }

@@ -260,4 +260,64 @@ class OperatorSessionTest {
       }
     }
   }
+
+  @Test
+  void anElectionManagerResetsABlockedCardAndEveryStepNamesBothCards() {
+    var in = step(new LoggedOut(), new CardRecognized(MANAGER, 3));
+    var signedIn = step(in.state(), new PinAccepted(T0));
+    assertThat(signedIn.state()).isInstanceOf(LoggedIn.class);
+    var asked =
+        step(
+            signedIn.state(),
+            new OperatorEvent.CardResetRequested(T0.plusSeconds(5), Duration.ofMinutes(2)));
+    assertThat(asked.state())
+        .isEqualTo(new OperatorState.AwaitingCardToReset(MANAGER, T0.plusSeconds(125)));
+    assertThat(asked.audit()).map(AuditNote::action).contains("card-reset-started");
+    var managerOut = step(asked.state(), new CardRemoved());
+    assertThat(managerOut.state()).as("the manager's card may leave").isEqualTo(asked.state());
+    assertThat(managerOut.audit()).isEmpty();
+    var blocked = step(managerOut.state(), new CardRecognized(POLL_WORKER, 0));
+    assertThat(blocked.state())
+        .isEqualTo(new OperatorState.ResettingCard(MANAGER, POLL_WORKER, T0.plusSeconds(125)));
+    assertThat(blocked.audit().orElseThrow().details())
+        .contains(POLL_WORKER.subject())
+        .contains(MANAGER.subject());
+    var wrongPuk = step(blocked.state(), new OperatorEvent.PukRejected(2));
+    assertThat(wrongPuk.state()).isEqualTo(blocked.state());
+    assertThat(wrongPuk.audit()).map(AuditNote::action).contains("operator-card-puk-wrong");
+    var done = step(wrongPuk.state(), new OperatorEvent.CardResetDone());
+    assertThat(done.state()).isEqualTo(new LoggedOut());
+    assertThat(done.audit()).map(AuditNote::role).contains(Role.ELECTION_MANAGER);
+    assertThat(done.audit()).map(AuditNote::action).contains("operator-card-reset");
+  }
+
+  @Test
+  void onlyAnElectionManagerMayStartACardResetAndItEndsWhenTheWindowPasses() {
+    var pw =
+        step(
+            step(new LoggedOut(), new CardRecognized(POLL_WORKER, 3)).state(), new PinAccepted(T0));
+    assertThat(
+            session.accepts(
+                pw.state(), new OperatorEvent.CardResetRequested(T0, Duration.ofMinutes(2))))
+        .isFalse();
+    var waiting = new OperatorState.AwaitingCardToReset(MANAGER, T0.plusSeconds(120));
+    assertThat(step(waiting, new Tick(T0.plusSeconds(119))).state()).isEqualTo(waiting);
+    var late = step(waiting, new Tick(T0.plusSeconds(120)));
+    assertThat(late.state()).isEqualTo(new LoggedOut());
+    assertThat(late.audit()).map(AuditNote::action).contains("card-reset-abandoned");
+    var resetting = new OperatorState.ResettingCard(MANAGER, POLL_WORKER, T0.plusSeconds(120));
+    assertThat(step(resetting, new CardRemoved()).state()).isEqualTo(new LoggedOut());
+    assertThat(step(resetting, new SignOut(T0)).audit())
+        .map(AuditNote::action)
+        .contains("card-reset-abandoned");
+    assertThat(session.accepts(resetting, new PinAccepted(T0))).isFalse();
+  }
+
+  @Test
+  void aCardThatFailsTheChallengeAfterItsPinIsRefusedNotSignedIn() {
+    var checking = new CheckingPin(POLL_WORKER, 3);
+    var refused = step(checking, new CardRefused("could not prove its key"));
+    assertThat(refused.state()).isEqualTo(new Refused("could not prove its key"));
+    assertThat(refused.audit()).map(AuditNote::action).contains("operator-card-refused");
+  }
 }
