@@ -1,0 +1,298 @@
+package org.urna.kiosk.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.urna.ballotbox.audit.AuditExport;
+import org.urna.hardware.card.simulated.SimulatedCardReader;
+import org.urna.hardware.printer.PrinterProfile;
+import org.urna.hardware.printer.emulator.InProcessPrinter;
+
+/**
+ * A technician in service mode, on real devices: the simulated card reader holding a virtual PIV
+ * card, the real ESC/POS driver on the in-process emulator (which renders the paper), a real H2
+ * ballot box, a real HTTP server standing for a validator and a closed port for an unreachable one.
+ * Each story runs in Russian and English and saves its screens in docs/screenshots/service/.
+ */
+class ServiceModeStoriesTest extends ServiceStory {
+  private final SimulatedCardReader reader = new SimulatedCardReader();
+  private final InProcessPrinter printer = InProcessPrinter.start(PrinterProfile.EPSON_TM_T20);
+  private HttpServer validator;
+
+  private void cardIn() {
+    reader.start(e -> {});
+    reader.insert(TechnicianCard.issue());
+  }
+
+  @AfterEach
+  void stopValidator() {
+    if (validator != null) {
+      validator.stop(0);
+    }
+  }
+
+  private int closedPort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ru", "en"})
+  void everyDiagnosticRunsAgainstTheDevicesAndTheReadinessReportPrints(String lang)
+      throws Exception {
+    validator = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    validator.createContext(
+        "/health",
+        x -> {
+          byte[] ok = "ok\n".getBytes(StandardCharsets.UTF_8);
+          x.sendResponseHeaders(200, ok.length);
+          x.getResponseBody().write(ok);
+          x.close();
+        });
+    validator.start();
+    String up = "http://127.0.0.1:" + validator.getAddress().getPort();
+    String down = "http://127.0.0.1:" + closedPort();
+    rig.settings.put("ledger.endpoints", up + ", " + down);
+    cardIn();
+    open(reader, printer, true, lang);
+
+    tap("run-all");
+    waitFor("check-trust-policy");
+    assertThat(passed("card-readers")).isTrue();
+    assertThat(text("detail-card-readers")).contains(SimulatedCardReader.READER_NAME);
+    assertThat(passed("card-apdu")).as(text("detail-card-apdu")).isTrue();
+    assertThat(text("detail-card-apdu")).contains("9000").containsPattern("[0-9]+\\.[0-9] ");
+    assertThat(passed("printer")).as(text("detail-printer")).isTrue();
+    assertThat(text("detail-printer")).contains("epson-tm-t20");
+    assertThat(passed("serial-ports")).isTrue();
+    assertThat(passed("disk")).isTrue();
+    assertThat(text("detail-disk")).contains(rig.config.stateFolder().toString());
+    assertThat(passed("clock")).isTrue();
+    assertThat(passed("ledger")).as("one validator is down").isFalse();
+    assertThat(text("detail-ledger")).contains(up).contains(down).containsPattern("\\([0-9]+ ");
+    assertThat(passed("trust-policy")).isTrue();
+    assertThat(text("detail-trust-policy")).contains("3").contains("two");
+    screenshot("diagnostics-" + lang);
+
+    tap("touch-test");
+    waitFor("touch-grid");
+    for (int r = 0; r < DiagnosticsScreen.GRID_ROWS; r++) {
+      for (int c = 0; c < DiagnosticsScreen.GRID_COLUMNS; c++) {
+        if (r == 1 && c == 2) {
+          screenshot("touch-grid-" + lang);
+        }
+        tap("cell-" + r + "-" + c);
+      }
+    }
+    waitFor("check-touchscreen");
+    assertThat(passed("touchscreen")).isTrue();
+
+    tap("print-test-page");
+    waitFor("check-test-page");
+    assertThat(passed("test-page")).as(text("detail-test-page")).isTrue();
+    var testPage = printer.emulator().tearOff();
+    assertThat(QrDecode.all(testPage.image())).containsExactly("urna-test-page station-1");
+
+    tap("print-report");
+    waitUntil(
+        "the report printed",
+        () ->
+            !printer.emulator().paper().textLines().isEmpty()
+                && text("diagnostics-status").length() > 20);
+    var report = printer.emulator().paper();
+    report.savePng(SCREENSHOTS.resolve("readiness-report-" + lang + ".png"));
+    List<String> qr = QrDecode.all(report.image());
+    assertThat(qr).hasSize(1);
+    assertThat(qr.getFirst()).matches("urna-readiness station-1 [0-9]+ 9/10");
+    assertThat(rig.station.ballotBox().orElseThrow().auditEntries(1, 100))
+        .extracting(e -> e.action())
+        .contains("service-mode-opened", "readiness-report-printed");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ru", "en"})
+  void badSettingsAreEachExplainedByTheirFieldAndTheFileStaysAsItWas(String lang) throws Exception {
+    open(reader, printer, false, lang);
+    tap("nav-config");
+    waitFor("screen-config");
+    byte[] before = Files.readAllBytes(rig.configFile);
+    edit("station.id", "Station 12");
+    edit("ledger.endpoints", "ftp://v1.example.org");
+    edit("printer.baud", "1234");
+    edit("language.default", "xx");
+    edit("operator.inactivity-minutes", "5");
+    tap("config-save");
+    waitUntil("problems show", () -> shows("problem-station-id"));
+    assertThat(text("problem-station-id")).contains("is not a station id");
+    assertThat(text("problem-ledger-endpoints")).contains("is not an http:// or https:// address");
+    assertThat(text("problem-printer-baud")).contains("is only for printer = escpos");
+    assertThat(text("problem-language-default")).contains("'xx' is not a language");
+    assertThat(text("problem-operator-inactivity-minutes")).contains("outside 10 to 30 minutes");
+    assertThat(shows("problem-printer-port")).isFalse();
+    assertThat(Files.readAllBytes(rig.configFile)).isEqualTo(before);
+    assertThat(rig.station.journal()).extracting(n -> n.action()).doesNotContain("config-changed");
+    screenshot("config-problems-" + lang);
+
+    edit("station.id", "station-7");
+    edit("ledger.endpoints", "https://v1.example.org, https://v2.example.org");
+    edit("printer.baud", "");
+    edit("language.default", "en");
+    edit("operator.inactivity-minutes", "20");
+    tap("config-save");
+    waitUntil(
+        "saved", () -> text("config-status").contains(lang.equals("ru") ? "Сохранено" : "Saved"));
+    assertThat(shows("problem-station-id")).isFalse();
+    var reread = org.urna.kiosk.config.StationConfigFile.read(rig.configFile);
+    assertThat(reread.stationId()).isEqualTo("station-7");
+    assertThat(reread.ledgerEndpoints()).hasSize(2);
+    assertThat(reread.defaultLanguage()).isEqualTo("en");
+    assertThat(reread.inactivityTimeout().value()).hasMinutes(20);
+    assertThat(rig.station.journal())
+        .filteredOn(n -> n.action().equals("config-changed"))
+        .singleElement()
+        .satisfies(n -> assertThat(n.details()).contains("station.id: 'station-1' -> 'station-7'"));
+    screenshot("config-saved-" + lang);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ru", "en"})
+  void theTechnicianGeneratesTheStationKeyAndItsRegistrationQrDecodes(String lang)
+      throws Exception {
+    open(reader, printer, false, lang);
+    tap("nav-keys");
+    waitFor("key-generate");
+    screenshot("keys-none-" + lang);
+    tap("key-generate");
+    waitFor("key-qr");
+    var store = new StateFolderKeyStore(rig.config.stateFolder(), new java.security.SecureRandom());
+    var key = store.publicKey().orElseThrow();
+    assertThat(text("key-state")).contains(key.toHex().substring(0, 4));
+    screenshot("keys-" + lang);
+    List<String> qr = QrDecode.all(snapshot());
+    assertThat(qr).hasSize(1);
+    RegistrationRequest request = RegistrationRequest.parse(qr.getFirst());
+    assertThat(request.verifies()).isTrue();
+    assertThat(request.key()).isEqualTo(key);
+    assertThat(request.stationId()).isEqualTo("station-1");
+    screenshot("keys-" + lang);
+
+    tap("key-export-0");
+    Path file = rig.usb.resolve("station-registration-station-1.txt");
+    waitUntil("the request is saved", () -> Files.exists(file));
+    assertThat(RegistrationRequest.parse(Files.readString(file)).verifies()).isTrue();
+
+    // replacing needs three taps; the old key is archived beside the new one
+    tap("key-replace");
+    tap("key-replace");
+    assertThat(store.publicKey()).contains(key);
+    tap("key-replace");
+    waitUntil(
+        "a new key",
+        () ->
+            !text("key-state")
+                .contains(key.toHex().substring(0, 4) + " " + key.toHex().substring(4, 8)));
+    assertThat(store.publicKey().orElseThrow()).isNotEqualTo(key);
+    assertThat(rig.station.journal())
+        .extracting(n -> n.action())
+        .contains("station-key-generated", "station-registration-exported", "station-key-replaced");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ru", "en"})
+  void resetIsRefusedWithUnsyncedBallotsUntilTheLogIsExportedThenArchivesTheStation(String lang)
+      throws Exception {
+    var store =
+        new StateFolderKeyStore(
+            rig.config == null ? rig.writeConfig().stateFolder() : rig.config.stateFolder(),
+            new java.security.SecureRandom());
+    var key = store.generate(false);
+    open(reader, printer, true, lang);
+    rig.castOne();
+
+    tap("nav-keys");
+    waitFor("key-replace");
+    tap("key-replace");
+    waitUntil("refused", () -> !text("keys-status").isEmpty());
+    assertThat(store.publicKey()).contains(key);
+
+    tap("nav-reset");
+    waitFor("reset-state");
+    assertThat(text("reset-state")).contains("1");
+    assertThat(lookup("#reset-start").query().isDisabled()).isTrue();
+    screenshot("reset-refused-" + lang);
+
+    tap("nav-logs");
+    waitUntil("entries show", () -> lookup("#entry-1").tryQuery().isPresent());
+    assertThat(text("logs-page")).contains("1");
+    screenshot("logs-" + lang);
+    tap("export-0");
+    waitUntil("exported", () -> text("logs-status").contains(".xml"));
+    screenshot("logs-exported-" + lang);
+    try (var files = Files.list(rig.usb)) {
+      List<Path> out = files.sorted().toList();
+      assertThat(out)
+          .extracting(p -> p.getFileName().toString())
+          .anyMatch(n -> n.endsWith(".jsonl"))
+          .anyMatch(n -> n.endsWith(".xml"))
+          .anyMatch(n -> n.endsWith(".xml.sig"));
+      for (Path p : out) {
+        if (!p.toString().endsWith(".sig")) {
+          String sig = Files.readString(Path.of(p + ".sig"));
+          assertThat(AuditExport.verify(Files.readAllBytes(p), sig, key)).isEmpty();
+        }
+      }
+      String xml =
+          Files.readString(
+              out.stream().filter(p -> p.toString().endsWith(".xml")).findFirst().orElseThrow());
+      assertThat(xml)
+          .contains("<Hash>")
+          .contains("ballot-cast")
+          .contains(AuditExport.NIST_NAMESPACE);
+    }
+
+    tap("nav-reset");
+    waitFor("reset-state");
+    assertThat(lookup("#reset-start").query().isDisabled()).isFalse();
+    tap("reset-start");
+    tap("reset-start");
+    screenshot("reset-confirm-" + lang);
+    assertThat(Files.exists(rig.config.ballotBoxFolder().resolve("box.mv.db"))).isTrue();
+    tap("reset-start");
+    waitUntil("reset done", () -> text("reset-status").contains(SafeReset.ARCHIVE));
+    screenshot("reset-done-" + lang);
+    try (var left = Files.list(rig.config.ballotBoxFolder())) {
+      assertThat(left.toList()).isEmpty();
+    }
+    try (var archived = Files.walk(rig.config.stateFolder().resolve(SafeReset.ARCHIVE))) {
+      assertThat(archived.map(p -> p.getFileName().toString()))
+          .contains("box.mv.db", LogExport.MARKER);
+    }
+    assertThat(store.publicKey()).as("the key stays").contains(key);
+    assertThat(LogExport.entries(rig.station.ballotBox().orElseThrow()))
+        .extracting(e -> e.action())
+        .contains("audit-log-exported", "station-reset");
+  }
+
+  private boolean passed(String id) {
+    String[] classes = new String[1];
+    interact(() -> classes[0] = String.join(" ", lookup("#check-" + id).query().getStyleClass()));
+    return classes[0].contains("pass");
+  }
+
+  private void edit(String key, String value) {
+    interact(
+        () ->
+            ((javafx.scene.control.TextField) lookup("#field-" + key.replace('.', '-')).query())
+                .setText(value));
+  }
+}
