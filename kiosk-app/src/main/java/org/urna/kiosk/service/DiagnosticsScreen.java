@@ -11,6 +11,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.urna.hardware.printer.PrintResult;
 
@@ -31,34 +32,56 @@ final class DiagnosticsScreen {
     this.status = Ui.text("diagnostics-status", "");
   }
 
+  /** The checks on screen, in order, with their words' keys; the first eight run by themselves. */
+  private static final List<String[]> ROWS =
+      List.of(
+          new String[] {"card-readers", "check.readers"},
+          new String[] {"card-apdu", "check.apdu"},
+          new String[] {"printer", "check.printer"},
+          new String[] {"serial-ports", "check.serial"},
+          new String[] {"disk", "check.disk"},
+          new String[] {"clock", "check.clock"},
+          new String[] {"ledger", "check.ledger"},
+          new String[] {"trust-policy", "check.policy"},
+          new String[] {"touchscreen", "check.touch"},
+          new String[] {"test-page", "check.testPage"});
+
   Node view() {
     root.setId("screen-diagnostics");
     FlowPane actions = new FlowPane(12, 12);
-    actions
-        .getChildren()
-        .addAll(
-            action("run-all", "diag.runAll", d::runAll),
-            action("diag-readers", "diag.readers", () -> List.of(d.cardReaders())),
-            action("diag-card", "diag.card", () -> List.of(d.cardRoundTrip())),
-            action("diag-printer", "diag.printer", () -> List.of(d.printer())),
-            action("print-test-page", "diag.testPage", () -> List.of(d.testPage())),
-            action("diag-serial", "diag.serial", () -> List.of(d.serialPorts())),
-            action("diag-disk", "diag.disk", () -> List.of(d.disk())),
-            action("diag-clock", "diag.clock", () -> List.of(d.clock())),
-            action("diag-ledger", "diag.ledger", () -> List.of(d.ledger())),
-            action("diag-policy", "diag.policy", () -> List.of(d.trustPolicy())));
+    actions.getChildren().add(action(Ui.button("run-all", s.t("diag.runAll")), d::runAll));
     Button touch = Ui.button("touch-test", s.t("diag.touch"));
     touch.setOnAction(e -> showGrid());
     Button report = Ui.button("print-report", s.t("diag.report"));
     report.setOnAction(e -> printReport());
-    actions.getChildren().addAll(touch, report);
+    actions
+        .getChildren()
+        .addAll(
+            action(Ui.button("print-test-page", s.t("diag.testPage")), () -> List.of(d.testPage())),
+            touch,
+            report);
     root.getChildren().setAll(Ui.heading(s.t("nav.diagnostics")), actions, status, lines);
     show();
     return root;
   }
 
-  private Button action(String id, String key, java.util.concurrent.Callable<List<Check>> work) {
-    Button b = Ui.button(id, s.t(key));
+  /** The one check of row {@code id}, run again from its row. */
+  private java.util.concurrent.Callable<List<Check>> single(String id) {
+    return switch (id) {
+      case "card-readers" -> () -> List.of(d.cardReaders());
+      case "card-apdu" -> () -> List.of(d.cardRoundTrip());
+      case "printer" -> () -> List.of(d.printer());
+      case "serial-ports" -> () -> List.of(d.serialPorts());
+      case "disk" -> () -> List.of(d.disk());
+      case "clock" -> () -> List.of(d.clock());
+      case "ledger" -> () -> List.of(d.ledger());
+      case "trust-policy" -> () -> List.of(d.trustPolicy());
+      case "test-page" -> () -> List.of(d.testPage());
+      default -> null;
+    };
+  }
+
+  private Button action(Button b, java.util.concurrent.Callable<List<Check>> work) {
     b.setOnAction(
         e -> {
           status.setText(s.t("diag.running"));
@@ -76,30 +99,45 @@ final class DiagnosticsScreen {
 
   private void show() {
     lines.getChildren().clear();
-    for (Check c : s.results().values()) {
-      lines.getChildren().add(line(c));
+    for (String[] r : ROWS) {
+      Check c = s.results().get(r[0]);
+      lines.getChildren().add(line(r[0], s.t(r[1]), c));
     }
   }
 
-  private Node line(Check c) {
-    Label mark = new Label(c.passed() ? s.t("mark.pass") : s.t("mark.fail"));
-    mark.setId("mark-" + c.id());
+  /** A row: PASS, FAIL or a dash when not checked yet, the check's name and what it found. */
+  private Node line(String id, String title, Check c) {
+    Label mark = new Label(c == null ? "—" : c.passed() ? s.t("mark.pass") : s.t("mark.fail"));
+    mark.setId("mark-" + id);
     mark.setMinWidth(120);
     mark.setAlignment(Pos.CENTER);
     mark.setStyle(
         "-fx-font-weight: bold; -fx-text-fill: white; -fx-padding: 6 10 6 10;"
             + " -fx-background-radius: 6; -fx-background-color: "
-            + (c.passed() ? "#1b5e20" : "#a4161a")
+            + (c == null ? "#7a8794" : c.passed() ? "#1b5e20" : "#a4161a")
             + ";");
-    Label name = new Label(c.name());
+    Label name = new Label(c == null ? title : c.name());
     name.setStyle("-fx-font-weight: bold;");
     name.setWrapText(true);
-    Label detail = Ui.text("detail-" + c.id(), c.detail());
+    Label detail =
+        Ui.text(
+            (c == null ? "pending-detail-" : "detail-") + id,
+            c == null ? s.t("diag.notYet") : c.detail());
     VBox words = new VBox(2, name, detail);
+    words.setMinWidth(0);
     HBox.setHgrow(words, Priority.ALWAYS);
     HBox row = new HBox(16, mark, words);
-    row.setId("check-" + c.id());
-    row.getStyleClass().add(c.passed() ? "pass" : "fail");
+    var work = single(id);
+    if (work != null && !id.equals("test-page")) {
+      Button again = action(Ui.quiet("diag-" + id, s.t("diag.again")), work);
+      again.setMinWidth(Region.USE_PREF_SIZE);
+      row.getChildren().add(again);
+    }
+    row.setAlignment(Pos.CENTER_LEFT);
+    row.setId((c == null ? "pending-" : "check-") + id);
+    if (c != null) {
+      row.getStyleClass().add(c.passed() ? "pass" : "fail");
+    }
     row.setPadding(new Insets(10));
     row.setStyle("-fx-background-color: white; -fx-background-radius: 8;");
     return row;

@@ -30,8 +30,12 @@ public final class LogExport {
 
   private LogExport() {}
 
-  /** What an export wrote. */
-  public record Written(Path jsonLines, Path nistXml, int entries) {}
+  /**
+   * What an export wrote.
+   *
+   * @param lastSeq the sequence number of the last entry in the files (0 for an empty log)
+   */
+  public record Written(Path jsonLines, Path nistXml, int entries, long lastSeq) {}
 
   /** Every audit entry of the box, in sequence order. */
   public static List<AuditEntry> entries(BallotBox box) {
@@ -47,10 +51,25 @@ public final class LogExport {
     }
   }
 
-  /** The last sequence number in the box's audit log (0 when it is empty). */
-  public static long lastSeq(BallotBox box) {
-    List<AuditEntry> all = entries(box);
-    return all.isEmpty() ? 0 : all.getLast().seq();
+  /**
+   * True when every entry after {@code seq} is a technician's own (service mode's notes: the export
+   * itself, a key or configuration change): no ballot was cast, spoiled or synced after an export
+   * that covered the log up to {@code seq}.
+   */
+  public static boolean nothingButTechnicianSince(BallotBox box, long seq) {
+    long from = seq + 1;
+    while (true) {
+      List<AuditEntry> page = box.auditEntries(from, PAGE);
+      for (AuditEntry e : page) {
+        if (e.role() != org.urna.core.role.Role.TECHNICIAN) {
+          return false;
+        }
+      }
+      if (page.size() < PAGE) {
+        return true;
+      }
+      from = page.getLast().seq() + 1;
+    }
   }
 
   /** Writes both files and their signatures into {@code folder}. */
@@ -69,14 +88,14 @@ public final class LogExport {
     atomic(x, xml);
     atomic(
         sig(x), AuditExport.sign(xml, stationId, stationKey).getBytes(StandardCharsets.US_ASCII));
-    return new Written(j, x, entries.size());
+    return new Written(j, x, entries.size(), entries.isEmpty() ? 0 : entries.getLast().seq());
   }
 
   static Path sig(Path file) {
     return file.resolveSibling(file.getFileName() + ".sig");
   }
 
-  /** Notes in the state folder that the log was exported up to {@code seq}. */
+  /** Notes in the state folder that the log was exported up to entry {@code seq} (inclusive). */
   public static void remember(Path stateFolder, long seq, Path where, Instant now)
       throws IOException {
     Files.createDirectories(stateFolder);

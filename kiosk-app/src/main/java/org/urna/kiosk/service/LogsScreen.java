@@ -21,7 +21,8 @@ final class LogsScreen {
   private final VBox list = new VBox(6);
   private final Label page = Ui.text("logs-page", "");
   private final Label status = Ui.text("logs-status", "");
-  private List<AuditEntry> newestFirst = List.of();
+  private final Label chain = Ui.text("logs-chain", "");
+  private List<Row> newestFirst = List.of();
   private int shown;
 
   LogsScreen(Services s) {
@@ -32,15 +33,22 @@ final class LogsScreen {
     VBox root = new VBox(12);
     root.setId("screen-logs");
     root.getChildren().add(Ui.heading(s.t("nav.logs")));
-    var box = s.station().ballotBox();
-    if (box.isEmpty()) {
-      root.getChildren().add(Ui.text("logs-none", s.t("logs.noElection")));
-      return root;
-    }
     Button prev = Ui.quiet("logs-newer", s.t("logs.newer"));
     Button next = Ui.quiet("logs-older", s.t("logs.older"));
     prev.setOnAction(e -> turn(-1));
     next.setOnAction(e -> turn(1));
+    var box = s.station().ballotBox();
+    if (box.isEmpty()) {
+      root.getChildren()
+          .addAll(
+              Ui.text("logs-none", s.t("logs.noElection")),
+              chain,
+              new HBox(12, prev, next, page),
+              list,
+              status);
+      loadJournal();
+      return root;
+    }
     FlowPane exports = new FlowPane(12, 12);
     List<Path> targets = LogExport.targets(s.config().packageFolders());
     for (int i = 0; i < targets.size(); i++) {
@@ -61,9 +69,50 @@ final class LogsScreen {
     return root;
   }
 
+  /** One entry as the list shows it. */
+  private record Row(String id, String head, String details) {}
+
+  private static Row row(AuditEntry e) {
+    return new Row(
+        "entry-" + e.seq(),
+        "#"
+            + e.seq()
+            + "  "
+            + Instant.ofEpochSecond(e.hour() * 3600).toString().substring(0, 13)
+            + "h  "
+            + e.role().name()
+            + "  "
+            + e.action(),
+        e.details());
+  }
+
+  private static Row row(JournalFile.Line l) {
+    return new Row(
+        "journal-" + l.number(),
+        "#" + l.number() + "  " + l.time() + "  " + l.role() + "  " + l.action(),
+        l.details());
+  }
+
+  /** Before an election is loaded: the station's journal in its state folder, read only. */
+  private void loadJournal() {
+    s.background(
+        () -> JournalFile.read(s.config().stateFolder()),
+        j -> {
+          chain.setStyle(j.brokenAt().isPresent() ? Ui.PROBLEM_STYLE : "");
+          chain.setText(
+              j.brokenAt().isPresent()
+                  ? s.t("logs.journalBroken", j.brokenAt().getAsInt())
+                  : s.t("logs.journalOk", j.lines().size()));
+          newestFirst = j.lines().reversed().stream().map(LogsScreen::row).toList();
+          shown = 0;
+          render();
+        },
+        ex -> status.setText(s.t("logs.failed", String.valueOf(ex.getMessage()))));
+  }
+
   private void load(BallotBox box) {
     s.background(
-        () -> LogExport.entries(box).reversed(),
+        () -> LogExport.entries(box).reversed().stream().map(LogsScreen::row).toList(),
         entries -> {
           newestFirst = entries;
           shown = 0;
@@ -82,20 +131,10 @@ final class LogsScreen {
     int pages = Math.max(1, (newestFirst.size() + PAGE - 1) / PAGE);
     page.setText(s.t("logs.pageOf", shown + 1, pages, newestFirst.size()));
     list.getChildren().clear();
-    for (AuditEntry e :
+    for (Row e :
         newestFirst.subList(shown * PAGE, Math.min(newestFirst.size(), (shown + 1) * PAGE))) {
       Label l =
-          Ui.text(
-              "entry-" + e.seq(),
-              "#"
-                  + e.seq()
-                  + "  "
-                  + Instant.ofEpochSecond(e.hour() * 3600).toString().substring(0, 13)
-                  + "h  "
-                  + e.role().name()
-                  + "  "
-                  + e.action()
-                  + (e.details().isEmpty() ? "" : "\n" + shorten(e.details())));
+          Ui.text(e.id(), e.head() + (e.details().isEmpty() ? "" : "\n" + shorten(e.details())));
       l.setPadding(new Insets(6, 10, 6, 10));
       l.setStyle("-fx-background-color: white; -fx-background-radius: 6; -fx-font-size: 20px;");
       list.getChildren().add(l);
@@ -119,7 +158,7 @@ final class LogsScreen {
           LogExport.Written w =
               LogExport.write(box, s.config().stationId(), key.get(), folder, now);
           s.audit("audit-log-exported", w.entries() + " entries to " + folder);
-          LogExport.remember(s.config().stateFolder(), LogExport.lastSeq(box), folder, now);
+          LogExport.remember(s.config().stateFolder(), w.lastSeq(), folder, now);
           return w;
         },
         w -> {

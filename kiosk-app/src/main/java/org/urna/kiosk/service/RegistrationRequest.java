@@ -71,14 +71,26 @@ public record RegistrationRequest(
       throw new IllegalArgumentException("not a station registration request (" + FORMAT + ")");
     }
     try {
+      Instant time = Instant.parse(field(lines.get(3), "time"));
+      if (time.getNano() != 0) {
+        throw new IllegalArgumentException("a registration request's time is in whole seconds");
+      }
       return new RegistrationRequest(
           field(lines.get(1), "station"),
-          VerifyingKey.fromHex(field(lines.get(2), "key")),
-          Instant.parse(field(lines.get(3), "time")),
-          Signature.fromHex(field(lines.get(4), "signature")));
+          VerifyingKey.fromHex(hex(field(lines.get(2), "key"), 64, "key")),
+          time,
+          Signature.fromHex(hex(field(lines.get(4), "signature"), 128, "signature")));
     } catch (DateTimeParseException | org.urna.core.crypto.CryptoFormatException e) {
       throw new IllegalArgumentException("a malformed registration request: " + e.getMessage(), e);
     }
+  }
+
+  private static String hex(String value, int digits, String name) {
+    if (!value.matches("[0-9a-f]{" + digits + "}")) {
+      throw new IllegalArgumentException(
+          "a registration request's " + name + " is " + digits + " lower-case hex digits");
+    }
+    return value;
   }
 
   private static String field(String line, String name) {

@@ -13,6 +13,7 @@ final class ResetScreen {
   private final Label status = Ui.text("reset-status", "");
   private final CheckBox dropKey;
   private int confirmations;
+  private java.nio.file.Path archive;
 
   ResetScreen(Services s) {
     this.s = s;
@@ -29,6 +30,15 @@ final class ResetScreen {
   }
 
   private void render() {
+    if (archive != null) {
+      // the station's files are in the archive now: only a restart is left to do
+      Label done = Ui.text("reset-status", s.t("reset.done", archive));
+      done.setStyle(Ui.OK_STYLE);
+      root.getChildren()
+          .setAll(
+              Ui.heading(s.t("nav.reset")), Ui.text("reset-explain", s.t("reset.explain")), done);
+      return;
+    }
     SafeReset reset = new SafeReset(s.station());
     SafeReset.Verdict v = reset.check();
     String state =
@@ -60,6 +70,7 @@ final class ResetScreen {
           render();
         });
     cancel.setVisible(confirmations > 0);
+    cancel.setManaged(confirmations > 0);
     root.getChildren()
         .setAll(
             Ui.heading(s.t("nav.reset")),
@@ -89,10 +100,9 @@ final class ResetScreen {
                     s.context().card().subject(),
                     keepKey,
                     s.clock().instant()),
-        archive -> {
+        done -> {
+          archive = done;
           render();
-          status.setStyle(Ui.OK_STYLE);
-          status.setText(s.t("reset.done", archive));
         },
         ex -> {
           render();

@@ -22,7 +22,8 @@ import org.urna.kiosk.station.operator.AuditNote;
  * folder>/}{@value #ARCHIVE}{@code /<time>/}, never deleted, so nothing a recount needs is lost
  * (docs/decisions/0330-service-mode-screens.md). The station key stays unless the technician asks
  * for it to go too. Refused while the box holds ballots the ledger has not confirmed, unless the
- * audit log was exported after the last entry. The station must then restart.
+ * audit log was exported and nothing but the technician's own notes came after. The station must
+ * then restart.
  */
 public final class SafeReset {
   public static final String ARCHIVE = "reset-archive";
@@ -60,7 +61,7 @@ public final class SafeReset {
   private boolean exportedUpToNow(BallotBox box) {
     StationConfig c = station.context().config();
     return LogExport.lastExportedSeq(c.stateFolder())
-        .map(seq -> seq >= LogExport.lastSeq(box))
+        .map(seq -> LogExport.nothingButTechnicianSince(box, seq))
         .orElse(false);
   }
 

@@ -8,6 +8,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +20,7 @@ import org.urna.ballotbox.audit.AuditExport;
 import org.urna.hardware.card.simulated.SimulatedCardReader;
 import org.urna.hardware.printer.PrinterProfile;
 import org.urna.hardware.printer.emulator.InProcessPrinter;
+import org.urna.kiosk.polls.StationKeys;
 
 /**
  * A technician in service mode, on real devices: the simulated card reader holding a virtual PIV
@@ -104,12 +109,11 @@ class ServiceModeStoriesTest extends ServiceStory {
     assertThat(QrDecode.all(testPage.image())).containsExactly("urna-test-page station-1");
 
     tap("print-report");
-    waitUntil(
-        "the report printed",
-        () ->
-            !printer.emulator().paper().textLines().isEmpty()
-                && text("diagnostics-status").length() > 20);
+    String printed = new Words(lang).t("diag.reportPrinted");
+    waitUntil("the report printed", () -> text("diagnostics-status").equals(printed));
     var report = printer.emulator().paper();
+    assertThat(report.cuts()).as("the report was cut off the roll").isEqualTo(1);
+    assertThat(report.errors()).isEmpty();
     report.savePng(SCREENSHOTS.resolve("readiness-report-" + lang + ".png"));
     List<String> qr = QrDecode.all(report.image());
     assertThat(qr).hasSize(1);
@@ -117,6 +121,35 @@ class ServiceModeStoriesTest extends ServiceStory {
     assertThat(rig.station.ballotBox().orElseThrow().auditEntries(1, 100))
         .extracting(e -> e.action())
         .contains("service-mode-opened", "readiness-report-printed");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ru", "en"})
+  void aWrongClockAFullDiskAndAnEmptyReaderEachFailWithWhatToDo(String lang) throws Exception {
+    reader.start(e -> {}); // no card in it
+    Clock stopped = Clock.fixed(Instant.parse("2019-05-01T10:00:00Z"), ZoneOffset.UTC);
+    open(reader, printer, false, lang, stopped, Long.MAX_VALUE);
+    assertThat(shows("pending-clock")).isTrue();
+    Words w = new Words(lang);
+
+    tap("diag-clock");
+    waitFor("check-clock");
+    assertThat(passed("clock")).isFalse();
+    assertThat(text("detail-clock"))
+        .isEqualTo(w.t("check.clock.tooEarly", "2019-05-01 10:00:00 Z"));
+
+    tap("diag-disk");
+    waitFor("check-disk");
+    assertThat(passed("disk")).isFalse();
+    assertThat(text("detail-disk")).contains(rig.config.stateFolder().toString());
+
+    tap("diag-card-apdu");
+    waitFor("check-card-apdu");
+    assertThat(passed("card-apdu")).isFalse();
+    assertThat(text("detail-card-apdu"))
+        .isEqualTo(w.t("check.apdu.insert", SimulatedCardReader.READER_NAME));
+    assertThat(shows("pending-ledger")).as("checks not asked for are not run").isTrue();
+    screenshot("diagnostics-failing-" + lang);
   }
 
   @ParameterizedTest
@@ -177,6 +210,12 @@ class ServiceModeStoriesTest extends ServiceStory {
     var store = new StateFolderKeyStore(rig.config.stateFolder(), new java.security.SecureRandom());
     var key = store.publicKey().orElseThrow();
     assertThat(text("key-state")).contains(key.toHex().substring(0, 4));
+    // the file is the one the station runtime loads, owner-only
+    Path keyFile = rig.config.stateFolder().resolve(StationKeys.FILE);
+    assertThat(Files.readAllLines(keyFile)).first().isEqualTo(StationKeys.FORMAT);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)))
+        .isEqualTo("rw-------");
+    assertThat(StationKeys.load(rig.config.stateFolder()).orElseThrow().publicKey()).isEqualTo(key);
     screenshot("keys-" + lang);
     List<String> qr = QrDecode.all(snapshot());
     assertThat(qr).hasSize(1);
@@ -202,6 +241,22 @@ class ServiceModeStoriesTest extends ServiceStory {
             !text("key-state")
                 .contains(key.toHex().substring(0, 4) + " " + key.toHex().substring(4, 8)));
     assertThat(store.publicKey().orElseThrow()).isNotEqualTo(key);
+    assertThat(StationKeys.load(rig.config.stateFolder()).orElseThrow().publicKey())
+        .isEqualTo(store.publicKey().orElseThrow());
+    try (var kept = Files.list(rig.config.stateFolder())) {
+      Path old =
+          kept.filter(p -> p.getFileName().toString().startsWith(StationKeys.FILE + ".replaced-"))
+              .findFirst()
+              .orElseThrow();
+      List<String> oldLines = Files.readAllLines(old);
+      assertThat(oldLines).first().isEqualTo(StationKeys.FORMAT);
+      assertThat(
+              org.urna.core.crypto.SigningKey.fromSeed(
+                      java.util.HexFormat.of().parseHex(oldLines.get(1)))
+                  .publicKey())
+          .as("the replaced key is kept beside the new one")
+          .isEqualTo(key);
+    }
     assertThat(rig.station.journal())
         .extracting(n -> n.action())
         .contains("station-key-generated", "station-registration-exported", "station-key-replaced");
@@ -260,6 +315,17 @@ class ServiceModeStoriesTest extends ServiceStory {
           .contains(AuditExport.NIST_NAMESPACE);
     }
 
+    // a ballot cast after the export makes the export stale: refused again until the next one
+    rig.castOne();
+    tap("nav-reset");
+    waitFor("reset-state");
+    assertThat(text("reset-state")).contains("2");
+    assertThat(lookup("#reset-start").query().isDisabled()).isTrue();
+    tap("nav-logs");
+    waitUntil("entries show", () -> lookup("#entry-1").tryQuery().isPresent());
+    tap("export-0");
+    waitUntil("exported again", () -> text("logs-status").contains(".xml"));
+
     tap("nav-reset");
     waitFor("reset-state");
     assertThat(lookup("#reset-start").query().isDisabled()).isFalse();
@@ -269,6 +335,7 @@ class ServiceModeStoriesTest extends ServiceStory {
     assertThat(Files.exists(rig.config.ballotBoxFolder().resolve("box.mv.db"))).isTrue();
     tap("reset-start");
     waitUntil("reset done", () -> text("reset-status").contains(SafeReset.ARCHIVE));
+    assertThat(lookup("#reset-start").tryQuery()).as("nothing left to reset").isEmpty();
     screenshot("reset-done-" + lang);
     try (var left = Files.list(rig.config.ballotBoxFolder())) {
       assertThat(left.toList()).isEmpty();
@@ -281,6 +348,47 @@ class ServiceModeStoriesTest extends ServiceStory {
     assertThat(LogExport.entries(rig.station.ballotBox().orElseThrow()))
         .extracting(e -> e.action())
         .contains("audit-log-exported", "station-reset");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ru", "en"})
+  void beforeAnElectionTheLogScreenShowsTheStationsJournalAndFindsAChangedEntry(String lang)
+      throws Exception {
+    Path state = rig.writeConfig().stateFolder();
+    Path journal = state.resolve(JournalFile.FILE);
+    List<String> bodies =
+        List.of(
+            "2026-09-01T07:00:00Z\tPOLL_WORKER\tpackage-refused\tNOT_FOUND: /media/urna",
+            "2026-09-01T07:05:00Z\tTECHNICIAN\tstation-key-generated\tpublic key 03a1",
+            "2026-09-01T07:10:00Z\tPOLL_WORKER\tpackage-refused\tWRONG_STATION: station-9");
+    StringBuilder text = new StringBuilder();
+    String chain = "0".repeat(64);
+    for (String body : bodies) {
+      chain = sha256Hex(chain + "\t" + body);
+      text.append(body).append('\t').append(chain).append('\n');
+    }
+    Files.writeString(journal, text);
+    open(reader, printer, false, lang);
+    tap("nav-logs");
+    waitFor("journal-3");
+    assertThat(text("journal-3")).contains("WRONG_STATION: station-9").startsWith("#3");
+    assertThat(text("logs-chain")).contains("3");
+    assertThat(text("logs-chain")).isEqualTo(new Words(lang).t("logs.journalOk", 3));
+    screenshot("logs-journal-" + lang);
+
+    // someone edits the second entry: the screen names it
+    Files.writeString(journal, text.toString().replace("public key 03a1", "public key 03a2"));
+    tap("nav-keys");
+    tap("nav-logs");
+    waitFor("journal-3");
+    assertThat(text("logs-chain")).isEqualTo(new Words(lang).t("logs.journalBroken", 2));
+  }
+
+  private static String sha256Hex(String s) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(s.getBytes(StandardCharsets.UTF_8)));
   }
 
   private boolean passed(String id) {
