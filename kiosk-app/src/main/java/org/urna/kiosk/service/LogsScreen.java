@@ -41,11 +41,7 @@ final class LogsScreen {
     if (box.isEmpty()) {
       root.getChildren()
           .addAll(
-              Ui.text("logs-none", s.t("logs.noElection")),
-              chain,
-              new HBox(12, prev, next, page),
-              list,
-              status);
+              Ui.text("logs-none", s.t("logs.noElection")), chain, pager(prev, next), list, status);
       loadJournal();
       return root;
     }
@@ -63,10 +59,15 @@ final class LogsScreen {
           .add(Ui.text("logs-no-target", s.t("logs.noTarget", s.config().packageFolders())));
     }
     root.getChildren()
-        .addAll(
-            new HBox(12, prev, next, page), list, Ui.heading(s.t("logs.export")), exports, status);
+        .addAll(pager(prev, next), list, Ui.heading(s.t("logs.export")), exports, status);
     load(box.get());
     return root;
+  }
+
+  private HBox pager(Button prev, Button next) {
+    HBox h = new HBox(12, prev, next, page);
+    h.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    return h;
   }
 
   /** One entry as the list shows it. */

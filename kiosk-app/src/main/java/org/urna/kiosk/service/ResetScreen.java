@@ -13,7 +13,6 @@ final class ResetScreen {
   private final Label status = Ui.text("reset-status", "");
   private final CheckBox dropKey;
   private int confirmations;
-  private java.nio.file.Path archive;
 
   ResetScreen(Services s) {
     this.s = s;
@@ -30,6 +29,7 @@ final class ResetScreen {
   }
 
   private void render() {
+    java.nio.file.Path archive = s.resetArchive().get();
     if (archive != null) {
       // the station's files are in the archive now: only a restart is left to do
       Label done = Ui.text("reset-status", s.t("reset.done", archive));
@@ -101,7 +101,7 @@ final class ResetScreen {
                     keepKey,
                     s.clock().instant()),
         done -> {
-          archive = done;
+          s.resetArchive().set(done);
           render();
         },
         ex -> {

@@ -84,7 +84,14 @@ public final class ServiceMode implements OperatorMode {
     Map<String, Supplier<Node>> screens = new LinkedHashMap<>();
     Services s =
         new Services(
-            context, w, configFile, keys, clock, minFreeBytes, new java.util.LinkedHashMap<>());
+            context,
+            w,
+            configFile,
+            keys,
+            clock,
+            minFreeBytes,
+            new LinkedHashMap<>(),
+            new java.util.concurrent.atomic.AtomicReference<>());
     screens.put("diagnostics", () -> new DiagnosticsScreen(s).view());
     screens.put("config", () -> new ConfigScreen(s).view());
     screens.put("logs", () -> new LogsScreen(s).view());

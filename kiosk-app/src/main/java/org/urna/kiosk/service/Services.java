@@ -7,7 +7,10 @@ import org.urna.kiosk.operator.OperatorContext;
 import org.urna.kiosk.operator.Station;
 import org.urna.kiosk.station.operator.AuditNote;
 
-/** What every service screen shares: the operator's context, words, files, key store, clock. */
+/**
+ * What every service screen shares: the operator's context, words, files, key store, clock, the
+ * diagnostics' results so far and, once a reset was done in this session, its archive folder.
+ */
 record Services(
     OperatorContext context,
     Words words,
@@ -15,7 +18,8 @@ record Services(
     StationKeyStore keys,
     Clock clock,
     long minFreeBytes,
-    java.util.Map<String, Check> results) {
+    java.util.Map<String, Check> results,
+    java.util.concurrent.atomic.AtomicReference<Path> resetArchive) {
 
   Station station() {
     return context.station();

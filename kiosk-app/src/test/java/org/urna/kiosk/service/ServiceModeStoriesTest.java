@@ -128,7 +128,7 @@ class ServiceModeStoriesTest extends ServiceStory {
   void aWrongClockAFullDiskAndAnEmptyReaderEachFailWithWhatToDo(String lang) throws Exception {
     reader.start(e -> {}); // no card in it
     Clock stopped = Clock.fixed(Instant.parse("2019-05-01T10:00:00Z"), ZoneOffset.UTC);
-    open(reader, printer, false, lang, stopped, Long.MAX_VALUE);
+    open(reader, printer, false, lang, stopped, 1L << 50); // a 1 PiB threshold
     assertThat(shows("pending-clock")).isTrue();
     Words w = new Words(lang);
 
@@ -336,6 +336,11 @@ class ServiceModeStoriesTest extends ServiceStory {
     tap("reset-start");
     waitUntil("reset done", () -> text("reset-status").contains(SafeReset.ARCHIVE));
     assertThat(lookup("#reset-start").tryQuery()).as("nothing left to reset").isEmpty();
+    tap("nav-logs");
+    tap("nav-reset");
+    waitFor("reset-status");
+    assertThat(text("reset-status")).contains(SafeReset.ARCHIVE);
+    assertThat(lookup("#reset-start").tryQuery()).as("still done after a screen change").isEmpty();
     screenshot("reset-done-" + lang);
     try (var left = Files.list(rig.config.ballotBoxFolder())) {
       assertThat(left.toList()).isEmpty();
