@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.urna.ballotbox.audit.AuditExport;
+import org.urna.hardware.card.pcsc.PcscCardReader;
 import org.urna.hardware.card.simulated.SimulatedCardReader;
+import org.urna.hardware.card.virtual.VpcdCardConnection;
 import org.urna.hardware.printer.PrinterProfile;
 import org.urna.hardware.printer.emulator.InProcessPrinter;
 import org.urna.kiosk.polls.StationKeys;
@@ -121,6 +123,64 @@ class ServiceModeStoriesTest extends ServiceStory {
     assertThat(rig.station.ballotBox().orElseThrow().auditEntries(1, 100))
         .extracting(e -> e.action())
         .contains("service-mode-opened", "readiness-report-printed");
+  }
+
+  /**
+   * The card checks on the real stack: pcscd, vsmartcard's vpcd driver, javax.smartcardio and the
+   * virtual PIV card on the far side of vpcd's socket; then the card is taken out.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ru", "en"})
+  void theCardChecksRunOnPcscdWithTheVirtualCardAndSayWhenItIsTakenOut(String lang)
+      throws Exception {
+    try (PcscdFixture pcscd = PcscdFixture.start(Path.of("target", "pcscd-service"));
+        PcscCardReader pcsc = PcscCardReader.create()) {
+      pcsc.start(e -> {});
+      long until = System.nanoTime() + 30_000_000_000L;
+      while (pcsc.readers().stream().noneMatch(r -> r.endsWith(" 00 00"))) {
+        assertThat(System.nanoTime()).as("the virtual reader attaches").isLessThan(until);
+        Thread.sleep(100);
+      }
+      String name =
+          pcsc.readers().stream().filter(r -> r.endsWith(" 00 00")).findFirst().orElseThrow();
+      rig.settings.put("card.reader", "pcsc");
+      rig.settings.put("card.reader.name", name);
+      VpcdCardConnection card =
+          VpcdCardConnection.insert(
+              TechnicianCard.issue(), pcscd.vpcdPort(), java.time.Duration.ofSeconds(30));
+      open(pcsc, printer, false, lang);
+
+      tap("diag-card-readers");
+      waitFor("check-card-readers");
+      assertThat(passed("card-readers")).as(text("detail-card-readers")).isTrue();
+      assertThat(text("detail-card-readers")).contains(name);
+      tap("diag-card-apdu");
+      waitFor("check-card-apdu");
+      assertThat(passed("card-apdu")).as(text("detail-card-apdu")).isTrue();
+      assertThat(text("detail-card-apdu"))
+          .contains(name)
+          .contains("9000")
+          .containsPattern("[0-9]+\\.[0-9] ");
+      screenshot("diagnostics-pcsc-" + lang);
+
+      card.close(); // the technician takes the card out
+      long gone = System.nanoTime() + 30_000_000_000L;
+      while (true) {
+        tap("diag-card-apdu");
+        waitUntil(
+            "the check ran", () -> !text("diagnostics-status").equals(w(lang, "diag.running")));
+        if (!passed("card-apdu")) {
+          break;
+        }
+        assertThat(System.nanoTime()).as("the reader sees the card go").isLessThan(gone);
+        Thread.sleep(200);
+      }
+      assertThat(text("detail-card-apdu")).isEqualTo(w(lang, "check.apdu.insert", name));
+    }
+  }
+
+  private static String w(String lang, String key, Object... args) {
+    return new Words(lang).t(key, args);
   }
 
   @ParameterizedTest
