@@ -21,7 +21,10 @@ import org.urna.hardware.card.pcsc.PcscCardReader;
 import org.urna.hardware.card.simulated.SimulatedCardReader;
 import org.urna.hardware.card.virtual.VpcdCardConnection;
 import org.urna.hardware.printer.PrinterProfile;
+import org.urna.hardware.printer.emulator.EscPosEmulator;
 import org.urna.hardware.printer.emulator.InProcessPrinter;
+import org.urna.hardware.printer.escpos.EscPosPrinter;
+import org.urna.hardware.printer.serial.JSerialCommLink;
 import org.urna.kiosk.polls.StationKeys;
 
 /**
@@ -176,6 +179,60 @@ class ServiceModeStoriesTest extends ServiceStory {
         Thread.sleep(200);
       }
       assertThat(text("detail-card-apdu")).isEqualTo(w(lang, "check.apdu.insert", name));
+    }
+  }
+
+  /**
+   * The printer checks on a serial cable: socat's pty pair, the real ESC/POS driver on one end and
+   * the printer emulator on the other; then the printer's cover is opened.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ru", "en"})
+  void thePrinterChecksRunOverASerialPtyAndNameAnOpenCover(String lang) throws Exception {
+    printer.close(); // this story's printer is on the cable
+    try (SocatPtyPair pty = SocatPtyPair.start();
+        EscPosEmulator emulator =
+            EscPosEmulator.start(
+                JSerialCommLink.open(pty.devicePath(), 115_200), PrinterProfile.EPSON_TM_T20)) {
+      rig.settings.put("printer", "escpos");
+      rig.settings.put("printer.port", pty.hostPath());
+      rig.settings.put("printer.baud", "115200");
+      rig.settings.put("printer.profile", PrinterProfile.EPSON_TM_T20.model());
+      cardIn();
+      open(
+          reader,
+          new EscPosPrinter(
+              JSerialCommLink.open(pty.hostPath(), 115_200),
+              PrinterProfile.EPSON_TM_T20,
+              java.time.Duration.ofSeconds(2)),
+          false,
+          lang);
+
+      tap("diag-serial-ports");
+      waitFor("check-serial-ports");
+      assertThat(passed("serial-ports")).as(text("detail-serial-ports")).isTrue();
+      assertThat(text("detail-serial-ports")).contains(pty.hostPath()).contains("115200");
+      tap("diag-printer");
+      waitFor("check-printer");
+      assertThat(passed("printer")).as(text("detail-printer")).isTrue();
+      tap("print-test-page");
+      waitFor("check-test-page");
+      assertThat(passed("test-page")).as(text("detail-test-page")).isTrue();
+      waitUntil("the page is cut", () -> emulator.paper().cuts() == 1);
+      assertThat(QrDecode.all(emulator.paper().image()))
+          .containsExactly("urna-test-page station-1");
+
+      emulator.setCoverOpen(true);
+      tap("diag-printer");
+      waitUntil("the printer check failed", () -> !passed("printer"));
+      assertThat(text("detail-printer"))
+          .isEqualTo(
+              w(
+                  lang,
+                  "check.printer.fault",
+                  "epson-tm-t20",
+                  org.urna.kiosk.i18n.Messages.of(lang).text("fault.printer.COVER_OPEN")));
+      screenshot("diagnostics-serial-printer-" + lang);
     }
   }
 
