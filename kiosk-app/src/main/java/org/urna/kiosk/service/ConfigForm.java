@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import org.urna.core.io.AtomicFiles;
 import org.urna.kiosk.config.ConfigProblem;
 import org.urna.kiosk.config.StationConfig;
 import org.urna.kiosk.config.StationConfigException;
@@ -20,8 +21,9 @@ import org.urna.kiosk.config.StationConfigFile;
 /**
  * The settings a technician edits in service mode, over the station's configuration file: each
  * edited value replaces the file's, the whole text is checked by {@link StationConfigFile} (every
- * problem with its key), and only a configuration without problems is saved, atomically, with
- * {@link StationConfigFile#save}. The running station keeps its settings until it restarts.
+ * problem with its key), and only a configuration without problems is saved, in {@link
+ * StationConfigFile#format}'s text, atomically ({@link AtomicFiles}). The running station keeps its
+ * settings until it restarts.
  */
 public final class ConfigForm {
   /** The settings on the Configuration screen, in their order. */
@@ -93,11 +95,15 @@ public final class ConfigForm {
     if (changed.isEmpty()) {
       return new Outcome.Saved(config, changed);
     }
+    String saved = StationConfigFile.format(config);
     try {
-      StationConfigFile.save(file, config);
+      // what is written must read back as the same settings: a save never leaves a file the
+      // station cannot start from
+      StationConfigFile.parse(file.toString(), saved, file.getParent());
     } catch (StationConfigException e) {
       return new Outcome.Refused(new ArrayList<>(e.problems()));
     }
+    AtomicFiles.write(file, saved.getBytes(StandardCharsets.UTF_8), false);
     return new Outcome.Saved(config, changed);
   }
 

@@ -1,6 +1,5 @@
 package org.urna.kiosk.service;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
@@ -129,13 +128,7 @@ final class KeysScreen {
     s.background(
         () -> {
           Path f = folder.resolve("station-registration-" + request.stationId() + ".txt");
-          Path tmp = folder.resolve("." + f.getFileName() + ".tmp");
-          Files.write(tmp, request.bytes());
-          Files.move(
-              tmp,
-              f,
-              java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          org.urna.core.io.AtomicFiles.write(f, request.bytes(), false);
           s.audit("station-registration-exported", f.toString());
           return f;
         },

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +14,7 @@ import org.urna.ballotbox.BallotBox;
 import org.urna.ballotbox.audit.AuditEntry;
 import org.urna.ballotbox.audit.AuditExport;
 import org.urna.core.crypto.SigningKey;
+import org.urna.core.io.AtomicFiles;
 
 /**
  * The audit log out of the station: JSON lines and NIST SP 1500-101 XML, each with a detached
@@ -126,11 +126,6 @@ public final class LogExport {
   }
 
   private static void atomic(Path target, byte[] bytes) throws IOException {
-    Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-    Files.write(tmp, bytes);
-    try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-      ch.force(true);
-    }
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(target, bytes, false);
   }
 }
