@@ -147,6 +147,8 @@ public final class OperatorShell {
     root.setId("station-root");
     root.getChildren().add(frame);
     counts.setId("operator-counts");
+    counts.setWrapText(true);
+    counts.setMinHeight(Region.USE_PREF_SIZE);
     banner.setId("operator-banner");
     banner.setWrapText(true);
     banner.getStyleClass().add("notice");

@@ -39,6 +39,8 @@ public final class PollWorkerMode implements OperatorMode {
   private final StationRuntime station;
   private StackPane root;
   private OperatorContext context;
+  private volatile Role role;
+  private volatile String language;
 
   public PollWorkerMode(StationRuntime station) {
     this.station = station;
@@ -47,6 +49,8 @@ public final class PollWorkerMode implements OperatorMode {
   @Override
   public Parent open(OperatorContext context) {
     this.context = context;
+    this.role = context.card().role();
+    this.language = context.language();
     root = new StackPane();
     root.setId("poll-worker-mode");
     home();
@@ -60,11 +64,12 @@ public final class PollWorkerMode implements OperatorMode {
   }
 
   private Messages words() {
-    return station.words(context.language());
+    return station.words(language);
   }
 
+  /** The signed-in operator's role; kept after sign-out for an action still running. */
   private Role by() {
-    return context.card().role();
+    return role;
   }
 
   // ---- screens ----
@@ -134,6 +139,7 @@ public final class PollWorkerMode implements OperatorMode {
   private void checkPackage() {
     Messages m = words();
     busy(m.text("pw.checking"));
+    OperatorContext context = this.context;
     context
         .worker()
         .execute(
@@ -293,6 +299,7 @@ public final class PollWorkerMode implements OperatorMode {
   private void act(String working, Supplier<String> action) {
     Messages m = words();
     busy(working);
+    OperatorContext context = this.context; // the operator may sign out while it runs
     context
         .worker()
         .execute(
@@ -322,6 +329,7 @@ public final class PollWorkerMode implements OperatorMode {
   }
 
   private <T> void run(Supplier<T> read, java.util.function.Consumer<T> then) {
+    OperatorContext context = this.context;
     context
         .worker()
         .execute(
@@ -349,7 +357,7 @@ public final class PollWorkerMode implements OperatorMode {
   }
 
   private void show(Node screen) {
-    if (root == null) {
+    if (root == null || context == null) {
       return; // the operator signed out meanwhile
     }
     ScrollPane sp = new ScrollPane(screen);

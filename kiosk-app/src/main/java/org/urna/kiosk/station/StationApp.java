@@ -27,20 +27,24 @@ import org.urna.kiosk.config.StationContext;
 import org.urna.kiosk.operator.OperatorShell;
 import org.urna.kiosk.polls.PollWorkerMode;
 import org.urna.kiosk.polls.StationRuntime;
+import org.urna.kiosk.service.ServiceMode;
 import org.urna.kiosk.ui.KioskFonts;
 import org.urna.kiosk.ui.KioskLockdown;
 import org.urna.kiosk.ui.ScreenGeometry;
 
 /**
  * The station's window (decision 0342): the devices opened from the station's context, the station
- * runtime on its state folder, the operator shell with poll-worker mode, full screen and locked
- * down. Started by {@link StationMain} after the configuration was checked.
+ * runtime on its state folder, the operator shell with poll-worker mode and service mode, full
+ * screen and locked down. Started by {@link StationMain} after the configuration was checked.
  */
 public final class StationApp extends Application {
   /** Set by {@link StationMain} before {@link Application#launch}. */
   static volatile StationContext context;
 
   static volatile boolean smokeTest;
+
+  /** The configuration file the station was started with (service mode edits it). */
+  static volatile java.nio.file.Path configFile;
 
   private ExecutorService worker;
   private ScheduledExecutorService scheduler;
@@ -74,7 +78,11 @@ public final class StationApp extends Application {
         new OperatorShell(
             station,
             new RoleCardAuthenticator(cardPolicy(config), clock, new SecureRandom()),
-            Map.of(Role.POLL_WORKER, new PollWorkerMode(station)),
+            Map.of(
+                Role.POLL_WORKER,
+                new PollWorkerMode(station),
+                Role.TECHNICIAN,
+                ServiceMode.of(configFile, config)),
             config.inactivityTimeout(),
             config.defaultLanguage(),
             clock,

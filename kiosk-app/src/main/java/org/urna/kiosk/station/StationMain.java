@@ -115,6 +115,7 @@ public final class StationMain {
       return 0;
     }
     StationApp.context = context;
+    StationApp.configFile = file;
     StationApp.smokeTest = smoke;
     javafx.application.Application.launch(StationApp.class);
     return 0;

@@ -174,11 +174,20 @@ class OperatorStoriesTest extends SimulatedStationStory {
   }
 
   @Test
-  void aTechnicianWithoutServiceModeOnThisStationIsToldSo() throws Exception {
+  void aTechniciansCardOpensServiceModeAndAPollWorkersDoesNot() throws Exception {
     insert(authority.card(Role.TECHNICIAN).virtualCard());
     enterPin("pin", TestAuthority.PIN);
     tap("pin-change-later");
-    waitFor("screen-no-mode");
+    waitFor("service-mode");
+    assertThat(showing("poll-worker-mode")).isFalse();
+    screenshot("technician-service-mode-" + language);
+    remove();
+    waitForText("No election loaded");
+    insert(authority.card(Role.POLL_WORKER).virtualCard());
+    enterPin("pin", TestAuthority.PIN);
+    tap("pin-change-later");
+    waitFor("poll-worker-mode");
+    assertThat(showing("service-mode")).isFalse();
   }
 
   @Test

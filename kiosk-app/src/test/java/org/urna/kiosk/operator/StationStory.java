@@ -149,7 +149,11 @@ abstract class StationStory extends FxRobot {
         new OperatorShell(
             station,
             authenticator,
-            Map.of(Role.POLL_WORKER, new PollWorkerMode(station)),
+            Map.of(
+                Role.POLL_WORKER,
+                new PollWorkerMode(station),
+                Role.TECHNICIAN,
+                org.urna.kiosk.service.ServiceMode.of(dir.resolve("station.conf"), config)),
             config.inactivityTimeout(),
             language,
             clock,

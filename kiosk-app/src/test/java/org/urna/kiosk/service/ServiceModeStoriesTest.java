@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.urna.ballotbox.audit.AuditExport;
 import org.urna.hardware.card.pcsc.PcscCardReader;
+import org.urna.hardware.card.pcsc.PcscdFixture;
 import org.urna.hardware.card.simulated.SimulatedCardReader;
 import org.urna.hardware.card.virtual.VpcdCardConnection;
 import org.urna.hardware.printer.PrinterProfile;
@@ -25,6 +26,7 @@ import org.urna.hardware.printer.emulator.EscPosEmulator;
 import org.urna.hardware.printer.emulator.InProcessPrinter;
 import org.urna.hardware.printer.escpos.EscPosPrinter;
 import org.urna.hardware.printer.serial.JSerialCommLink;
+import org.urna.hardware.printer.serial.SocatPtyPair;
 import org.urna.kiosk.polls.StationKeys;
 
 /**
