@@ -61,6 +61,7 @@ final class PollWorkerPanel {
     Label paperTitle = new Label("Printer output (newest first; click to see it whole)");
     paperTitle.setStyle("-fx-font-weight: bold;");
     paperTitle.setWrapText(true);
+    paperTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label saved = new Label("Each paper is saved as PNG in " + paperDir);
     saved.setWrapText(true);
     ScrollPane scroll = new ScrollPane(paper);
@@ -87,6 +88,9 @@ final class PollWorkerPanel {
         "-fx-background-color: #f1f1ee; -fx-border-color: #999; -fx-border-width: 0 0 0 2;"
             + " -fx-font-family: 'DejaVu Sans'; -fx-font-size: 13px;");
     counts.setWrapText(true);
+    // the counts wrap and never shrink to an ellipsis; the paper's scroll pane gives way instead
+    counts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    sync.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     counts.setText("Ballot box: opening…");
     sync.setWrapText(true);
     sync.setText("Ledger: starting…");
