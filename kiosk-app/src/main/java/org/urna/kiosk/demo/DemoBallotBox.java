@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.urna.ballotbox.BallotBox;
 import org.urna.ballotbox.BallotCounts;
+import org.urna.ballotbox.outbox.OutboxCounts;
 import org.urna.core.ballot.BallotId;
 import org.urna.core.ballot.EncryptedBallot;
 import org.urna.core.ballot.NonceSeed;
@@ -24,6 +25,8 @@ import org.urna.kiosk.station.BallotStore;
  */
 final class DemoBallotBox implements BallotStore {
   private final CompletableFuture<Opened> opened = new CompletableFuture<>();
+  private final java.util.List<Runnable> changes =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private record Opened(Path dir, BallotBox box, BallotBoxStore store) {}
 
@@ -56,8 +59,31 @@ final class DemoBallotBox implements BallotStore {
                 opened.completeExceptionally(e);
               } else {
                 opened.complete(o);
+                changed();
               }
             });
+  }
+
+  /**
+   * Runs {@code action} after every change to the box: its opening and each ballot stored, cast,
+   * challenged or voided (on the thread that made the change), so that what a poll worker is shown
+   * never waits for the next printed paper.
+   */
+  void onChange(Runnable action) {
+    changes.add(action);
+    if (opened.isDone()) {
+      action.run();
+    }
+  }
+
+  private void changed() {
+    for (Runnable r : changes) {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        System.err.println("Demo: a ballot box listener failed: " + e.getMessage());
+      }
+    }
   }
 
   void whenOpen(Runnable action) {
@@ -74,19 +100,37 @@ final class DemoBallotBox implements BallotStore {
     return o == null ? new BallotCounts(0, 0, 0) : o.box().counts();
   }
 
+  /** The outbox's counts: recorded ballots waiting for, sent to and confirmed by the ledger. */
+  OutboxCounts outboxCounts() {
+    Opened o = opened.getNow(null);
+    return o == null ? new OutboxCounts(0, 0, 0) : o.box().outboxCounts();
+  }
+
   @Override
   public void storePending(EncryptedBallot ballot, NonceSeed seed) {
-    opened.join().store().storePending(ballot, seed);
+    try {
+      opened.join().store().storePending(ballot, seed);
+    } finally {
+      changed();
+    }
   }
 
   @Override
   public RecordedBallot cast(BallotId id) {
-    return opened.join().store().cast(id);
+    try {
+      return opened.join().store().cast(id);
+    } finally {
+      changed();
+    }
   }
 
   @Override
   public RecordedBallot challenge(BallotId id, PlaintextBallot claimed) {
-    return opened.join().store().challenge(id, claimed);
+    try {
+      return opened.join().store().challenge(id, claimed);
+    } finally {
+      changed();
+    }
   }
 
   /** Closes the box and deletes its temporary folder (also when closing fails). */

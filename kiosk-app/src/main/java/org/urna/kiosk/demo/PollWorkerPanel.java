@@ -11,11 +11,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
-import org.urna.ballotbox.BallotCounts;
 import org.urna.core.election.BallotStyle;
 import org.urna.hardware.printer.emulator.InProcessPrinter;
 import org.urna.kiosk.voter.VoterKiosk;
-import org.urna.sync.SyncStatus;
 
 /**
  * The demo's side panel: what a poll worker's card and the printer's paper would be on a real
@@ -68,6 +66,7 @@ final class PollWorkerPanel {
     Label paperTitle = new Label("Printer output (newest first; click to see it whole)");
     paperTitle.setStyle("-fx-font-weight: bold;");
     paperTitle.setWrapText(true);
+    paperTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label saved = new Label("Each paper is saved as PNG in " + paperDir);
     saved.setWrapText(true);
     ScrollPane scroll = new ScrollPane(paper);
@@ -94,6 +93,10 @@ final class PollWorkerPanel {
     root.setStyle(
         "-fx-background-color: #f1f1ee; -fx-border-color: #999; -fx-border-width: 0 0 0 2;"
             + " -fx-font-family: 'DejaVu Sans'; -fx-font-size: 13px;");
+    counts.setWrapText(true);
+    // the counts wrap and never shrink to an ellipsis; the paper's scroll pane gives way instead
+    counts.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    sync.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     counts.setText("Ballot box: opening…");
     sync.setWrapText(true);
     sync.setText("Ledger: starting…");
@@ -104,38 +107,22 @@ final class PollWorkerPanel {
     this.closingReport = action;
   }
 
-  /** The sync's status in a poll worker's words: counts, the last checkpoint, an alarm first. */
-  void showSync(SyncStatus s) {
-    if (s.alarm().isPresent()) {
-      sync.setText("LEDGER ALARM: " + s.alarm().get().alarm().words());
-      sync.setStyle("-fx-text-fill: #a00000; -fx-font-weight: bold;");
-      return;
-    }
-    StringBuilder text =
-        new StringBuilder("Ledger: " + s.confirmed() + " confirmed, " + s.pending() + " waiting");
-    s.lastCheckpoint().ifPresent(c -> text.append(", checkpoint of ").append(c.size()));
-    s.progress().ifPresent(p -> text.append(" (").append(p.words()).append(")"));
-    s.lastError().ifPresent(e -> text.append("\n").append(e.words()));
-    sync.setText(text.toString());
-  }
-
-  /** The ledger could not start: the kiosk still records ballots; they wait in the outbox. */
-  void showSyncFailure(String words) {
-    sync.setText("Ledger: " + words);
+  /**
+   * The box's and the ledger's counts, read together ({@link CountsBoard}); an alarm first, in red.
+   * Call on the FX thread.
+   */
+  void showCounts(CountsBoard.Lines lines) {
+    counts.setText(lines.box());
+    sync.setText(lines.ledger());
+    sync.setStyle(lines.alarm() ? "-fx-text-fill: #a00000; -fx-font-weight: bold;" : "");
   }
 
   Node node() {
     return root;
   }
 
-  /** The box is open: its counts (read on the worker thread). */
-  void showCounts(BallotCounts c) {
-    counts.setText("Ballot box: " + c.cast() + " cast, " + c.challenged() + " challenged");
-  }
-
-  /** Shows a printed paper and the box's counts after it (both read on the worker thread). */
-  void showPaper(String kind, BufferedImage png, java.nio.file.Path file, BallotCounts c) {
-    counts.setText("Ballot box: " + c.cast() + " cast, " + c.challenged() + " challenged");
+  /** Shows a printed paper, newest first. */
+  void showPaper(String kind, BufferedImage png, java.nio.file.Path file) {
     javafx.scene.image.Image image = SwingFXUtils.toFXImage(png, null);
     ImageView view = new ImageView(image);
     view.setPreserveRatio(true);

@@ -34,6 +34,7 @@ public final class DemoApp extends Application {
   private final PollWorkerPanel[] panel = new PollWorkerPanel[1];
   private InProcessPrinter device;
   private DemoBallotBox box;
+  private volatile CountsBoard board;
   private ExecutorService worker;
   private ScheduledExecutorService scheduler;
   private volatile DemoLedger ledger;
@@ -81,8 +82,7 @@ public final class DemoApp extends Application {
               }
               BufferedImage paper = device.emulator().tearOff().image();
               java.nio.file.Path png = paperFolder.save(document.kind(), paper);
-              var counts = box.counts();
-              Platform.runLater(() -> panel[0].showPaper(document.kind(), paper, png, counts));
+              Platform.runLater(() -> panel[0].showPaper(document.kind(), paper, png));
               return outcome;
             },
             new IdleTimer.Timeouts(
@@ -102,11 +102,11 @@ public final class DemoApp extends Application {
     PollWorkerPanel side =
         new PollWorkerPanel(election, activation, device, box, kiosk, paperFolder.dir());
     this.panel[0] = side;
+    // the box's and the ledger's counts, read together after every change to either (0230)
+    board = new CountsBoard(box, lines -> Platform.runLater(() -> side.showCounts(lines)));
     side.onClosingReport(() -> worker.execute(() -> printReport(true)));
     box.whenOpenBox(
         opened -> {
-          var c = opened.counts();
-          Platform.runLater(() -> side.showCounts(c));
           printReport(false);
           startLedger(o, election, opened, side);
         });
@@ -172,17 +172,14 @@ public final class DemoApp extends Application {
                     o.ledger().isEmpty()
                         ? DemoLedger.startInProcess(dir, election)
                         : DemoLedger.remote(o.ledger(), o.ledgerPolicy());
-                l.syncFrom(
-                    opened, dir.resolve("sync"), s -> Platform.runLater(() -> side.showSync(s)));
+                l.syncFrom(opened, dir.resolve("sync"), board::sync);
                 ledger = l;
                 ledgerStarted.complete(l);
                 System.out.println("Ledger public page: " + l.lookupPage());
               } catch (Exception e) {
                 ledgerStarted.completeExceptionally(e);
-                Platform.runLater(
-                    () ->
-                        side.showSyncFailure(
-                            "not started (" + e.getMessage() + "); ballots wait in the outbox"));
+                board.ledgerFailed(
+                    "not started (" + e.getMessage() + "); ballots wait in the ballot box.");
               }
             });
   }
@@ -237,7 +234,7 @@ public final class DemoApp extends Application {
     device.print(paper);
     BufferedImage image = device.emulator().tearOff().image();
     java.nio.file.Path png = paperFolder.save(kind, image);
-    Platform.runLater(() -> panel[0].showPaper(kind, image, png, c));
+    Platform.runLater(() -> panel[0].showPaper(kind, image, png));
   }
 
   @Override

@@ -122,6 +122,12 @@ final class DemoLedger implements AutoCloseable {
     sync.start();
   }
 
+  /** The sync's last status (empty before {@link #syncFrom} ran). */
+  java.util.Optional<SyncStatus> status() {
+    SyncService s = sync;
+    return s == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(s.status());
+  }
+
   /** After a cast: send now rather than at the next poll. */
   void wake() {
     if (sync != null) {
