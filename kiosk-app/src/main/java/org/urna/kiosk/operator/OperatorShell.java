@@ -58,6 +58,7 @@ import org.urna.kiosk.station.operator.OperatorCard;
 import org.urna.kiosk.station.operator.OperatorEvent;
 import org.urna.kiosk.station.operator.OperatorSession;
 import org.urna.kiosk.station.operator.OperatorState;
+import org.urna.kiosk.ui.KioskControls;
 import org.urna.kiosk.voter.VoterShell;
 
 /**
@@ -561,14 +562,14 @@ public final class OperatorShell {
     box.setId("screen-pin-change");
     box.getStyleClass().add("screen");
     char[][] entered = new char[2][];
-    Label heading = heading(w.text("changePin.title"));
+    Label heading = KioskControls.heading(w.text("changePin.title"));
     Label prompt =
-        text(
+        KioskControls.text(
             intro.isEmpty()
                 ? w.text("changePin.current")
                 : intro + " " + w.text("changePin.current"));
     prompt.setId("pin-change-prompt");
-    Label result = text("");
+    Label result = KioskControls.text("");
     result.setId("pin-change-result");
     result.getStyleClass().add("notice");
     Button back =
@@ -699,9 +700,9 @@ public final class OperatorShell {
     VBox box = new VBox(12);
     box.setId("screen-card-reset");
     box.getStyleClass().add("screen");
-    Label prompt = text(w.text("reset.puk"));
+    Label prompt = KioskControls.text(w.text("reset.puk"));
     prompt.setId("reset-prompt");
-    Label result = text(message);
+    Label result = KioskControls.text(message);
     result.setId("reset-result");
     result.getStyleClass().add("notice");
     char[][] entered = new char[2][];
@@ -757,7 +758,7 @@ public final class OperatorShell {
     Button cancel = wide("reset-cancel", w.text("reset.cancel"), this::signOut);
     box.getChildren()
         .addAll(
-            heading(w.text("reset.title", commonName(r.card()))),
+            KioskControls.heading(w.text("reset.title", r.card().commonName())),
             prompt,
             result,
             pad[0].root(),
@@ -868,7 +869,7 @@ public final class OperatorShell {
       return content;
     }
     if (in.role() == Role.POLL_WORKER && station.voterNeedsPollWorker()) {
-      Label help = text(w.text("header.voterHelp"));
+      Label help = KioskControls.text(w.text("header.voterHelp"));
       help.getStyleClass().add("notice");
       help.setId("operator-voter-help");
       Parent voter = station.publicScreen();
@@ -901,23 +902,26 @@ public final class OperatorShell {
   private Node pinScreen(OperatorCard card, int left) {
     Messages w = words();
     PinPad pad = new PinPad("pin", 6, 8, w, this::pinEntered);
-    Label tries = text(left == 1 ? w.text("signin.pin.lastTry") : w.text("signin.pin.tries", left));
+    Label tries =
+        KioskControls.text(
+            left == 1 ? w.text("signin.pin.lastTry") : w.text("signin.pin.tries", left));
     tries.setId("pin-tries");
-    Label msg = text(message);
+    Label msg = KioskControls.text(message);
     msg.setId("pin-message");
     msg.getStyleClass().add("notice");
     VBox box =
         new VBox(
             12,
-            heading(w.text("signin.pin.title")),
-            text(w.text("signin.pin.body", w.text("role." + card.role().name()), commonName(card))),
+            KioskControls.heading(w.text("signin.pin.title")),
+            KioskControls.text(
+                w.text("signin.pin.body", w.text("role." + card.role().name()), card.commonName())),
             tries,
             msg,
             pad.root());
     box.setId("screen-pin");
     box.getStyleClass().add("screen");
     if (!notice.isEmpty()) {
-      Label n = text(notice);
+      Label n = KioskControls.text(notice);
       n.getStyleClass().add("notice");
       box.getChildren().add(1, n);
     }
@@ -926,7 +930,8 @@ public final class OperatorShell {
 
   private Node header(OperatorState.LoggedIn in) {
     Messages w = words();
-    Label who = text(w.text("role." + in.role().name()) + " · " + commonName(in.card()));
+    Label who =
+        KioskControls.text(w.text("role." + in.role().name()) + " · " + in.card().commonName());
     who.setId("operator-who");
     who.getStyleClass().add("heading");
     VBox left = new VBox(4, who, counts);
@@ -973,56 +978,23 @@ public final class OperatorShell {
     return h;
   }
 
-  private static String commonName(OperatorCard card) {
-    for (String part : card.subject().split(",")) {
-      String p = part.strip();
-      if (p.startsWith("CN=")) {
-        return p.substring(3);
-      }
-    }
-    return card.subject();
-  }
-
   private static VBox page(String id, String title, String body, Button... buttons) {
     VBox v = new VBox(16);
     v.setId(id);
     v.getStyleClass().add("screen");
-    v.getChildren().add(heading(title));
+    v.getChildren().add(KioskControls.heading(title));
     if (!body.isEmpty()) {
-      v.getChildren().add(text(body));
+      v.getChildren().add(KioskControls.text(body));
     }
     v.getChildren().addAll(buttons);
     return v;
   }
 
-  private static Label heading(String s) {
-    Label l = text(s);
-    l.getStyleClass().add("heading");
-    return l;
-  }
-
-  private static Label text(String s) {
-    Label l = new Label(s);
-    l.setWrapText(true);
-    l.setMinHeight(Region.USE_PREF_SIZE);
-    l.setMaxWidth(Double.MAX_VALUE);
-    return l;
-  }
-
   private static Button wide(String id, String label, Runnable action) {
-    Button b = small(id, label, action);
-    b.setMaxWidth(Double.MAX_VALUE);
-    return b;
+    return KioskControls.wideButton(id, label, action, "action");
   }
 
   private static Button small(String id, String label, Runnable action) {
-    Button b = new Button(label);
-    b.setId(id);
-    b.setWrapText(true);
-    b.setMnemonicParsing(false);
-    b.setMinHeight(64);
-    b.getStyleClass().add("action");
-    b.setOnAction(e -> action.run());
-    return b;
+    return KioskControls.button(id, label, action, "action");
   }
 }

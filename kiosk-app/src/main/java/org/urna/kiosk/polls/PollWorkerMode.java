@@ -1,5 +1,9 @@
 package org.urna.kiosk.polls;
 
+import static org.urna.kiosk.ui.KioskControls.heading;
+import static org.urna.kiosk.ui.KioskControls.text;
+import static org.urna.kiosk.ui.KioskControls.wideButton;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -10,7 +14,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.slf4j.Logger;
@@ -111,10 +114,10 @@ public final class PollWorkerMode implements OperatorMode {
       c.setId("pw-counts");
       v.getChildren().add(c);
     }
-    s.armed().ifPresent(style -> v.getChildren().add(notice(m.text("pw.armed", style))));
+    s.armed().ifPresent(style -> v.getChildren().add(text(m.text("pw.armed", style), "notice")));
     switch (s.state()) {
       case NO_ELECTION -> {
-        station.missingKey().ifPresent(k -> v.getChildren().add(notice(k)));
+        station.missingKey().ifPresent(k -> v.getChildren().add(text(k, "notice")));
         v.getChildren().add(primary("pw-load", m.text("pw.load"), this::checkPackage));
       }
       case LOADED -> v.getChildren().add(primary("pw-open", m.text("pw.open"), this::openPolls));
@@ -148,28 +151,16 @@ public final class PollWorkerMode implements OperatorMode {
                 PackageCheck.Checked c = station.checkPackage(by(), m.language());
                 context.ui().execute(() -> show(confirmLoad(c, m)));
               } catch (PackageRefusal r) {
-                context
-                    .ui()
-                    .execute(
-                        () ->
-                            show(
-                                outcome(
-                                    "screen-load-refused",
-                                    m.text("pw.loadRefused"),
-                                    r.getMessage())));
+                context.ui().execute(() -> loadRefused(r.getMessage()));
               } catch (RuntimeException e) {
                 LOG.error("checking the election package failed", e);
-                context
-                    .ui()
-                    .execute(
-                        () ->
-                            show(
-                                outcome(
-                                    "screen-load-refused",
-                                    m.text("pw.loadRefused"),
-                                    String.valueOf(e.getMessage()))));
+                context.ui().execute(() -> loadRefused(String.valueOf(e.getMessage())));
               }
             });
+  }
+
+  private void loadRefused(String why) {
+    show(outcome("screen-load-refused", words().text("pw.loadRefused"), why));
   }
 
   private Node confirmLoad(PackageCheck.Checked c, Messages m) {
@@ -376,41 +367,11 @@ public final class PollWorkerMode implements OperatorMode {
     return v;
   }
 
-  private static Label heading(String s) {
-    Label l = text(s);
-    l.getStyleClass().add("heading");
-    return l;
-  }
-
-  private static Label notice(String s) {
-    Label l = text(s);
-    l.getStyleClass().add("notice");
-    return l;
-  }
-
-  private static Label text(String s) {
-    Label l = new Label(s);
-    l.setWrapText(true);
-    l.setMinHeight(Region.USE_PREF_SIZE);
-    l.setMaxWidth(Double.MAX_VALUE);
-    return l;
-  }
-
   private static Button button(String id, String label, Runnable action) {
-    Button b = new Button(label);
-    b.setId(id);
-    b.setWrapText(true);
-    b.setMnemonicParsing(false);
-    b.setMinHeight(64);
-    b.setMaxWidth(Double.MAX_VALUE);
-    b.getStyleClass().add("action");
-    b.setOnAction(e -> action.run());
-    return b;
+    return wideButton(id, label, action, "action");
   }
 
   private static Button primary(String id, String label, Runnable action) {
-    Button b = button(id, label, action);
-    b.getStyleClass().add("primary");
-    return b;
+    return wideButton(id, label, action, "action", "primary");
   }
 }

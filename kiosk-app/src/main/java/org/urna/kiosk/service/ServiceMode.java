@@ -76,7 +76,7 @@ public final class ServiceMode implements OperatorMode {
           }
         });
 
-    Label title = Ui.heading(w.t("title", commonName(context.card().subject())));
+    Label title = Ui.heading(w.t("title", context.card().commonName()));
     title.setId("service-title");
     BorderPane.setMargin(title, new Insets(16, 24, 0, 24));
     root.setTop(title);
@@ -132,16 +132,5 @@ public final class ServiceMode implements OperatorMode {
     sp.setStyle("-fx-background-color: transparent; -fx-background: #f4f6f8;");
     sp.setPadding(new Insets(8, 24, 24, 8));
     return sp;
-  }
-
-  /** The CN of a certificate subject ("CN=Anna Petrova,..." → "Anna Petrova"), else the subject. */
-  static String commonName(String subject) {
-    for (String part : subject.split(",")) {
-      String p = part.strip();
-      if (p.startsWith("CN=")) {
-        return p.substring(3);
-      }
-    }
-    return subject;
   }
 }

@@ -23,6 +23,17 @@ public record OperatorCard(String subject, String serial, Role role) {
     return new OperatorCard(certificate.subject(), certificate.serialHex(), certificate.role());
   }
 
+  /** The certificate's common name ("CN=Anna Petrova,..." → "Anna Petrova"), else the subject. */
+  public String commonName() {
+    for (String part : subject.split(",")) {
+      String p = part.strip();
+      if (p.startsWith("CN=")) {
+        return p.substring(3);
+      }
+    }
+    return subject;
+  }
+
   /** How the audit log names the card: its subject and serial. */
   String audited() {
     return subject + " (serial " + serial + ")";
