@@ -524,6 +524,23 @@ public final class BallotBox implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The signed checkpoint note of the largest tree that confirmed a ballot of this box (its C2SP
+   * text, signatures included, as {@link #markConfirmed} stored it), or empty before the first
+   * confirmation. The zero, pause and closing reports print it.
+   */
+  public Optional<byte[]> latestCheckpointNote() {
+    return read(
+        c -> {
+          try (var ps =
+                  c.prepareStatement(
+                      "SELECT note FROM checkpoint_note ORDER BY checkpoint_size DESC LIMIT 1");
+              var rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.<byte[]>empty();
+          }
+        });
+  }
+
   public OutboxCounts outboxCounts() {
     return read(OutboxRows::counts);
   }

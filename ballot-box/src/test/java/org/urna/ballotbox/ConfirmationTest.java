@@ -52,6 +52,29 @@ class ConfirmationTest {
   }
 
   @Test
+  void theLatestCheckpointNoteIsTheLargestTreeThatConfirmedABallot() {
+    byte[] first = ledger.note();
+    try (BallotBox box = TestBox.open(path)) {
+      assertThat(box.latestCheckpointNote())
+          .hasValueSatisfying(n -> assertThat(n).isEqualTo(first));
+      Random random = new Random(4);
+      TestBox.Made m = TestBox.ballot("referendum", random);
+      box.storePending(m.ballot(), m.seed());
+      RecordedBallot rb = box.cast(m.id(), TestBox.ELECTION.stationKey);
+      ledger.add(rb);
+      box.markSubmitted(List.of(rb.ballotId()));
+      box.markConfirmed(List.of(ledger.proof(5)), ledger.note(), ledger.size(), ledger.root());
+      byte[] second = ledger.note();
+      assertThat(second).isNotEqualTo(first);
+      assertThat(box.latestCheckpointNote())
+          .hasValueSatisfying(n -> assertThat(n).isEqualTo(second));
+    }
+    try (BallotBox fresh = TestBox.open(dir.resolve("fresh"))) {
+      assertThat(fresh.latestCheckpointNote()).isEmpty();
+    }
+  }
+
+  @Test
   void storedProofsAreReCheckedAtOpen() {
     try (BallotBox box = TestBox.open(path)) {
       assertThat(box.outboxCounts()).isEqualTo(new OutboxCounts(0, 2, 3));

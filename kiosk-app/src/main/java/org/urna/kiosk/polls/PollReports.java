@@ -24,6 +24,36 @@ import org.urna.kiosk.i18n.Messages;
 public final class PollReports {
   private PollReports() {}
 
+  /**
+   * The report's checkpoint line from a signed checkpoint note the ballot box kept when the ledger
+   * confirmed its ballots: the tree size, the first 16 characters of the root hash and the names of
+   * the keys that signed it (the log's and its validators' cosignatures, as the note lists them).
+   * Empty for a note that is not a C2SP signed checkpoint (the line then says "none yet").
+   */
+  public static Optional<String> checkpointLine(byte[] note) {
+    String text = new String(note, StandardCharsets.UTF_8);
+    int split = text.indexOf("\n\n");
+    if (split < 0) {
+      return Optional.empty();
+    }
+    String[] body = text.substring(0, split).split("\n", -1);
+    if (body.length < 3 || !body[1].matches("[0-9]{1,19}") || body[2].length() < 16) {
+      return Optional.empty();
+    }
+    List<String> names = new ArrayList<>();
+    for (String line : text.substring(split + 2).split("\n")) {
+      String[] parts = line.split(" ");
+      if (parts.length == 3 && parts[0].equals("\u2014") && !names.contains(parts[1])) {
+        names.add(parts[1]);
+      }
+    }
+    if (names.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        body[1] + " · " + body[2].substring(0, 16) + "… · " + String.join(", ", names));
+  }
+
   /** What a report says besides its counts. */
   public record Facts(
       String kind,

@@ -520,7 +520,7 @@ public final class StationRuntime implements Station {
                 last,
                 fingerprint,
                 chainHead,
-                Optional.empty(),
+                box.latestCheckpointNote().flatMap(PollReports::checkpointLine),
                 extra),
             m);
     return new Printed(r, printer.print(r.paper()));
