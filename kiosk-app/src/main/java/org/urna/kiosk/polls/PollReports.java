@@ -51,7 +51,7 @@ public final class PollReports {
       return Optional.empty();
     }
     return Optional.of(
-        body[1] + " · " + body[2].substring(0, 16) + "… · " + String.join(", ", names));
+        body[1] + " " + body[2].substring(0, 16) + "... (" + String.join(", ", names) + ")");
   }
 
   /** What a report says besides its counts. */

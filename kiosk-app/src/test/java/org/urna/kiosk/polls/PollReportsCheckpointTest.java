@@ -22,7 +22,7 @@ class PollReportsCheckpointTest {
                 + "\n\n\u2014 ledger.urna.local/e1 AAAAAQ==\n\u2014 v1.example.org AAAAAg==\n"
                 + "\u2014 v3.example.org AAAAAw==\n");
     assertThat(PollReports.checkpointLine(n))
-        .hasValue("9 · n4bQgYhMfWWaL+qg… · ledger.urna.local/e1, v1.example.org, v3.example.org");
+        .hasValue("9 n4bQgYhMfWWaL+qg... (ledger.urna.local/e1, v1.example.org, v3.example.org)");
   }
 
   @Test
