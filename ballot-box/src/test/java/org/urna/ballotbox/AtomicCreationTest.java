@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AtomicCreationTest {
   private static final int KILLS = 12;
+  private static final int EXTRA_KILLS = 24;
   @TempDir Path dir;
 
   @Test
@@ -28,11 +29,24 @@ class AtomicCreationTest {
     assertThat(runAndKill(dir.resolve("timing").resolve("box"), 60_000)).isTrue();
     long millis = (System.nanoTime() - full) / 1_000_000;
     int killedDuringCreation = 0;
-    for (int round = 0; round < KILLS; round++) {
+    // Kills spread over the measured creation time, then, while no kill has yet landed while the
+    // files were being written (a busy machine shifts the window), kills aimed by bisection between
+    // the latest that found nothing written and the earliest that found the box open.
+    long nothingWritten = 0;
+    long opened = millis * 2;
+    for (int round = 0;
+        round < KILLS || (killedDuringCreation == 0 && round < KILLS + EXTRA_KILLS);
+        round++) {
       Path box = dir.resolve("round-" + round).resolve("box");
-      boolean opened = runAndKill(box, millis * (round + 1) / (KILLS + 1));
-      if (!opened && filesIn(box.getParent()) > 0) {
+      long at = round < KILLS ? millis * (round + 1) / (KILLS + 1) : (nothingWritten + opened) / 2;
+      boolean open = runAndKill(box, at);
+      long written = filesIn(box.getParent());
+      if (open) {
+        opened = Math.min(opened, at);
+      } else if (written > 0) {
         killedDuringCreation++; // the kill came after H2 had begun writing
+      } else {
+        nothingWritten = Math.max(nothingWritten, at);
       }
       try (BallotBox b = TestBox.open(box)) {
         assertThat(b.counts().cast()).as("round %d", round).isZero();
