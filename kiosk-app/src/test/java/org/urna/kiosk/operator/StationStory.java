@@ -132,8 +132,19 @@ abstract class StationStory extends FxRobot {
         Set.of());
   }
 
+  /**
+   * Runs before the station under test opens, on its configuration: a story prepares the state
+   * folder and the ballot box here (a station that ran before).
+   */
+  void beforeStationOpens(StationConfig config) throws Exception {}
+
   private void show(Stage stage) {
     StationConfig config = config();
+    try {
+      beforeStationOpens(config);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
     station =
         StationRuntime.open(
             StationContext.of(config),
