@@ -99,11 +99,14 @@ public final class StationLedger {
       publish();
       return;
     }
-    SyncService s;
+    SyncService s = null;
     try {
-      Files.createDirectories(stateDirectory);
       s = factory.open(box, stateDirectory);
+      Files.createDirectories(stateDirectory);
     } catch (IOException | RuntimeException e) {
+      if (s != null) {
+        s.close();
+      }
       LOG.warn("The ledger sync could not be started: {}", e.toString());
       problem = e.getMessage() == null ? e.toString() : e.getMessage();
       publish();
