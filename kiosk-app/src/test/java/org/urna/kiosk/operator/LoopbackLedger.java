@@ -55,6 +55,15 @@ final class LoopbackLedger implements AutoCloseable {
     server.start();
   }
 
+  /** A ledger for a story (a failure to start it fails the story). */
+  static LoopbackLedger startForStory(long cosignTime) {
+    try {
+      return new LoopbackLedger(cosignTime);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
   URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.urna.core.election.SampleElection;
@@ -22,16 +21,14 @@ import org.urna.kiosk.polls.PollsState;
 import org.urna.kiosk.polls.StationRuntime;
 
 /**
- * The station and its ledger (decision 0343): a station configured with a validator (a loopback
- * ledger speaking the ledger's HTTP API, {@link LoopbackLedger}) opens the polls, voters cast, the
- * ballots reach the ledger and are confirmed, the sync dashboard says so, and the closing report
- * carries the cosigned checkpoint; a station whose ballot box is behind its signed head says so on
- * its screen instead of failing to start. The Russian subclass runs the same stories in Russian.
+ * The station and its ledger (decision 0343): a station configured with a validator (every story's
+ * station is: a loopback ledger speaking the ledger's HTTP API, {@link LoopbackLedger}) opens the
+ * polls, voters cast, the ballots reach the ledger and are confirmed, the sync dashboard says so,
+ * and the closing report carries the cosigned checkpoint; a station whose ballot box is behind its
+ * signed head says so on its screen instead of failing to start. The Russian subclass runs the same
+ * stories in Russian.
  */
 class StationLedgerStoriesTest extends SimulatedStationStory {
-  static final long COSIGNED_AT = ELECTION_DAY.getEpochSecond() + 300;
-
-  final LoopbackLedger ledger = startLedger();
   private final boolean rollBackTheBox;
   private Path restoredCopy;
 
@@ -39,43 +36,6 @@ class StationLedgerStoriesTest extends SimulatedStationStory {
   StationLedgerStoriesTest(TestInfo test) {
     rollBackTheBox =
         test.getTestMethod().map(t -> t.getName().startsWith("aBoxBehind")).orElse(false);
-  }
-
-  private static LoopbackLedger startLedger() {
-    try {
-      return new LoopbackLedger(COSIGNED_AT);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  @AfterEach
-  void stopLedger() {
-    ledger.close();
-  }
-
-  @Override
-  StationConfig config() {
-    StationConfig c = super.config();
-    try {
-      Files.writeString(c.trustPolicyFile(), ledger.policy());
-    } catch (java.io.IOException e) {
-      throw new AssertionError(e);
-    }
-    return new StationConfig(
-        c.stationId(),
-        c.cardReader(),
-        c.printer(),
-        c.ballotBoxFolder(),
-        List.of(ledger.uri()),
-        c.trustPolicyFile(),
-        c.defaultLanguage(),
-        c.inactivityTimeout(),
-        c.stateFolder(),
-        c.packageFolders(),
-        c.packageTrustAnchor(),
-        c.cardAuthorityCertificate(),
-        c.revokedCardSerials());
   }
 
   private Messages polls() {
