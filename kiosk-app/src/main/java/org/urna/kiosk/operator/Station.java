@@ -68,6 +68,14 @@ public interface Station extends AutoCloseable {
    */
   default void operatorSessionEnded() {}
 
+  /**
+   * The station's link to the ledger, for the sync dashboard (decision 0343); empty for a station
+   * without one.
+   */
+  default Optional<org.urna.kiosk.polls.StationLedger> ledger() {
+    return Optional.empty();
+  }
+
   /** The scene that shows the station: the voter's screens wire their keys and taps into it. */
   default void attach(Scene scene) {}
 

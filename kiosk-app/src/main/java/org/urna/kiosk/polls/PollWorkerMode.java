@@ -89,7 +89,9 @@ public final class PollWorkerMode implements OperatorMode {
                     .election()
                     .map(e -> e.manifest().title().in(m.language(), e.manifest().electionId())),
                 station.fingerprint().map(ElectionFingerprint::display),
-                station.election().map(e -> e.manifest().ballotStyles()).orElse(List.of())),
+                station.election().map(e -> e.manifest().ballotStyles()).orElse(List.of()),
+                station.boxRefusal(),
+                station.ledger().map(StationLedger::snapshot)),
         s -> show(homeScreen(s, m)));
   }
 
@@ -102,9 +104,16 @@ public final class PollWorkerMode implements OperatorMode {
       java.util.Optional<String> armed,
       java.util.Optional<String> title,
       java.util.Optional<String> fingerprint,
-      List<BallotStyle> styles) {}
+      List<BallotStyle> styles,
+      java.util.Optional<StationRuntime.BoxRefusal> refusal,
+      java.util.Optional<StationLedger.Snapshot> ledger) {}
 
   private Node homeScreen(Status s, Messages m) {
+    if (s.refusal().isPresent()) {
+      VBox refused = BoxRefusalView.of(s.refusal().get(), m);
+      refused.setId("screen-poll-worker-box-refused");
+      return refused;
+    }
     VBox v = screen("screen-poll-worker-home");
     v.getChildren().add(heading(m.text("pw.state." + s.state().name())));
     s.title().ifPresent(t -> v.getChildren().add(text(t)));
@@ -114,6 +123,7 @@ public final class PollWorkerMode implements OperatorMode {
       c.setId("pw-counts");
       v.getChildren().add(c);
     }
+    s.ledger().ifPresent(l -> v.getChildren().add(ledgerLine(l, m)));
     s.armed().ifPresent(style -> v.getChildren().add(text(m.text("pw.armed", style), "notice")));
     switch (s.state()) {
       case NO_ELECTION -> {
@@ -136,7 +146,58 @@ public final class PollWorkerMode implements OperatorMode {
         v.getChildren().add(button("pw-load", m.text("pw.loadNext"), this::checkPackage));
       }
     }
+    if (station.ledger().isPresent()) {
+      v.getChildren().add(button("pw-sync", m.text("pw.sync"), this::syncDashboard));
+    }
     return v;
+  }
+
+  /** One line on the home screen about the ledger; the dashboard says the rest. */
+  private static Label ledgerLine(StationLedger.Snapshot l, Messages m) {
+    Label line;
+    if (l.sync().flatMap(org.urna.sync.SyncStatus::alarm).isPresent()) {
+      line = text(m.text("pw.ledger.alarm"), "notice");
+    } else {
+      line =
+          switch (l.standing()) {
+            case NOT_CONFIGURED -> text(m.text("pw.ledger.notConfigured"), "notice");
+            case UNAVAILABLE -> text(m.text("pw.ledger.unavailable"), "notice");
+            case NO_BOX -> text(m.text("pw.ledger.noBox"));
+            case RUNNING, STOPPED ->
+                text(
+                    m.text(
+                        "pw.ledger.counts",
+                        l.sync().map(org.urna.sync.SyncStatus::confirmed).orElse(0L),
+                        l.box().cast() + l.box().challenged()));
+          };
+    }
+    line.setId("pw-ledger");
+    return line;
+  }
+
+  /** The sync dashboard, followed live while it is on screen. */
+  private void syncDashboard() {
+    Messages m = words();
+    StationLedger ledger = station.ledger().orElseThrow();
+    OperatorContext context = this.context;
+    VBox v = screen("screen-sync");
+    v.getChildren()
+        .add(
+            SyncDashboard.view(
+                ledger,
+                m,
+                context.ui(),
+                java.util.Optional.of(
+                    () ->
+                        context
+                            .worker()
+                            .execute(
+                                () -> {
+                                  ledger.acknowledgeAlarm();
+                                  context.ui().execute(context.activity());
+                                }))));
+    v.getChildren().add(button("pw-back", m.text("pw.back"), this::home));
+    show(v);
   }
 
   private void checkPackage() {

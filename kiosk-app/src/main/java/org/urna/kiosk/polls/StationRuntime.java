@@ -25,6 +25,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import org.urna.ballotbox.BallotBox;
+import org.urna.ballotbox.BallotBoxException;
 import org.urna.ballotbox.BallotCounts;
 import org.urna.ballotbox.audit.AuditEntry;
 import org.urna.core.ballot.BallotId;
@@ -67,6 +68,9 @@ public final class StationRuntime implements Station {
   static final String PACKAGE_COPY = "election-package.json";
   static final String PASSWORD_FILE = "box-password";
 
+  /** How long closing the polls waits for the ledger to confirm the last ballots. */
+  static final Duration FINAL_SYNC_PATIENCE = Duration.ofSeconds(20);
+
   private final StationContext context;
   private final CardReader cardReader;
   private final ReceiptPrinter printer;
@@ -78,6 +82,7 @@ public final class StationRuntime implements Station {
   private final StationJournal journal;
   private final Messages words;
   private final Activation activation = new Activation();
+  private final StationLedger ledger;
 
   private PollsStateFile polls;
   private ElectionPackage election;
@@ -86,6 +91,7 @@ public final class StationRuntime implements Station {
   private SigningKey stationKey;
   private String chainHead = StationJournal.GENESIS;
   private String armedStyle;
+  private BoxRefusal boxRefusal;
   private VoterKiosk kiosk;
   private StackPane screen;
   private javafx.scene.Scene scene;
@@ -116,7 +122,18 @@ public final class StationRuntime implements Station {
     this.journal = new StationJournal(state);
     this.stationKey = StationKeys.load(state).orElse(null);
     this.polls = PollsStateFile.read(state);
+    this.ledger = new StationLedger(context);
   }
+
+  /**
+   * The loaded election's ballot box refused to open when the station started (its file is behind
+   * its signed head, damaged, changed, in use...): the box was left as it was and nothing can be
+   * done on the election until the election office and a technician have looked at it.
+   *
+   * @param kind the box's reason
+   * @param details the box's own message, for the technician
+   */
+  public record BoxRefusal(BallotBoxException.Kind kind, String details) {}
 
   /**
    * Opens the station. A station that had an election loaded opens its verified package copy and
@@ -153,7 +170,15 @@ public final class StationRuntime implements Station {
       throw new IllegalStateException(
           "The station's copy of the election package is not the one the polls state names.");
     }
-    openBox();
+    try {
+      openBox();
+    } catch (BallotBoxException e) {
+      boxRefusal = new BoxRefusal(e.kind(), String.valueOf(e.getMessage()));
+      journal.append(
+          new AuditNote(Role.KIOSK, "ballot-box-refused", cut(e.kind() + ": " + e.getMessage())),
+          clock.instant());
+      chainHead = journal.head();
+    }
   }
 
   // ---- Station ----
@@ -231,10 +256,22 @@ public final class StationRuntime implements Station {
 
   @Override
   public synchronized void close() {
+    ledger.boxClosing();
     if (box != null) {
       box.close();
       box = null;
     }
+  }
+
+  /** The station's link to the ledger (decision 0343). */
+  @Override
+  public Optional<StationLedger> ledger() {
+    return Optional.of(ledger);
+  }
+
+  /** Why the loaded election's ballot box did not open, when it did not. */
+  public synchronized Optional<BoxRefusal> boxRefusal() {
+    return Optional.ofNullable(boxRefusal);
   }
 
   // ---- what the poll worker's screens read ----
@@ -315,6 +352,7 @@ public final class StationRuntime implements Station {
     if (polls.state() != PollsState.NO_ELECTION && polls.state() != PollsState.CLOSED) {
       throw new PollsRefusal("already-loaded", words.text("load.alreadyLoaded"));
     }
+    ledger.boxClosing();
     if (box != null) {
       box.close();
       box = null;
@@ -335,6 +373,7 @@ public final class StationRuntime implements Station {
             by, "election-loaded", election.manifest().electionId() + " " + fingerprint.hex()),
         clock.instant());
     openBox();
+    boxRefusal = null;
     audit(
         new AuditNote(
             by, "election-loaded", election.manifest().electionId() + " " + fingerprint.display()));
@@ -366,6 +405,11 @@ public final class StationRuntime implements Station {
             context.config().stationId(),
             stationKey,
             clock);
+    var o = box.outboxCounts();
+    if (polls.state() != PollsState.CLOSED || o.pending() + o.submitted() > 0) {
+      // a station restarted after closing still delivers what the ledger has not confirmed
+      ledger.start(box, state.resolve("sync-" + election.manifest().electionId()));
+    }
   }
 
   // ---- open, pause, resume, close ----
@@ -429,19 +473,32 @@ public final class StationRuntime implements Station {
   /** Closes the polls for good (the screen asks twice before calling this). */
   public synchronized Printed closePolls(Role by, String language) {
     Messages m = words(language);
+    requireBox(m);
     if (polls.state() != PollsState.OPEN && polls.state() != PollsState.PAUSED) {
       throw new PollsRefusal("state", m.text("state.refused." + polls.state().name()));
     }
     requireNoVoter(m);
     transition(PollsState.CLOSED);
+    ledger.drain(FINAL_SYNC_PATIENCE);
     var o = box.outboxCounts();
     Printed p =
         print(
             "closing",
             m,
-            List.of(m.text("report.sync", o.pending() + o.submitted(), o.confirmed())));
+            List.of(
+                ledger.configured()
+                    ? m.text("report.sync", o.pending() + o.submitted(), o.confirmed())
+                    : m.text("report.noLedger")));
+    ledger.stop();
     audit(
-        new AuditNote(by, "polls-closed", counts().cast() + " cast; report " + p.report().hash()));
+        new AuditNote(
+            by,
+            "polls-closed",
+            counts().cast()
+                + " cast; "
+                + (o.pending() + o.submitted())
+                + " not confirmed by the ledger; report "
+                + p.report().hash()));
     return p;
   }
 
@@ -480,8 +537,15 @@ public final class StationRuntime implements Station {
   // ---- internals ----
 
   private void requireState(PollsState wanted, String action, Messages m) {
+    requireBox(m);
     if (polls.state() != wanted) {
       throw new PollsRefusal("state", m.text("state.refused." + polls.state().name()));
+    }
+  }
+
+  private void requireBox(Messages m) {
+    if (boxRefusal != null) {
+      throw new PollsRefusal("box", m.text("box.refused.short"));
     }
   }
 
@@ -520,7 +584,9 @@ public final class StationRuntime implements Station {
                 last,
                 fingerprint,
                 chainHead,
-                box.latestCheckpointNote().flatMap(PollReports::checkpointLine),
+                ledger.configured()
+                    ? ledger.latestCheckpointNote().flatMap(PollReports::checkpointLine)
+                    : Optional.of(m.text("report.noLedger")),
                 extra),
             m);
     return new Printed(r, printer.print(r.paper()));
@@ -548,6 +614,11 @@ public final class StationRuntime implements Station {
     ui.execute(
         () -> {
           PollsState now = pollsState();
+          Optional<BoxRefusal> refused = boxRefusal();
+          if (refused.isPresent()) {
+            s.getChildren().setAll(BoxRefusalView.of(refused.get(), words));
+            return;
+          }
           if (now == PollsState.OPEN) {
             VoterKiosk k = kioskForOpenPolls();
             s.getChildren().setAll(k.root());
@@ -617,13 +688,17 @@ public final class StationRuntime implements Station {
     @Override
     public RecordedBallot cast(BallotId id) {
       requireOpen();
-      return inner.cast(id);
+      RecordedBallot r = inner.cast(id);
+      ledger.wake();
+      return r;
     }
 
     @Override
     public RecordedBallot challenge(BallotId id, PlaintextBallot claimed) {
       requireOpen();
-      return inner.challenge(id, claimed);
+      RecordedBallot r = inner.challenge(id, claimed);
+      ledger.wake();
+      return r;
     }
   }
 

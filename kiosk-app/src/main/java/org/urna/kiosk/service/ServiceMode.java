@@ -22,10 +22,11 @@ import org.urna.kiosk.operator.OperatorMode;
 import org.urna.kiosk.station.operator.AuditNote;
 
 /**
- * Service mode: what a technician's card and PIN open. Five screens, chosen on the left:
- * diagnostics (with the touchscreen grid and the printed readiness report), configuration, the
- * audit log and its export, the station key and its registration request, and the safe reset. Every
- * change is written to the station's audit log with the technician's card.
+ * Service mode: what a technician's card and PIN open. Six screens, chosen on the left: diagnostics
+ * (with the touchscreen grid and the printed readiness report), configuration, the audit log and
+ * its export, the station key and its registration request, the safe reset, and the sync dashboard
+ * (decision 0343) of a station with a ledger link. Every change is written to the station's audit
+ * log with the technician's card.
  */
 public final class ServiceMode implements OperatorMode {
   private final Path configFile;
@@ -97,6 +98,20 @@ public final class ServiceMode implements OperatorMode {
     screens.put("logs", () -> new LogsScreen(s).view());
     screens.put("keys", () -> new KeysScreen(s).view());
     screens.put("reset", () -> new ResetScreen(s).view());
+    context
+        .station()
+        .ledger()
+        .ifPresent(
+            ledger ->
+                screens.put(
+                    "sync",
+                    () ->
+                        org.urna.kiosk.polls.SyncDashboard.view(
+                            ledger,
+                            org.urna.kiosk.i18n.Messages.of(
+                                org.urna.kiosk.i18n.Messages.Area.POLLS, context.language()),
+                            context.ui(),
+                            java.util.Optional.empty())));
 
     VBox nav = new VBox(12);
     nav.setPadding(new Insets(16, 16, 16, 24));

@@ -70,6 +70,10 @@ abstract class StationStory extends FxRobot {
   static final int HEIGHT = 1024;
 
   final TestAuthority authority = new TestAuthority();
+
+  /** The station's validator: a loopback ledger that the station's real sync checks. */
+  final LoopbackLedger ledger = LoopbackLedger.startForStory(ELECTION_DAY.getEpochSecond() + 300);
+
   @TempDir Path dir;
   Path usb;
   Path stateFolder;
@@ -116,12 +120,17 @@ abstract class StationStory extends FxRobot {
   }
 
   StationConfig config() {
+    try {
+      Files.writeString(dir.resolve("ledger.policy"), ledger.policy());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return new StationConfig(
         STATION,
         new CardReaderChoice.Simulated(),
         new PrinterChoice.Emulator(PrinterProfile.EPSON_TM_T20),
         dir.resolve("box"),
-        List.of(java.net.URI.create("http://127.0.0.1:1")),
+        List.of(ledger.uri()),
         dir.resolve("ledger.policy"),
         language,
         InactivityTimeout.DEFAULT,
@@ -132,8 +141,19 @@ abstract class StationStory extends FxRobot {
         Set.of());
   }
 
+  /**
+   * Runs before the station under test opens, on its configuration: a story prepares the state
+   * folder and the ballot box here (a station that ran before).
+   */
+  void beforeStationOpens(StationConfig config) throws Exception {}
+
   private void show(Stage stage) {
     StationConfig config = config();
+    try {
+      beforeStationOpens(config);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
     station =
         StationRuntime.open(
             StationContext.of(config),
@@ -189,6 +209,7 @@ abstract class StationStory extends FxRobot {
     if (printer != null) {
       printer.close();
     }
+    ledger.close();
     FxToolkit.cleanupStages();
   }
 

@@ -248,6 +248,54 @@ class StationRuntimeTest {
   }
 
   @Test
+  void aStationWithoutValidatorsSaysSoOnItsDashboardAndReports() throws Exception {
+    StationKeys.install(stateFolder, SAMPLE.stationKey(STATION));
+    StationConfig c = ours();
+    StationRuntime s =
+        open(
+            new StationConfig(
+                c.stationId(),
+                c.cardReader(),
+                c.printer(),
+                c.ballotBoxFolder(),
+                List.of(),
+                c.trustPolicyFile(),
+                c.defaultLanguage(),
+                c.inactivityTimeout(),
+                c.stateFolder(),
+                c.packageFolders(),
+                c.packageTrustAnchor(),
+                c.cardAuthorityCertificate(),
+                c.revokedCardSerials()));
+    s.load(s.checkPackage(Role.POLL_WORKER, "en"), Role.POLL_WORKER);
+    StationLedger ledger = s.ledger().orElseThrow();
+    assertThat(ledger.snapshot().standing()).isEqualTo(StationLedger.Standing.NOT_CONFIGURED);
+    s.openPolls(Role.POLL_WORKER, "en");
+    assertThat(printer.emulator().tearOff().text().replaceAll("\\s+", " "))
+        .contains("Last cosigned checkpoint: no ledger configured on this station")
+        .doesNotContain("none yet");
+    castBlank(s.ballotBox().orElseThrow(), 1);
+    s.closePolls(Role.POLL_WORKER, "en");
+    assertThat(printer.emulator().tearOff().text().replaceAll("\\s+", " "))
+        .contains("no ledger configured on this station")
+        .doesNotContain("none yet");
+  }
+
+  @Test
+  void aLedgerLinkThatCannotStartLeavesTheStationWorkingAndSaysWhy() throws Exception {
+    // ours() names a trust policy file that does not exist
+    StationRuntime s = openWithKey();
+    s.load(s.checkPackage(Role.POLL_WORKER, "en"), Role.POLL_WORKER);
+    StationLedger.Snapshot l = s.ledger().orElseThrow().snapshot();
+    assertThat(l.standing()).isEqualTo(StationLedger.Standing.UNAVAILABLE);
+    assertThat(l.problem()).hasValueSatisfying(p -> assertThat(p).contains("ledger.policy"));
+    s.openPolls(Role.POLL_WORKER, "en");
+    assertThat(s.pollsState()).isEqualTo(PollsState.OPEN);
+    assertThat(printer.emulator().tearOff().text().replaceAll("\\s+", " "))
+        .contains("Last cosigned checkpoint: none yet");
+  }
+
+  @Test
   void fromLoadToClosedPollsWithReportsAndCounts() throws Exception {
     StationRuntime s = openWithKey();
     PackageCheck.Checked c = s.checkPackage(Role.POLL_WORKER, "en");
