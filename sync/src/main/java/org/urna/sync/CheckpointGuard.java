@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.urna.sync.ledger.LedgerCallException;
 import org.urna.sync.ledger.LedgerLink;
-import org.urna.sync.merkle.MerkleProofs;
-import org.urna.sync.merkle.TreeHash;
-import org.urna.sync.note.SignedNote;
-import org.urna.sync.note.TrustPolicy;
-import org.urna.sync.note.TrustPolicy.Verdict;
+import org.urna.tlog.MerkleProofs;
+import org.urna.tlog.SignedNote;
+import org.urna.tlog.TreeHash;
+import org.urna.tlog.TrustPolicy;
+import org.urna.tlog.TrustPolicy.Verdict;
 
 /**
  * Admits a checkpoint only when (1) a trusted log key signed it and a quorum of trusted validators

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.urna.ballotbox.outbox.OutboxEntry;
 import org.urna.core.ballot.TrackingCode;
-import org.urna.sync.ledger.InclusionProof;
-import org.urna.sync.merkle.MerkleProofs;
-import org.urna.sync.note.Checkpoint;
+import org.urna.tlog.Checkpoint;
+import org.urna.tlog.InclusionProof;
+import org.urna.tlog.MerkleProofs;
 
 /**
  * Does a tlog-proof prove that this outbox entry is in the checkpoint? The ledger's leaf is {@code

@@ -8,9 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import org.urna.ballotbox.outbox.OutboxEntry;
-import org.urna.sync.ledger.InclusionProof;
 import org.urna.sync.ledger.LedgerCallException;
 import org.urna.sync.ledger.LedgerLink;
+import org.urna.tlog.InclusionProof;
 
 /**
  * Fetches inclusion proofs for many ballots at once, a few requests in flight (virtual threads).

@@ -32,8 +32,8 @@ import org.urna.sync.SyncStatus.SyncError;
 import org.urna.sync.ledger.LedgerCallException;
 import org.urna.sync.ledger.LedgerLink;
 import org.urna.sync.ledger.SubmitVerdict;
-import org.urna.sync.note.LedgerFormatException;
-import org.urna.sync.note.TrustPolicy.Verdict;
+import org.urna.tlog.LedgerFormatException;
+import org.urna.tlog.TrustPolicy.Verdict;
 
 /**
  * Forwards the ballot box's outbox to the ledger (docs/spec/sync.md). One virtual thread runs
@@ -96,7 +96,7 @@ public final class SyncService implements AutoCloseable {
     try {
       Optional<SyncAlarm> standing = s.files.alarm();
       standing.ifPresent(a -> s.alarm = new RaisedAlarm(a, clock.instant()));
-      Optional<org.urna.sync.note.SignedNote> saved = s.files.checkpoint();
+      Optional<org.urna.tlog.SignedNote> saved = s.files.checkpoint();
       if (saved.isPresent()) {
         s.guard.restore(saved.get());
       }
@@ -121,9 +121,9 @@ public final class SyncService implements AutoCloseable {
         box.confirmationsRefusedBy(
             note -> {
               try {
-                return switch (config.policy().check(org.urna.sync.note.SignedNote.parse(note))) {
-                  case org.urna.sync.note.TrustPolicy.Verdict.Trusted t -> Optional.empty();
-                  case org.urna.sync.note.TrustPolicy.Verdict.Untrusted u -> Optional.of(u.why());
+                return switch (config.policy().check(org.urna.tlog.SignedNote.parse(note))) {
+                  case org.urna.tlog.TrustPolicy.Verdict.Trusted t -> Optional.empty();
+                  case org.urna.tlog.TrustPolicy.Verdict.Untrusted u -> Optional.of(u.why());
                 };
               } catch (LedgerFormatException e) {
                 return Optional.of("the stored note is not a checkpoint: " + e.getMessage());

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import org.urna.sync.note.SignedNote;
+import org.urna.tlog.SignedNote;
 
 /**
  * Two small files beside the ballot box: {@code ledger-checkpoint.note}, the last checkpoint this

@@ -28,7 +28,7 @@ import org.urna.core.ballot.PlaintextBallot;
 import org.urna.core.ballot.RecordedBallot;
 import org.urna.core.ballot.TestElection;
 import org.urna.core.role.Role;
-import org.urna.sync.note.TrustPolicy;
+import org.urna.tlog.TrustPolicy;
 
 /**
  * One station of {@link ElectionDayTest} as its own process, in its own network namespace: the

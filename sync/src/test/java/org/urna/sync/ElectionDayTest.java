@@ -41,8 +41,8 @@ import org.urna.core.ballot.RecordedBallot;
 import org.urna.ledger.cli.RunNode;
 import org.urna.ledger.node.Netns;
 import org.urna.ledger.node.NetworkFiles;
-import org.urna.sync.note.SignedNote;
-import org.urna.sync.note.TrustPolicy;
+import org.urna.tlog.SignedNote;
+import org.urna.tlog.TrustPolicy;
 import picocli.CommandLine;
 
 /**

@@ -18,7 +18,7 @@ import org.urna.ledger.replication.ElectionRules;
 import org.urna.ledger.replication.NodeConfig;
 import org.urna.ledger.replication.Peer;
 import org.urna.ledger.witness.WitnessPolicy;
-import org.urna.sync.note.TrustPolicy;
+import org.urna.tlog.TrustPolicy;
 
 /**
  * Real validators (Ratis over gRPC, Jetty HTTP) on loopback ports, in this JVM, started the way the

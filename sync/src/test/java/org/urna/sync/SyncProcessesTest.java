@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.urna.ballotbox.BallotBox;
 import org.urna.ledger.cli.LocalNetwork;
 import org.urna.ledger.replication.ElectionRules;
-import org.urna.sync.note.TrustPolicy;
+import org.urna.tlog.TrustPolicy;
 
 /** Three validators as three separate JVM processes (the ledger's local-network command). */
 class SyncProcessesTest {

@@ -16,7 +16,7 @@ import org.urna.ballotbox.BallotBox;
 import org.urna.ledger.note.SignatureType;
 import org.urna.ledger.note.SigningKey;
 import org.urna.ledger.witness.WitnessPolicy;
-import org.urna.sync.note.TrustPolicy;
+import org.urna.tlog.TrustPolicy;
 
 /** The sync's own files and status, without a ledger. */
 class SyncStateTest {

@@ -38,8 +38,10 @@ import org.urna.tally.files.TrusteeFiles;
 import org.urna.tally.record.ElectionRecordVerifier;
 import org.urna.tally.record.ElectionRecordWriter;
 import org.urna.tally.record.RecordFiles;
-import org.urna.tally.record.tlog.MerkleRoots;
-import org.urna.tally.record.tlog.VerifierKey;
+import org.urna.tlog.KeyType;
+import org.urna.tlog.MerkleProofs;
+import org.urna.tlog.MerkleRoots;
+import org.urna.tlog.NoteKey;
 
 /**
  * Generates complete election records from fixed seeds (test code): the sample election's manifest,
@@ -248,22 +250,22 @@ public final class RecordGenerator {
 
     // The ledger: policy, checkpoints cosigned by all three validators.
     byte[] logSeed = seed32(name + "/log-key");
-    String policy = "log " + vkey(ORIGIN, VerifierKey.ED25519, logSeed) + "\n";
+    String policy = "log " + vkey(ORIGIN, KeyType.ED25519, logSeed) + "\n";
     for (String v : VALIDATORS) {
       policy +=
           "witness "
               + v
               + " "
-              + vkey(v, VerifierKey.COSIGNATURE, seed32(name + "/cosigner/" + v))
+              + vkey(v, KeyType.COSIGNATURE_V1, seed32(name + "/cosigner/" + v))
               + "\n";
     }
     policy += "group validators 2 " + String.join(" ", VALIDATORS) + "\nquorum validators\n";
     List<byte[]> checkpoints = new ArrayList<>();
     MerkleRoots tree = new MerkleRoots();
     for (int i = 0; i < leaves.size(); i++) {
-      tree.addLeafHash(MerkleRoots.leafHash(leaves.get(i)));
+      tree.addLeafHash(MerkleProofs.leafHash(leaves.get(i)));
       if ((i + 1) % checkpointEvery == 0 || i + 1 == leaves.size()) {
-        checkpoints.add(checkpoint(name, logSeed, tree.size(), tree.root()));
+        checkpoints.add(checkpoint(name, logSeed, tree.size(), tree.root().bytes()));
       }
     }
 
@@ -315,10 +317,10 @@ public final class RecordGenerator {
     return new Generated(w.files(), votes, recorded, leaves, counts, sample, folder);
   }
 
-  static String vkey(String keyName, int type, byte[] seed) {
+  static String vkey(String keyName, KeyType type, byte[] seed) {
     byte[] pk = new byte[32];
     Ed25519.generatePublicKey(seed, 0, pk, 0);
-    return new VerifierKey(keyName, type, pk).vkey();
+    return new NoteKey(keyName, type, pk).vkey();
   }
 
   static byte[] sign(byte[] seed, byte[] msg) {
@@ -333,21 +335,21 @@ public final class RecordGenerator {
   static byte[] checkpoint(String name, byte[] logSeed, long size, byte[] root) {
     String text = ORIGIN + "\n" + size + "\n" + Base64.getEncoder().encodeToString(root) + "\n";
     StringBuilder note = new StringBuilder(text).append('\n');
-    note.append(line(ORIGIN, VerifierKey.ED25519, logSeed, sign(logSeed, bytes(text))));
+    note.append(line(ORIGIN, KeyType.ED25519, logSeed, sign(logSeed, bytes(text))));
     long time = 1_789_808_400L + size;
     for (String v : VALIDATORS) {
       byte[] seed = seed32(name + "/cosigner/" + v);
       byte[] sig = sign(seed, bytes("cosignature/v1\ntime " + time + "\n" + text));
       byte[] body = ByteBuffer.allocate(72).putLong(time).put(sig).array();
-      note.append(line(v, VerifierKey.COSIGNATURE, seed, body));
+      note.append(line(v, KeyType.COSIGNATURE_V1, seed, body));
     }
     return bytes(note.toString());
   }
 
-  private static String line(String keyName, int type, byte[] seed, byte[] sig) {
+  private static String line(String keyName, KeyType type, byte[] seed, byte[] sig) {
     byte[] pk = new byte[32];
     Ed25519.generatePublicKey(seed, 0, pk, 0);
-    int id = VerifierKey.keyId(keyName, type, pk);
+    int id = new NoteKey(keyName, type, pk).keyId();
     byte[] raw = ByteBuffer.allocate(4 + sig.length).putInt(id).put(sig).array();
     return "\u2014 " + keyName + " " + Base64.getEncoder().encodeToString(raw) + "\n";
   }

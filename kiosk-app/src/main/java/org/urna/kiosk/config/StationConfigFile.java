@@ -26,7 +26,7 @@ import org.urna.kiosk.config.StationConfig.CardReaderChoice;
 import org.urna.kiosk.config.StationConfig.PrinterChoice;
 import org.urna.kiosk.i18n.Messages;
 import org.urna.kiosk.station.operator.InactivityTimeout;
-import org.urna.sync.note.TrustPolicy;
+import org.urna.tlog.TrustPolicy;
 
 /**
  * A station's configuration file: UTF-8 {@code key = value} lines ({@link Properties} syntax).

@@ -16,7 +16,7 @@ import org.urna.kiosk.config.StationConfig.CardReaderChoice;
 import org.urna.kiosk.config.StationConfig.PrinterChoice;
 import org.urna.sync.SyncConfig;
 import org.urna.sync.SyncService;
-import org.urna.sync.note.TrustPolicy;
+import org.urna.tlog.TrustPolicy;
 
 /**
  * The station's composition root: its configuration and one factory per device, each chosen from

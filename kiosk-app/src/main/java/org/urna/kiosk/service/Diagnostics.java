@@ -34,7 +34,7 @@ import org.urna.kiosk.config.StationConfig;
 import org.urna.kiosk.config.StationConfig.CardReaderChoice;
 import org.urna.kiosk.config.StationConfig.PrinterChoice;
 import org.urna.kiosk.operator.Station;
-import org.urna.sync.note.TrustPolicy;
+import org.urna.tlog.TrustPolicy;
 
 /**
  * The technician's diagnostics, each against the station's real devices and files: card readers and

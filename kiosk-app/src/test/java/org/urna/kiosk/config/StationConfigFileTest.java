@@ -26,8 +26,8 @@ import org.urna.hardware.printer.PrinterProfile;
 import org.urna.hardware.printer.emulator.InProcessPrinter;
 import org.urna.kiosk.config.StationConfig.CardReaderChoice;
 import org.urna.kiosk.config.StationConfig.PrinterChoice;
-import org.urna.sync.note.KeyType;
-import org.urna.sync.note.NoteKey;
+import org.urna.tlog.KeyType;
+import org.urna.tlog.NoteKey;
 
 class StationConfigFileTest {
   @TempDir Path dir;

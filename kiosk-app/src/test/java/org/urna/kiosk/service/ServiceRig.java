@@ -25,8 +25,8 @@ import org.urna.kiosk.config.StationConfig;
 import org.urna.kiosk.config.StationConfigFile;
 import org.urna.kiosk.config.StationContext;
 import org.urna.kiosk.demo.DemoElection;
-import org.urna.sync.note.KeyType;
-import org.urna.sync.note.NoteKey;
+import org.urna.tlog.KeyType;
+import org.urna.tlog.NoteKey;
 
 /**
  * A station's files in a temporary folder: its configuration file (settings beside it), the

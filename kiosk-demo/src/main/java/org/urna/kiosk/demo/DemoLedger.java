@@ -22,7 +22,7 @@ import org.urna.ledger.witness.WitnessPolicy;
 import org.urna.sync.SyncConfig;
 import org.urna.sync.SyncService;
 import org.urna.sync.SyncStatus;
-import org.urna.sync.note.TrustPolicy;
+import org.urna.tlog.TrustPolicy;
 
 /**
  * The demo's ledger: by default a one-validator ledger in this process (Ratis, the C2SP log, the

@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.urna.sync.ledger.LedgerCallException.Kind;
-import org.urna.sync.merkle.TreeHash;
-import org.urna.sync.note.LedgerFormatException;
+import org.urna.tlog.InclusionProof;
+import org.urna.tlog.LedgerFormatException;
+import org.urna.tlog.TreeHash;
 
 /**
  * The ledger's HTTP API (docs/spec/ledger.md) as the kiosk uses it, over several validators: a call

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -62,13 +61,16 @@ import org.urna.tally.TrusteeFailure;
 import org.urna.tally.TrusteeStep;
 import org.urna.tally.files.FileFormatException;
 import org.urna.tally.files.TrusteeFiles;
-import org.urna.tally.record.tlog.Checkpoint;
 import org.urna.tally.record.tlog.EntryBundles;
-import org.urna.tally.record.tlog.MerkleRoots;
-import org.urna.tally.record.tlog.Policy;
-import org.urna.tally.record.tlog.SignedNote;
-import org.urna.tally.record.tlog.TlogFormatException;
-import org.urna.tally.record.tlog.VerifierKey;
+import org.urna.tlog.Checkpoint;
+import org.urna.tlog.LedgerFormatException;
+import org.urna.tlog.MerkleProofs;
+import org.urna.tlog.MerkleRoots;
+import org.urna.tlog.NoteKey;
+import org.urna.tlog.NoteSignature;
+import org.urna.tlog.SignedNote;
+import org.urna.tlog.TreeHash;
+import org.urna.tlog.TrustPolicy;
 
 /**
  * Verifies an election record from its files alone (docs/spec/election-record.md 4): one method per
@@ -91,7 +93,7 @@ public final class ElectionRecordVerifier {
   private ElectionKey key;
   private CeremonyParameters params;
   private JointKey joint;
-  private Policy policy;
+  private TrustPolicy policy;
   private final List<Checkpoint> checkpoints = new ArrayList<>();
   private List<byte[]> leaves;
   private Ballot[] ballots;
@@ -101,7 +103,7 @@ public final class ElectionRecordVerifier {
   private static final class Ballot {
     final int entry;
     final byte[] leaf;
-    byte[] leafHash;
+    TreeHash leafHash;
     RecordedBallot recorded;
     boolean shapeOk;
 
@@ -509,8 +511,8 @@ public final class ElectionRecordVerifier {
     }
     report.checked(RecordStep.R5, 1);
     try {
-      policy = Policy.parse(p);
-    } catch (TlogFormatException e) {
+      policy = recordPolicy(p);
+    } catch (LedgerFormatException e) {
       report.fail(RecordStep.R5, RecordLayout.POLICY, e.getMessage());
       return;
     }
@@ -530,6 +532,28 @@ public final class ElectionRecordVerifier {
     }
   }
 
+  /**
+   * The ledger's policy as the record holds it: a tlog-policy (parsed by the kiosks' own {@link
+   * TrustPolicy}) in the strict form of election-record.md 2.4, each witness key named as its
+   * witness.
+   */
+  static TrustPolicy recordPolicy(byte[] bytes) {
+    TrustPolicy parsed = TrustPolicy.parse(bytes);
+    for (Map.Entry<String, NoteKey> w : parsed.witnesses().entrySet()) {
+      if (!w.getValue().name().equals(w.getKey())) {
+        throw new LedgerFormatException(
+            "a witness key is a cosignature (0x04) key named as the witness: " + w.getKey());
+      }
+    }
+    if (!Arrays.equals(parsed.strictForm().getBytes(StandardCharsets.UTF_8), bytes)) {
+      throw new LedgerFormatException(
+          "the policy is not in the record's strict form: lines log, witness, group, quorum, one"
+              + " space between fields, each ending in a newline, no URLs, comments or blank"
+              + " lines");
+    }
+    return parsed;
+  }
+
   private Optional<Checkpoint> r5Checkpoint(long size, String name) {
     String item = "checkpoint " + size;
     SignedNote note;
@@ -537,8 +561,12 @@ public final class ElectionRecordVerifier {
     try {
       note = SignedNote.parse(files.get(name));
       cp = Checkpoint.parse(note.text());
-    } catch (TlogFormatException e) {
+    } catch (LedgerFormatException e) {
       report.fail(RecordStep.R5, item, e.getMessage());
+      return Optional.empty();
+    }
+    if (!cp.extensions().isEmpty()) {
+      report.fail(RecordStep.R5, item, "a checkpoint is three lines: origin, size, root hash");
       return Optional.empty();
     }
     if (cp.size() != size) {
@@ -549,12 +577,9 @@ public final class ElectionRecordVerifier {
     boolean logSigned = false;
     Set<String> cosigned = new HashSet<>();
     boolean ok = true;
-    for (SignedNote.Line line : note.signatures()) {
-      Optional<VerifierKey> log =
-          policy.logs().stream()
-              .filter(k -> k.name().equals(line.name()) && k.keyId() == line.keyId())
-              .findFirst();
-      VerifierKey witness = policy.witnesses().get(line.name());
+    for (NoteSignature line : note.signatures()) {
+      Optional<NoteKey> log = policy.logs().stream().filter(k -> k.names(line)).findFirst();
+      NoteKey witness = policy.witnesses().get(line.name());
       if (log.isPresent()) {
         if (!log.get().name().equals(cp.origin())) {
           report.fail(RecordStep.R5, item, "signed by a log key not named by its origin");
@@ -567,7 +592,7 @@ public final class ElectionRecordVerifier {
           ok = false;
         }
       } else if (witness != null && witness.keyId() == line.keyId()) {
-        if (note.cosigned(line, witness)) {
+        if (note.cosigned(line, witness).isPresent()) {
           cosigned.add(line.name());
         } else {
           report.fail(
@@ -596,7 +621,7 @@ public final class ElectionRecordVerifier {
           "cosigned by "
               + new TreeSet<>(cosigned)
               + " only: quorum "
-              + policy.quorumName()
+              + policy.quorum()
               + " not met");
       ok = false;
     }
@@ -645,7 +670,7 @@ public final class ElectionRecordVerifier {
       }
       try {
         leaves.addAll(EntryBundles.read(bundle, count));
-      } catch (TlogFormatException e) {
+      } catch (LedgerFormatException e) {
         report.fail(RecordStep.R6, name, e.getMessage());
         leaves = null;
         break;
@@ -703,7 +728,7 @@ public final class ElectionRecordVerifier {
     List<Ballot> forProofs = new ArrayList<>();
     for (int i = from; i < to; i++) {
       Ballot b = ballots[i];
-      b.leafHash = MerkleRoots.leafHash(b.leaf);
+      b.leafHash = MerkleProofs.leafHash(b.leaf);
       if (!v1WellFormed(b) || key == null) {
         continue;
       }
@@ -910,8 +935,8 @@ public final class ElectionRecordVerifier {
       while (at < cp.size()) {
         tree.addLeafHash(ballots[at++].leafHash);
       }
-      byte[] root = tree.root();
-      if (Arrays.equals(root, cp.root())) {
+      TreeHash root = tree.root();
+      if (root.equals(cp.root())) {
         covered = cp.size();
       } else {
         report.fail(
@@ -920,9 +945,9 @@ public final class ElectionRecordVerifier {
             "the first "
                 + cp.size()
                 + " entries hash to "
-                + Base64.getEncoder().encodeToString(root)
+                + root.base64()
                 + ", not to its root "
-                + Base64.getEncoder().encodeToString(cp.root()));
+                + cp.root().base64());
       }
     }
     for (int i = 0; i < ballots.length; i++) {
@@ -1268,7 +1293,7 @@ public final class ElectionRecordVerifier {
               + " cosigned checkpoints; final "
               + last.size()
               + " "
-              + Base64.getEncoder().encodeToString(last.root()));
+              + last.root().base64());
     }
     if (ballots != null) {
       Map<String, long[]> perStation = new TreeMap<>();

@@ -26,6 +26,8 @@ import org.urna.tally.files.CeremonyFolder;
 import org.urna.tally.files.FileFormatException;
 import org.urna.tally.files.TrusteeFiles;
 import org.urna.tally.record.tlog.EntryBundles;
+import org.urna.tlog.LedgerFormatException;
+import org.urna.tlog.TrustPolicy;
 
 /**
  * Builds an election record (docs/spec/election-record.md 2) from the signed election package, the
@@ -88,11 +90,18 @@ public final class ElectionRecordWriter {
 
   /**
    * The ledger part: its policy, its quorum-cosigned checkpoints (signed notes, in any order) and
-   * every entry (leaf) in log order.
+   * every entry (leaf) in log order. The policy is read as the ledger writes it (URLs, comments)
+   * and kept in the record's strict form (docs/spec/election-record.md 2.4).
    */
   public ElectionRecordWriter ledger(byte[] policy, List<byte[]> checkpoints, List<byte[]> entries)
       throws IOException {
-    files.put(RecordLayout.POLICY, policy);
+    try {
+      files.put(
+          RecordLayout.POLICY,
+          TrustPolicy.parse(policy).strictForm().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (LedgerFormatException e) {
+      throw new IOException("the ledger's policy does not parse: " + e.getMessage(), e);
+    }
     for (byte[] note : checkpoints) {
       String text = new String(note, java.nio.charset.StandardCharsets.UTF_8);
       String[] lines = text.split("\n", 3);
@@ -124,8 +133,7 @@ public final class ElectionRecordWriter {
   }
 
   /** The entries of a ledger's entry bundles, as downloaded into {@code dir/tile/entries/...}. */
-  public static List<byte[]> entriesFromTiles(Path dir, long size)
-      throws IOException, org.urna.tally.record.tlog.TlogFormatException {
+  public static List<byte[]> entriesFromTiles(Path dir, long size) throws IOException {
     List<byte[]> out = new ArrayList<>();
     List<String> paths = EntryBundles.paths(size);
     for (int b = 0; b < paths.size(); b++) {

@@ -1,7 +1,6 @@
 package org.urna.tally.record;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +125,7 @@ public final class ResultsReport {
         .append("<br>")
         .append(s.finalCheckpoint().size())
         .append("<br>")
-        .append(Base64.getEncoder().encodeToString(s.finalCheckpoint().root()))
+        .append(s.finalCheckpoint().root().base64())
         .append("</code></p>\n</body>\n</html>\n");
     return h.toString().getBytes(StandardCharsets.UTF_8);
   }

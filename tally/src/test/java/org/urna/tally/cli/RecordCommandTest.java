@@ -22,6 +22,29 @@ import picocli.CommandLine;
 class RecordCommandTest {
   @Test
   void writesTheRecordFromTheFoldersAndVerifiesIt(@TempDir Path tmp) throws Exception {
+    writesAndVerifies(tmp, policy -> policy);
+  }
+
+  /**
+   * The ledger's policy.txt as the ledger writes it (a URL after each log and witness key, issue
+   * 18): the record keeps its strict form, byte for byte the generator's, and verifies.
+   */
+  @Test
+  void aDownloadedPolicyWithUrlsIsKeptInStrictForm(@TempDir Path tmp) throws Exception {
+    writesAndVerifies(
+        tmp,
+        policy -> {
+          String withUrls =
+              new String(policy, StandardCharsets.UTF_8)
+                  .replaceAll("(?m)^(log \\S+)$", "$1 https://ledger.record.example.org/")
+                  .replaceAll("(?m)^(witness (\\S+) \\S+)$", "$1 https://$2.example.org:8443");
+          assertThat(withUrls).contains(":8443").contains("log ").contains("/\n");
+          return withUrls.getBytes(StandardCharsets.UTF_8);
+        });
+  }
+
+  private void writesAndVerifies(Path tmp, java.util.function.UnaryOperator<byte[]> policy)
+      throws Exception {
     RecordGeneratorAccess.Small g = RecordGeneratorAccess.small();
     RecordFiles expected = g.record();
     Path ceremony = tmp.resolve("ceremony");
@@ -41,7 +64,8 @@ class RecordCommandTest {
       }
       if (to != null) {
         Files.createDirectories(to.getParent());
-        Files.write(to, e.getValue());
+        Files.write(
+            to, name.equals("ledger/policy.txt") ? policy.apply(e.getValue()) : e.getValue());
       }
     }
     Path pkg = tmp.resolve("election-package.json");

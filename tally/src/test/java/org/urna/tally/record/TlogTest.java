@@ -3,46 +3,33 @@ package org.urna.tally.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.security.MessageDigest;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.urna.tally.record.tlog.Checkpoint;
 import org.urna.tally.record.tlog.EntryBundles;
-import org.urna.tally.record.tlog.MerkleRoots;
-import org.urna.tally.record.tlog.TlogFormatException;
-import org.urna.tally.record.tlog.VerifierKey;
+import org.urna.tlog.KeyType;
+import org.urna.tlog.LedgerFormatException;
+import org.urna.tlog.NoteKey;
 
-/** The record's own C2SP and RFC 9162 code against the definitions. */
+/**
+ * The record's own part of the ledger formats: entry bundles, and the strict form of the policy
+ * that the record keeps (the C2SP parsing itself is the shared transparency-log module's).
+ */
 class TlogTest {
-  /** RFC 9162 2.1.1 MTH, written recursively as the RFC states it. */
-  static byte[] mth(List<byte[]> entries) throws Exception {
-    MessageDigest md = MessageDigest.getInstance("SHA-256");
-    if (entries.isEmpty()) {
-      return md.digest();
-    }
-    if (entries.size() == 1) {
-      md.update((byte) 0);
-      return md.digest(entries.getFirst());
-    }
-    int k = Integer.highestOneBit(entries.size() - 1);
-    md.update((byte) 1);
-    md.update(mth(entries.subList(0, k)));
-    return md.digest(mth(entries.subList(k, entries.size())));
+  private static final String LOG =
+      new NoteKey("ledger.example.org", KeyType.ED25519, filled(1)).vkey();
+  private static final String V1 = new NoteKey("v1", KeyType.COSIGNATURE_V1, filled(2)).vkey();
+  private static final String V2 = new NoteKey("v2", KeyType.COSIGNATURE_V1, filled(3)).vkey();
+
+  private static byte[] filled(int b) {
+    byte[] k = new byte[32];
+    Arrays.fill(k, (byte) b);
+    return k;
   }
 
-  @Test
-  void incrementalRootsAreTheTreeHashAtEverySize() throws Exception {
-    List<byte[]> entries = new ArrayList<>();
-    MerkleRoots roots = new MerkleRoots();
-    assertThat(roots.root()).isEqualTo(mth(entries));
-    for (int i = 0; i < 70; i++) {
-      byte[] e = ("entry " + i).getBytes();
-      entries.add(e);
-      roots.addLeafHash(MerkleRoots.leafHash(e));
-      assertThat(roots.root()).as("size " + (i + 1)).isEqualTo(mth(entries));
-    }
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -56,45 +43,68 @@ class TlogTest {
   }
 
   @Test
-  void bundlesRoundTripAndRefuseCutEntries() throws Exception {
+  void bundlesRoundTripAndRefuseCutEntries() {
     List<byte[]> entries = List.of(new byte[] {1, 2}, new byte[0], new byte[300]);
     byte[] b = EntryBundles.write(entries);
     assertThat(EntryBundles.read(b, 3)).hasSize(3);
     assertThatThrownBy(() -> EntryBundles.read(Arrays.copyOf(b, b.length - 1), 3))
-        .isInstanceOf(TlogFormatException.class);
-    assertThatThrownBy(() -> EntryBundles.read(b, 2)).isInstanceOf(TlogFormatException.class);
+        .isInstanceOf(LedgerFormatException.class);
+    assertThatThrownBy(() -> EntryBundles.read(b, 2)).isInstanceOf(LedgerFormatException.class);
   }
 
+  /** The policy as the ledger writes it (URLs, a comment): the writer keeps it in strict form. */
   @Test
-  void verifierKeysWithPlusInTheirBase64Parse() throws Exception {
-    int found = 0;
-    for (int i = 0; i < 200 && found < 5; i++) {
-      byte[] pk = MessageDigest.getInstance("SHA-256").digest(("k" + i).getBytes());
-      VerifierKey k = new VerifierKey("v1.example.org", VerifierKey.COSIGNATURE, pk);
-      String vkey = k.vkey();
-      if (vkey.split("\\+").length > 3) {
-        found++; // a '+' inside the base64 key
-      }
-      assertThat(VerifierKey.parse(vkey).keyId()).isEqualTo(k.keyId());
-      assertThat(VerifierKey.parse(vkey).publicKey()).isEqualTo(pk);
-    }
-    assertThat(found).isPositive();
-    assertThatThrownBy(() -> VerifierKey.parse("name+0000000+AQ=="))
-        .isInstanceOf(TlogFormatException.class);
-  }
+  void theLedgersPolicyWithUrlsIsKeptInStrictFormAndOnlyThatVerifies() throws Exception {
+    String strict =
+        "log "
+            + LOG
+            + "\nwitness v1 "
+            + V1
+            + "\nwitness v2 "
+            + V2
+            + "\ngroup validators any v1 v2\nquorum validators\n";
+    String asTheLedgerWritesIt =
+        "# the ledger's policy\nlog "
+            + LOG
+            + " https://ledger.example.org/\nwitness v1 "
+            + V1
+            + " https://v1.example.org:8443\nwitness  v2\t"
+            + V2
+            + "\n\ngroup validators any v1 v2\nquorum validators\n";
 
-  @Test
-  void checkpointsAreThreeLines() throws Exception {
-    String root = "RvNDq7DjxawgzmFFiaq13iBuD9C88/DrieDaoxOjHAI=";
-    assertThat(Checkpoint.parse("o\n4\n" + root + "\n").size()).isEqualTo(4);
-    for (String bad :
+    ElectionRecordWriter w =
+        new ElectionRecordWriter().ledger(bytes(asTheLedgerWritesIt), List.of(), List.of());
+
+    assertThat(new String(w.files().get(RecordLayout.POLICY), StandardCharsets.UTF_8))
+        .isEqualTo(strict);
+    assertThat(ElectionRecordVerifier.recordPolicy(bytes(strict)).quorum()).isEqualTo("validators");
+    assertThatThrownBy(() -> ElectionRecordVerifier.recordPolicy(bytes(asTheLedgerWritesIt)))
+        .isInstanceOf(LedgerFormatException.class)
+        .hasMessageContaining("strict form");
+    for (String notStrict :
         List.of(
-            "o\n04\n" + root + "\n",
-            "o\n4\n" + root,
-            "o\n4\n" + root + "\next\n",
-            "\n4\n" + root + "\n",
-            "o\n4\nAAAA\n")) {
-      assertThatThrownBy(() -> Checkpoint.parse(bad)).isInstanceOf(TlogFormatException.class);
+            strict.replace("quorum validators\n", "quorum validators"),
+            strict.replace("group validators", "group  validators"),
+            "\n" + strict)) {
+      assertThatThrownBy(() -> ElectionRecordVerifier.recordPolicy(bytes(notStrict)))
+          .isInstanceOf(LedgerFormatException.class);
     }
+  }
+
+  @Test
+  void aWitnessWhoseKeyHasAnotherNameIsNotARecordPolicy() {
+    String policy = "log " + LOG + "\nwitness v3 " + V1 + "\nquorum v3\n";
+    assertThatThrownBy(() -> ElectionRecordVerifier.recordPolicy(bytes(policy)))
+        .isInstanceOf(LedgerFormatException.class)
+        .hasMessageContaining("named as the witness");
+  }
+
+  @Test
+  void aPolicyTheLedgerCannotHaveWrittenIsRefusedByTheWriter() {
+    assertThatThrownBy(
+            () ->
+                new ElectionRecordWriter().ledger(bytes("log " + LOG + "\n"), List.of(), List.of()))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("quorum");
   }
 }

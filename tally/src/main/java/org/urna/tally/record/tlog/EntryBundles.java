@@ -3,6 +3,7 @@ package org.urna.tally.record.tlog;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.urna.tlog.LedgerFormatException;
 
 /**
  * C2SP tlog-tiles entry bundles: {@code tile/entries/<N>[.p/<W>]}, each a sequence of {@code u16
@@ -58,23 +59,23 @@ public final class EntryBundles {
   }
 
   /** Reads a bundle that must hold exactly {@code count} entries. */
-  public static List<byte[]> read(byte[] bundle, int count) throws TlogFormatException {
+  public static List<byte[]> read(byte[] bundle, int count) {
     List<byte[]> out = new ArrayList<>(count);
     int at = 0;
     while (at < bundle.length) {
       if (at + 2 > bundle.length) {
-        throw new TlogFormatException("an entry's length is cut off at byte " + at);
+        throw new LedgerFormatException("an entry's length is cut off at byte " + at);
       }
       int len = ((bundle[at] & 0xFF) << 8) | (bundle[at + 1] & 0xFF);
       at += 2;
       if (at + len > bundle.length) {
-        throw new TlogFormatException("entry " + out.size() + " runs past the end of its bundle");
+        throw new LedgerFormatException("entry " + out.size() + " runs past the end of its bundle");
       }
       out.add(java.util.Arrays.copyOfRange(bundle, at, at + len));
       at += len;
     }
     if (out.size() != count) {
-      throw new TlogFormatException("the bundle holds " + out.size() + " entries, not " + count);
+      throw new LedgerFormatException("the bundle holds " + out.size() + " entries, not " + count);
     }
     return out;
   }

@@ -1,4 +1,4 @@
-package org.urna.sync.note;
+package org.urna.tlog;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,15 +21,21 @@ public final class TrustPolicy {
   private final Map<String, NoteKey> witnesses;
   private final Map<String, Group> groups;
   private final String quorum;
+  private final String strictForm;
 
   private record Group(int threshold, List<String> members) {}
 
   private TrustPolicy(
-      List<NoteKey> logs, Map<String, NoteKey> witnesses, Map<String, Group> groups, String q) {
+      List<NoteKey> logs,
+      Map<String, NoteKey> witnesses,
+      Map<String, Group> groups,
+      String q,
+      String strictForm) {
     this.logs = List.copyOf(logs);
     this.witnesses = Collections.unmodifiableMap(witnesses);
     this.groups = Collections.unmodifiableMap(groups);
     this.quorum = q;
+    this.strictForm = strictForm;
   }
 
   public static TrustPolicy parse(String text) {
@@ -50,6 +56,7 @@ public final class TrustPolicy {
     Map<String, Group> groups = new LinkedHashMap<>();
     Set<String> keys = new HashSet<>();
     String quorum = null;
+    StringBuilder strict = new StringBuilder();
     for (String raw : new String(bytes, StandardCharsets.UTF_8).split("\n", -1)) {
       String line = raw.strip();
       if (line.isEmpty() || line.startsWith("#")) {
@@ -66,6 +73,7 @@ public final class TrustPolicy {
             throw new LedgerFormatException("a log key is a unique Ed25519 (0x01) key");
           }
           logs.add(k);
+          strict.append("log ").append(k.vkey()).append('\n');
         }
         case "witness" -> {
           if (f.length < 3 || f.length > 4) {
@@ -77,6 +85,7 @@ public final class TrustPolicy {
             throw new LedgerFormatException("a witness key is a unique cosignature (0x04) key");
           }
           witnesses.put(f[1], k);
+          strict.append("witness ").append(f[1]).append(' ').append(k.vkey()).append('\n');
         }
         case "group" -> {
           if (f.length < 4) {
@@ -104,6 +113,7 @@ public final class TrustPolicy {
             throw new LedgerFormatException("a group threshold is at most its member count");
           }
           groups.put(f[1], new Group(k, members));
+          strict.append(String.join(" ", f)).append('\n');
         }
         case "quorum" -> {
           if (f.length != 2 || quorum != null) {
@@ -113,6 +123,7 @@ public final class TrustPolicy {
             throw new LedgerFormatException("the quorum names a witness or group defined earlier");
           }
           quorum = f[1];
+          strict.append("quorum ").append(f[1]).append('\n');
         }
         default ->
             throw new LedgerFormatException(
@@ -125,7 +136,7 @@ public final class TrustPolicy {
     if (logs.isEmpty()) {
       throw new LedgerFormatException("a policy names at least one log key");
     }
-    return new TrustPolicy(logs, witnesses, groups, quorum);
+    return new TrustPolicy(logs, witnesses, groups, quorum, strict.toString());
   }
 
   private static String hex(NoteKey k) {
@@ -142,6 +153,35 @@ public final class TrustPolicy {
   /** The names of the trusted validators. */
   public Set<String> witnessNames() {
     return witnesses.keySet();
+  }
+
+  /** The trusted log keys (Ed25519, 0x01), in the policy's order. */
+  public List<NoteKey> logs() {
+    return logs;
+  }
+
+  /** The trusted validators' cosigner keys (0x04) by witness name, in the policy's order. */
+  public Map<String, NoteKey> witnesses() {
+    return witnesses;
+  }
+
+  /** The name of the witness or group that the quorum line names. */
+  public String quorum() {
+    return quorum;
+  }
+
+  /** True when the cosignatures of the witnesses named in {@code cosigners} meet the quorum. */
+  public boolean quorumMet(Set<String> cosigners) {
+    return satisfied(quorum, cosigners);
+  }
+
+  /**
+   * The policy's lines in their order without what carries nothing a verifier checks: no URLs, no
+   * comments, no blank lines, one space between fields, every key in its canonical vkey form and
+   * every line ending in a newline (the form an election record keeps, election-record.md 2.4).
+   */
+  public String strictForm() {
+    return strictForm;
   }
 
   /** What a check of a checkpoint found. */

@@ -1,4 +1,4 @@
-package org.urna.sync.note;
+package org.urna.tlog;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;

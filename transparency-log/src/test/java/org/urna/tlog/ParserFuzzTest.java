@@ -1,4 +1,4 @@
-package org.urna.sync.note;
+package org.urna.tlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,6 @@ import org.urna.ledger.note.SignatureType;
 import org.urna.ledger.note.SigningKey;
 import org.urna.ledger.proof.TlogProof;
 import org.urna.ledger.witness.WitnessPolicy;
-import org.urna.sync.ledger.InclusionProof;
 
 /**
  * The kiosk's parsers of ledger answers, fed garbage and mutations of valid inputs made by the

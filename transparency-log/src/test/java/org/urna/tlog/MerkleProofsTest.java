@@ -1,4 +1,4 @@
-package org.urna.sync.merkle;
+package org.urna.tlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,8 @@
-package org.urna.sync.merkle;
+package org.urna.tlog;
 
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.urna.sync.note.LedgerFormatException;
 
 /** A SHA-256 Merkle tree hash (RFC 6962): exactly 32 bytes, immutable. */
 public final class TreeHash {

@@ -1,4 +1,4 @@
-package org.urna.sync.note;
+package org.urna.tlog;
 
 /** The signed-note signature types the ledger uses (C2SP signed-note, "Signature types"). */
 public enum KeyType {

@@ -1,8 +1,7 @@
-package org.urna.sync.note;
+package org.urna.tlog;
 
 import java.util.Arrays;
 import java.util.List;
-import org.urna.sync.merkle.TreeHash;
 
 /**
  * The text of a C2SP tlog-checkpoint: the origin line, the tree size in decimal, the base64 root

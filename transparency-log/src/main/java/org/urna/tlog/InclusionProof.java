@@ -1,12 +1,9 @@
-package org.urna.sync.ledger;
+package org.urna.tlog;
 
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.urna.sync.merkle.TreeHash;
-import org.urna.sync.note.LedgerFormatException;
-import org.urna.sync.note.SignedNote;
 
 /**
  * A C2SP tlog-proof file ({@code c2sp.org/tlog-proof@v1}): an optional {@code extra} line (the

@@ -1,4 +1,4 @@
-package org.urna.sync.merkle;
+package org.urna.tlog;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package org.urna.sync.note;
+package org.urna.tlog;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -96,11 +96,17 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
 
   /** True when a plain Ed25519 (0x01) signature by {@code key} verifies over the text. */
   public boolean signedBy(NoteKey key) {
-    if (key.type() != KeyType.ED25519) {
-      return false;
-    }
-    byte[] msg = text.getBytes(StandardCharsets.UTF_8);
-    return signatures.stream().anyMatch(s -> key.names(s) && key.verifyRaw(msg, s.signature()));
+    return signatures.stream().anyMatch(s -> signed(s, key));
+  }
+
+  /**
+   * True when the one signature line {@code s} names {@code key} (name and key ID) and is its plain
+   * Ed25519 (0x01) signature over the text.
+   */
+  public boolean signed(NoteSignature s, NoteKey key) {
+    return key.type() == KeyType.ED25519
+        && key.names(s)
+        && key.verifyRaw(text.getBytes(StandardCharsets.UTF_8), s.signature());
   }
 
   /**
@@ -108,23 +114,31 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
    * {@code "cosignature/v1\ntime <t>\n" || text}; the signature is u64 t || Ed25519 signature.
    */
   public OptionalLong cosignedBy(NoteKey key) {
-    if (key.type() != KeyType.COSIGNATURE_V1) {
-      return OptionalLong.empty();
-    }
     for (NoteSignature s : signatures) {
-      byte[] body = s.signature();
-      if (!key.names(s) || body.length != 72) {
-        continue;
-      }
-      long time = ByteBuffer.wrap(body).order(ByteOrder.BIG_ENDIAN).getLong();
-      if (time < 0) {
-        continue;
-      }
-      byte[] msg = ("cosignature/v1\ntime " + time + "\n" + text).getBytes(StandardCharsets.UTF_8);
-      if (key.verifyRaw(msg, Arrays.copyOfRange(body, 8, 72))) {
-        return OptionalLong.of(time);
+      OptionalLong t = cosigned(s, key);
+      if (t.isPresent()) {
+        return t;
       }
     }
     return OptionalLong.empty();
+  }
+
+  /**
+   * The timestamp of the one signature line {@code s} when it names {@code key} (name and key ID)
+   * and is its valid cosignature/v1 of the text; empty otherwise.
+   */
+  public OptionalLong cosigned(NoteSignature s, NoteKey key) {
+    byte[] body = s.signature();
+    if (key.type() != KeyType.COSIGNATURE_V1 || !key.names(s) || body.length != 72) {
+      return OptionalLong.empty();
+    }
+    long time = ByteBuffer.wrap(body).order(ByteOrder.BIG_ENDIAN).getLong();
+    if (time < 0) {
+      return OptionalLong.empty();
+    }
+    byte[] msg = ("cosignature/v1\ntime " + time + "\n" + text).getBytes(StandardCharsets.UTF_8);
+    return key.verifyRaw(msg, Arrays.copyOfRange(body, 8, 72))
+        ? OptionalLong.of(time)
+        : OptionalLong.empty();
   }
 }

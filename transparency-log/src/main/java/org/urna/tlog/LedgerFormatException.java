@@ -1,4 +1,4 @@
-package org.urna.sync.note;
+package org.urna.tlog;
 
 /**
  * Bytes from the ledger (a signed note, a checkpoint, a key, a policy, a proof) that do not follow
