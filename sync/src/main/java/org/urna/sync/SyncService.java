@@ -118,8 +118,12 @@ public final class SyncService implements AutoCloseable {
    * validators never signed (rewritten by someone with the file) raises the alarm.
    */
   private void recheckConfirmations() throws AlarmRaised {
+    // many ballots rest on one checkpoint: each distinct note is checked once
+    Map<java.nio.ByteBuffer, Optional<String>> verdicts = new HashMap<>();
     java.util.Map<org.urna.core.ballot.BallotId, String> refused =
-        box.confirmationsRefusedBy(this::noteRefusal);
+        box.confirmationsRefusedBy(
+            note ->
+                verdicts.computeIfAbsent(java.nio.ByteBuffer.wrap(note), k -> noteRefusal(note)));
     if (!refused.isEmpty()) {
       var first = refused.entrySet().iterator().next();
       throw new AlarmRaised(
