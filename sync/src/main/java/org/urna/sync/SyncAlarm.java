@@ -57,6 +57,45 @@ public sealed interface SyncAlarm {
     }
   }
 
+  /**
+   * The ledger holds ballots of this station that the ballot box does not have (decision 0064): the
+   * box, or the box together with its signed head, was put back from an older copy, or lost its
+   * last ballots some other way. {@code missing} is how many; the details start with it, so that
+   * the alarm file gives it back.
+   */
+  record BoxBehindLedger(long missing, String details) implements SyncAlarm {
+    /** The details as written: {@code "<missing> ballots ..."}. */
+    static BoxBehindLedger of(
+        String station, long inBox, String lastCode, long onLedger, String counts) {
+      long missing = onLedger - inBox;
+      return new BoxBehindLedger(
+          missing,
+          missing
+              + " ballots of station "
+              + station
+              + " are on the ledger and not in the ballot box: the box holds "
+              + inBox
+              + " (last tracking code "
+              + lastCode
+              + "), the validators count "
+              + counts);
+    }
+
+    static BoxBehindLedger restore(String details) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d{1,18}) ").matcher(details);
+      return new BoxBehindLedger(m.find() ? Long.parseLong(m.group(1)) : -1, details);
+    }
+
+    @Override
+    public String words() {
+      String n = missing == 1 ? "1 ballot" : missing > 1 ? missing + " ballots" : "ballots";
+      return "The ledger holds "
+          + n
+          + " from this station that this ballot box does not have: the box may have been"
+          + " restored from an older copy. Do not continue, call the election manager.";
+    }
+  }
+
   /** The name written to the alarm file. */
   default String kind() {
     return getClass().getSimpleName();
@@ -69,6 +108,7 @@ public sealed interface SyncAlarm {
       case "UntrustedCheckpoint" -> new UntrustedCheckpoint(details);
       case "BadProof" -> new BadProof(details);
       case "BallotRefused" -> new BallotRefused(details);
+      case "BoxBehindLedger" -> BoxBehindLedger.restore(details);
       default -> new DamagedRecord("alarm file of unknown kind '" + kind + "': " + details);
     };
   }

@@ -68,6 +68,7 @@ public final class SyncService implements AutoCloseable {
   private int failures;
   private long drainTotal;
   private long drainSent;
+  private boolean boxMatchesLedger;
 
   private SyncService(BallotBox box, SyncConfig config, Clock clock, RandomGenerator random) {
     this.box = box;
@@ -117,18 +118,12 @@ public final class SyncService implements AutoCloseable {
    * validators never signed (rewritten by someone with the file) raises the alarm.
    */
   private void recheckConfirmations() throws AlarmRaised {
+    // many ballots rest on one checkpoint: each distinct note is checked once
+    Map<java.nio.ByteBuffer, Optional<String>> verdicts = new HashMap<>();
     java.util.Map<org.urna.core.ballot.BallotId, String> refused =
         box.confirmationsRefusedBy(
-            note -> {
-              try {
-                return switch (config.policy().check(org.urna.tlog.SignedNote.parse(note))) {
-                  case org.urna.tlog.TrustPolicy.Verdict.Trusted t -> Optional.empty();
-                  case org.urna.tlog.TrustPolicy.Verdict.Untrusted u -> Optional.of(u.why());
-                };
-              } catch (LedgerFormatException e) {
-                return Optional.of("the stored note is not a checkpoint: " + e.getMessage());
-              }
-            });
+            note ->
+                verdicts.computeIfAbsent(java.nio.ByteBuffer.wrap(note), k -> noteRefusal(note)));
     if (!refused.isEmpty()) {
       var first = refused.entrySet().iterator().next();
       throw new AlarmRaised(
@@ -140,6 +135,17 @@ public final class SyncService implements AutoCloseable {
                   + ": "
                   + first.getValue()
                   + ")"));
+    }
+  }
+
+  private Optional<String> noteRefusal(byte[] note) {
+    try {
+      return switch (config.policy().check(org.urna.tlog.SignedNote.parse(note))) {
+        case org.urna.tlog.TrustPolicy.Verdict.Trusted t -> Optional.empty();
+        case org.urna.tlog.TrustPolicy.Verdict.Untrusted u -> Optional.of(u.why());
+      };
+    } catch (LedgerFormatException e) {
+      return Optional.of("the stored note is not a checkpoint: " + e.getMessage());
     }
   }
 
@@ -247,6 +253,9 @@ public final class SyncService implements AutoCloseable {
     boolean failed = false;
     boolean more = false;
     try {
+      if (!boxMatchesLedger) {
+        checkBoxAgainstLedger();
+      }
       more = submitBatch();
       more |= confirm();
     } catch (LedgerCallException e) {
@@ -273,6 +282,94 @@ public final class SyncService implements AutoCloseable {
       return Duration.ZERO;
     }
     return c.submitted() > 0 ? config.confirmInterval() : config.pollInterval();
+  }
+
+  /**
+   * Before this service sends its first ballot (decision 0064): does the ledger hold ballots of
+   * this station that the box does not have? Every ballot the ledger holds was sent by a box, and a
+   * box only grows, so an honest box always holds at least as many as the ledger counts for its
+   * station. More on the ledger means the box lost its last ballots: put back from an older copy
+   * together with its signed head (which the box's own checks cannot see), or the like. Every
+   * validator is asked ({@code GET /v1/stations}); a majority of the configured validators counting
+   * more ballots than the box holds raises the alarm, so that one lying validator can neither raise
+   * it nor, while a majority answers, keep the check from passing. Passed once, it is not asked
+   * again while this service runs (the box cannot be put back while it is open).
+   */
+  private void checkBoxAgainstLedger() throws LedgerCallException, AlarmRaised {
+    String station = box.stationId();
+    long inBox = box.counts().recorded();
+    List<java.net.URI> endpoints = link.endpoints();
+    Map<java.net.URI, Long> counts = new LinkedHashMap<>();
+    LedgerCallException last = null;
+    List<java.util.concurrent.Future<Long>> asked = new ArrayList<>();
+    try (var ask = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (java.net.URI e : endpoints) {
+        asked.add(ask.submit(() -> link.stationCount(e, station)));
+      }
+      for (int i = 0; i < endpoints.size(); i++) {
+        try {
+          counts.put(endpoints.get(i), asked.get(i).get());
+        } catch (java.util.concurrent.ExecutionException x) {
+          if (x.getCause() instanceof LedgerCallException e) {
+            last = e;
+          } else {
+            throw new IllegalStateException("asking the ledger for its station counts", x);
+          }
+        } catch (InterruptedException x) {
+          Thread.currentThread().interrupt();
+          throw new LedgerCallException(
+              LedgerCallException.Kind.UNREACHABLE, "", "the sync was stopped", x);
+        }
+      }
+    }
+    if (counts.isEmpty()) {
+      throw unsent(last);
+    }
+    int majority = endpoints.size() / 2 + 1;
+    Map<java.net.URI, Long> beyond = new LinkedHashMap<>();
+    counts.forEach(
+        (e, n) -> {
+          if (n > inBox) {
+            beyond.put(e, n);
+          }
+        });
+    if (beyond.size() >= majority) {
+      long onLedger = beyond.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+      throw new AlarmRaised(
+          SyncAlarm.BoxBehindLedger.of(
+              station, inBox, box.lastTrackingCode().display(), onLedger, beyond.toString()));
+    }
+    if (!beyond.isEmpty() && counts.size() < majority) {
+      throw unsent(
+          new LedgerCallException(
+              LedgerCallException.Kind.BUSY,
+              beyond.keySet().iterator().next().toString(),
+              "too few validators answered to check the ballot box against the ledger ("
+                  + beyond
+                  + " count more ballots of station "
+                  + station
+                  + " than the box's "
+                  + inBox
+                  + ")",
+              null));
+    }
+    if (!beyond.isEmpty()) {
+      LOG.warn(
+          "A minority of validators count more ballots of station {} than the box's {}: {}",
+          station,
+          inBox,
+          beyond);
+    }
+    boxMatchesLedger = true;
+  }
+
+  /** The next batch was not sent because of {@code e}: its rows say why, as after a send. */
+  private LedgerCallException unsent(LedgerCallException e) {
+    String words = words(e);
+    for (OutboxEntry entry : box.nextToSubmit(config.batchSize())) {
+      box.markFailed(entry.ballotId(), words);
+    }
+    return e;
   }
 
   private boolean submitBatch() throws LedgerCallException, AlarmRaised {

@@ -93,7 +93,9 @@ public final class ElectionDayStation {
             .pollInterval(Duration.ofMillis(300))
             .backoff(Duration.ofMillis(200), Duration.ofSeconds(2));
     urls.forEach(b::endpoint);
+    long t0 = System.nanoTime();
     BallotBox box = Boxes.open(folder, station);
+    long opened = System.nanoTime();
     for (RecordedBallot r : box.voidPending(Boxes.key(station))) {
       out.println("VOIDED-AT-OPEN " + r.code().toHex());
     }
@@ -106,7 +108,14 @@ public final class ElectionDayStation {
     try (SyncService sync = SyncService.open(box, b.build());
         PrintStream seedOut = new PrintStream(new FileOutputStream(seeds.toFile(), true), true)) {
       sync.start();
-      out.println("READY");
+      // where a start's time goes: the JVM until main, the box's open, the rest (pending ballots
+      // voided, the encryptor and the sync opened)
+      out.printf(
+          "READY jvm %d ms, box open %d ms (%d recorded), rest %d ms%n",
+          ManagementFactory.getRuntimeMXBean().getUptime() - (System.nanoTime() - t0) / 1_000_000,
+          (opened - t0) / 1_000_000,
+          box.counts().recorded(),
+          (System.nanoTime() - opened) / 1_000_000);
       for (int i = 0; i < count; i++) {
         String style = random.nextBoolean() ? "referendum" : "four-by-five";
         PlaintextBallot plain = Boxes.ELECTION.randomBallot(style, random);

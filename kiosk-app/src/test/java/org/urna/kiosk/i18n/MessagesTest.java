@@ -111,6 +111,19 @@ class MessagesTest {
     }
   }
 
+  /** Every kind of sync alarm has the poll worker's words on the ledger screen. */
+  @Test
+  void everySyncAlarmHasItsWordsInEveryLanguageOfThePollWorkerBundle() throws IOException {
+    for (String lang : java.util.List.of("en", "ru")) {
+      Properties p = bundle("polls", lang);
+      for (Class<?> kind : org.urna.sync.SyncAlarm.class.getPermittedSubclasses()) {
+        assertThat(p.getProperty("sync.alarm." + kind.getSimpleName()))
+            .as("polls_" + lang + " sync.alarm." + kind.getSimpleName())
+            .isNotBlank();
+      }
+    }
+  }
+
   @Test
   void theDemoElectionOffersOnlyLanguagesWithCompleteWords() {
     assertThat(Messages.SHIPPED)

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import org.urna.core.ballot.RecordedBallot;
-import org.urna.sync.note.KeyType;
-import org.urna.sync.note.NoteKey;
+import org.urna.tlog.KeyType;
+import org.urna.tlog.NoteKey;
 
 /**
  * A one-validator ledger on loopback that speaks the part of the ledger's HTTP API the station's

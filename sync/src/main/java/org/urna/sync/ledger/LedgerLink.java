@@ -207,6 +207,35 @@ public final class LedgerLink {
         });
   }
 
+  /** The validators this link speaks to, in the configured order. */
+  public List<URI> endpoints() {
+    return endpoints;
+  }
+
+  /**
+   * GET /v1/stations from one validator: how many ballots of {@code station} its log holds (0 when
+   * the station is not listed). The validator's word, not a proof.
+   */
+  public long stationCount(URI endpoint, String station) throws LedgerCallException {
+    byte[] body = send(endpoint, HttpRequest.newBuilder(endpoint.resolve("/v1/stations")));
+    try {
+      JsonNode stations = JSON.readTree(body).get("stations");
+      if (stations == null || !stations.isObject()) {
+        throw malformed(endpoint, "the ledger's station counts are not the documented JSON", null);
+      }
+      JsonNode n = stations.get(station);
+      if (n == null) {
+        return 0;
+      }
+      if (!n.isIntegralNumber() || !n.canConvertToLong() || n.asLong() < 0) {
+        throw malformed(endpoint, "the ledger's count of a station is not a number", null);
+      }
+      return n.asLong();
+    } catch (IOException ex) {
+      throw malformed(endpoint, "the ledger's station counts are not the documented JSON", ex);
+    }
+  }
+
   /** GET /v1/consistency?old=&new= from one validator: the RFC 9162 consistency path. */
   public List<TreeHash> consistency(URI endpoint, long oldSize, long newSize)
       throws LedgerCallException {
