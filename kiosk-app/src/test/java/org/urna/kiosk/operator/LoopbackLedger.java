@@ -42,6 +42,7 @@ final class LoopbackLedger implements AutoCloseable {
   private final KeyPair witnessKey;
   private final List<byte[]> leaves = new ArrayList<>();
   private final Map<String, Integer> index = new HashMap<>();
+  private final Map<String, Long> perStation = new java.util.TreeMap<>();
   private final long cosignTime;
 
   LoopbackLedger(long cosignTime) throws Exception {
@@ -108,6 +109,8 @@ final class LoopbackLedger implements AutoCloseable {
           } else {
             answer(ex, 200, proof);
           }
+        } else if (path.equals("/v1/stations")) {
+          answer(ex, 200, stations());
         } else if (path.equals("/v1/consistency")) {
           answer(ex, 200, consistency(ex.getRequestURI().getQuery()));
         } else {
@@ -145,6 +148,7 @@ final class LoopbackLedger implements AutoCloseable {
         System.arraycopy(recorded, 0, leaf, 1 + code.length, recorded.length);
         index.put(id, leaves.size());
         leaves.add(leaf);
+        perStation.merge(r.ballot().stationId(), 1L, Long::sum);
       }
       results.add(
           "{\"ballotId\":\""
@@ -156,6 +160,13 @@ final class LoopbackLedger implements AutoCloseable {
               + "}");
     }
     return "{\"results\":[" + String.join(",", results) + "]}";
+  }
+
+  /** GET /v1/stations: how many ballots of each station the log holds (the sync checks its box). */
+  private synchronized String stations() {
+    List<String> counts = new ArrayList<>();
+    perStation.forEach((station, n) -> counts.add("\"" + station + "\":" + n));
+    return "{\"stations\":{" + String.join(",", counts) + "}}";
   }
 
   private synchronized String proof(String idHex) throws Exception {
