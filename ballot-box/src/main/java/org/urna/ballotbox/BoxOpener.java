@@ -96,9 +96,14 @@ final class BoxOpener {
       throw e;
     }
     closeQuietly(c);
+    checkWritable(base, heads);
     JdbcDataSource rw = BoxFile.dataSource(base, password, BoxFile.Access.WRITE, durability);
     c = BoxFile.connect(rw, base);
     try {
+      if (BoxFile.readOnly(c)) {
+        // H2 opens a file it cannot write read-only without a word; the first write would fail
+        throw notWritable(base);
+      }
       if (!ChainCheck.sameHeads(c, heads)) {
         throw new BallotBoxException(
             Kind.IN_USE,
@@ -117,6 +122,35 @@ final class BoxOpener {
       closeQuietly(c);
       throw e;
     }
+  }
+
+  /**
+   * A box that passed its checks is opened for writing only when its folder and the files the box
+   * writes (the H2 file, its signed head, the pads of pending ballots) can be written; else
+   * NOT_WRITABLE, before H2 opens it for writing. On a read-only mount this holds for root too.
+   */
+  private static void checkWritable(Path base, ChainCheck.Heads heads) {
+    Path folder = base.toAbsolutePath().getParent();
+    boolean writable =
+        Files.isWritable(folder)
+            && Files.isWritable(BoxFile.dataFile(base))
+            && Files.isWritable(BoxHead.file(base));
+    for (var id : heads.pending()) {
+      writable &= Files.isWritable(BoxFiles.padFile(base, id));
+    }
+    if (!writable) {
+      throw notWritable(base);
+    }
+  }
+
+  static BallotBoxException notWritable(Path base) {
+    return new BallotBoxException(
+        Kind.NOT_WRITABLE,
+        "The ballot box "
+            + BoxFile.dataFile(base)
+            + " is in a folder that cannot be written (read-only, or no permission): it can be"
+            + " verified, but not used for voting. It was not opened and nothing was changed; ask"
+            + " the technician to check the disk or the path.");
   }
 
   private static ChainCheck.Heads check(
