@@ -78,7 +78,14 @@ final class BoxOpener {
                 + " is missing, but the station's signed record beside it says "
                 + left.get().chainLength()
                 + " ballots were cast or challenged in it. No new box was created; find the"
-                + " box file or call the technician.");
+                + " box file or call the technician.",
+            BallotBoxException.rolledBackForPollWorker(
+                "The ballot box of this kiosk is missing, although the kiosk already "
+                    + (left.get().chainLength() > 0
+                        ? "accepted " + left.get().chainLength() + " ballots into it."
+                        : "wrote " + left.get().auditLength() + " entries in its log.")
+                    + " No new box was made."),
+            null);
       }
       BoxCreation.create(base, password, manifest, key, stationId, signer, hour, durability);
     }
@@ -188,7 +195,12 @@ final class BoxOpener {
                             + " has no signed head ("
                             + BoxHead.file(base).getFileName()
                             + " beside it), so nobody can tell whether ballots are missing. It was"
-                            + " not opened and nothing was changed; call the technician."));
+                            + " not opened and nothing was changed; call the technician.",
+                        BallotBoxException.rolledBackForPollWorker(
+                            "The kiosk's signed record of the ballots it accepted is missing, so"
+                                + " nobody can tell whether ballots are missing from this ballot"
+                                + " box."),
+                        null));
     if (!signed.signedBy(station.key(), key.extendedHash(), station.id())) {
       throw ChainCheck.tampered(
           "its signed head " + BoxHead.file(base).getFileName(),
