@@ -57,18 +57,48 @@ public final class BallotBoxException extends RuntimeException {
   }
 
   private final Kind kind;
+  private final String pollWorkerMessage;
 
   public BallotBoxException(Kind kind, String message) {
-    super(message);
-    this.kind = kind;
+    this(kind, message, null, null);
   }
 
   public BallotBoxException(Kind kind, String message, Throwable cause) {
+    this(kind, message, null, cause);
+  }
+
+  /**
+   * A refusal with two texts: {@code message} for the technician (paths, counts, the check that
+   * failed) and {@code pollWorkerMessage} for the kiosk's screen.
+   */
+  public BallotBoxException(Kind kind, String message, String pollWorkerMessage, Throwable cause) {
     super(message, cause);
     this.kind = kind;
+    this.pollWorkerMessage = pollWorkerMessage;
   }
 
   public Kind kind() {
     return kind;
+  }
+
+  /**
+   * What the kiosk shows the poll worker: what happened, what the box did not do, whom to call; no
+   * file paths and no database words. For ROLLED_BACK it says that ballots the kiosk accepted are
+   * missing, that no ballot was voided and nothing changed, and to call the election technician.
+   * Kinds without a text of their own give {@link #getMessage()}.
+   */
+  public String pollWorkerMessage() {
+    return pollWorkerMessage != null ? pollWorkerMessage : getMessage();
+  }
+
+  /**
+   * The poll worker's text of a ROLLED_BACK refusal: {@code what} (one sentence on what is
+   * missing), then what was not done and whom to call.
+   */
+  static String rolledBackForPollWorker(String what) {
+    return what
+        + " The ballot box was not opened: no ballot was voided, deleted or changed. Do not let"
+        + " anyone vote on this kiosk and do not reset it. Call the election technician, and keep"
+        + " the kiosk and its paper records as they are.";
   }
 }

@@ -146,6 +146,15 @@ final class BoxFile {
     }
   }
 
+  /** True when H2 opened the file read-only (it does so silently for a file it cannot write). */
+  static boolean readOnly(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        var rs = s.executeQuery("SELECT READONLY()")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
   /** Forces everything committed so far onto the disk. */
   static void sync(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {

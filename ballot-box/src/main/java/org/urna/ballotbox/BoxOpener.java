@@ -78,7 +78,14 @@ final class BoxOpener {
                 + " is missing, but the station's signed record beside it says "
                 + left.get().chainLength()
                 + " ballots were cast or challenged in it. No new box was created; find the"
-                + " box file or call the technician.");
+                + " box file or call the technician.",
+            BallotBoxException.rolledBackForPollWorker(
+                "The ballot box of this kiosk is missing, although the kiosk already "
+                    + (left.get().chainLength() > 0
+                        ? "accepted " + left.get().chainLength() + " ballots into it."
+                        : "wrote " + left.get().auditLength() + " entries in its log.")
+                    + " No new box was made."),
+            null);
       }
       BoxCreation.create(base, password, manifest, key, stationId, signer, hour, durability);
     }
@@ -96,9 +103,14 @@ final class BoxOpener {
       throw e;
     }
     closeQuietly(c);
+    checkWritable(base, heads);
     JdbcDataSource rw = BoxFile.dataSource(base, password, BoxFile.Access.WRITE, durability);
     c = BoxFile.connect(rw, base);
     try {
+      if (BoxFile.readOnly(c)) {
+        // H2 opens a file it cannot write read-only without a word; the first write would fail
+        throw notWritable(base);
+      }
       if (!ChainCheck.sameHeads(c, heads)) {
         throw new BallotBoxException(
             Kind.IN_USE,
@@ -117,6 +129,35 @@ final class BoxOpener {
       closeQuietly(c);
       throw e;
     }
+  }
+
+  /**
+   * A box that passed its checks is opened for writing only when its folder and the files the box
+   * writes (the H2 file, its signed head, the pads of pending ballots) can be written; else
+   * NOT_WRITABLE, before H2 opens it for writing. On a read-only mount this holds for root too.
+   */
+  private static void checkWritable(Path base, ChainCheck.Heads heads) {
+    Path folder = base.toAbsolutePath().getParent();
+    boolean writable =
+        Files.isWritable(folder)
+            && Files.isWritable(BoxFile.dataFile(base))
+            && Files.isWritable(BoxHead.file(base));
+    for (var id : heads.pending()) {
+      writable &= Files.isWritable(BoxFiles.padFile(base, id));
+    }
+    if (!writable) {
+      throw notWritable(base);
+    }
+  }
+
+  static BallotBoxException notWritable(Path base) {
+    return new BallotBoxException(
+        Kind.NOT_WRITABLE,
+        "The ballot box "
+            + BoxFile.dataFile(base)
+            + " is in a folder that cannot be written (read-only, or no permission): it can be"
+            + " verified, but not used for voting. It was not opened and nothing was changed; ask"
+            + " the technician to check the disk or the path.");
   }
 
   private static ChainCheck.Heads check(
@@ -154,7 +195,12 @@ final class BoxOpener {
                             + " has no signed head ("
                             + BoxHead.file(base).getFileName()
                             + " beside it), so nobody can tell whether ballots are missing. It was"
-                            + " not opened and nothing was changed; call the technician."));
+                            + " not opened and nothing was changed; call the technician.",
+                        BallotBoxException.rolledBackForPollWorker(
+                            "The kiosk's signed record of the ballots it accepted is missing, so"
+                                + " nobody can tell whether ballots are missing from this ballot"
+                                + " box."),
+                        null));
     if (!signed.signedBy(station.key(), key.extendedHash(), station.id())) {
       throw ChainCheck.tampered(
           "its signed head " + BoxHead.file(base).getFileName(),

@@ -69,7 +69,13 @@ final class ChainCheck {
     }
     if (position < signed.chainLength()) {
       throw behind(
-          position + " recorded ballots", signed.chainLength() + " ballots cast or challenged");
+          position + " recorded ballots",
+          signed.chainLength() + " ballots cast or challenged",
+          "This ballot box is missing ballots that this kiosk already accepted: the kiosk recorded "
+              + signed.chainLength()
+              + " ballots, the box holds "
+              + position
+              + ".");
     }
     checkOutbox(c, position);
     checkConfirmations(c);
@@ -90,7 +96,15 @@ final class ChainCheck {
       }
     }
     if (seq < signed.auditLength()) {
-      throw behind(seq + " audit entries", signed.auditLength() + " audit entries");
+      throw behind(
+          seq + " audit entries",
+          signed.auditLength() + " audit entries",
+          "This ballot box is missing entries of its log that this kiosk already wrote: the kiosk"
+              + " wrote "
+              + signed.auditLength()
+              + ", the box holds "
+              + seq
+              + ". Ballots may be missing too.");
     }
     if (signed.auditLength() == 0 && !Arrays.equals(signed.auditHash(), auditHead)) {
       throw tampered("the signed head", "its audit hash is not this station's audit seed");
@@ -275,7 +289,7 @@ final class ChainCheck {
     }
   }
 
-  static BallotBoxException behind(String has, String signed) {
+  static BallotBoxException behind(String has, String signed, String forPollWorker) {
     return new BallotBoxException(
         Kind.ROLLED_BACK,
         "The ballot box file is older than what this station acknowledged: it holds "
@@ -284,7 +298,9 @@ final class ChainCheck {
             + signed
             + ". Acknowledged ballots are missing (a damaged file, deleted rows or an older copy)."
             + " Do not use this box and do not void anything: it was not opened and nothing was"
-            + " changed; call the technician.");
+            + " changed; call the technician.",
+        BallotBoxException.rolledBackForPollWorker(forPollWorker),
+        null);
   }
 
   static BallotBoxException tampered(String item, String detail) {

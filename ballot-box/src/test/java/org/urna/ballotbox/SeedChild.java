@@ -10,11 +10,25 @@ import java.util.Random;
 /**
  * The kiosk side of {@link SeedErasureTest}, in a child JVM: casts ballots as the kiosk does (the
  * caller destroys its seed once the box holds it), prints each cast ballot's seed in hex and the
- * last tracking code, optionally dumps its live heap, and halts without closing the box (a kiosk
- * killed before the clean close).
+ * last tracking code, optionally dumps its heap (every object, then the live ones), and halts
+ * without closing the box (a kiosk killed before the clean close).
  */
 public final class SeedChild {
+  private static volatile byte[] garbage;
+
   private SeedChild() {}
+
+  /**
+   * 32 random bytes that are garbage when this returns (only their hex stays reachable): the test's
+   * proof that the dump of every object holds unreachable objects and the live dump does not.
+   */
+  private static String garbageMarker() {
+    byte[] marker = new byte[32];
+    new java.security.SecureRandom().nextBytes(marker);
+    garbage = marker;
+    garbage = null;
+    return java.util.HexFormat.of().formatHex(marker);
+  }
 
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -36,7 +50,12 @@ public final class SeedChild {
     }
     out.println("CODE " + box.lastTrackingCode().toHex());
     if (args.length > 2) {
-      ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(args[2], true);
+      out.println("GARBAGE " + garbageMarker());
+      HotSpotDiagnosticMXBean hotspot =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      // every object first, garbage included (a live dump collects the garbage before it writes)
+      hotspot.dumpHeap(args[2] + "-all.hprof", false);
+      hotspot.dumpHeap(args[2] + "-live.hprof", true);
     }
     out.println("DONE");
     Runtime.getRuntime().halt(0); // killed before close: no SHUTDOWN COMPACT
