@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.urna.core.ballot.RecordedBallot;
+import org.urna.ledger.cli.RunNode;
 import org.urna.ledger.merkle.MerkleLog;
 import org.urna.ledger.merkle.ProofVerifier;
 import org.urna.ledger.node.ValidatorNode;
@@ -141,6 +142,24 @@ class WipedValidatorTest {
       long t0 = System.nanoTime();
       net.start(f);
       ValidatorNode wiped = net.nodes[f];
+      // What ledger-node would print meanwhile, with the wiped validator's size when it did.
+      RunNode.StatusLine status = new RunNode.StatusLine(wiped);
+      List<String> printed = java.util.Collections.synchronizedList(new ArrayList<>());
+      Thread watcher =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                      status
+                          .next()
+                          .ifPresent(l -> printed.add(l.text() + " [size " + size(wiped) + "]"));
+                      try {
+                        Thread.sleep(100);
+                      } catch (InterruptedException e) {
+                        return;
+                      }
+                    }
+                  });
       // The same leader stays up, nothing more is submitted: only heartbeats reach the wiped node.
       assertThat(within(90_000, () -> size(wiped) == before))
           .as("the wiped validator catches up while the same leader stays up")
@@ -148,6 +167,14 @@ class WipedValidatorTest {
       long entriesBack = System.nanoTime();
       assertThat(within(60_000, () -> wiped.cosigner().notReadyBecause().isEmpty())).isTrue();
       long witnessBack = System.nanoTime();
+      assertThat(within(60_000, () -> printed.stream().anyMatch(l -> l.contains(" ready on "))))
+          .isTrue();
+      watcher.interrupt();
+      watcher.join();
+      assertThat(printed.getFirst()).contains("not ready: it is rejoining the group");
+      assertThat(printed.stream().filter(l -> l.contains(" ready on ")))
+          .as("'ready' only once every entry is back: %s", printed)
+          .allMatch(l -> l.endsWith("[size " + before + "]"));
       System.out.printf(
           "[wiped-validator] %s: entries back %d ms after its start, witness ready after %d ms,"
               + " snapshot installs %d%n",
