@@ -453,6 +453,11 @@ public final class LedgerApi {
     return json(why.isEmpty() ? 200 : 503, o);
   }
 
+  /** Why /ready answers 503 now (in the words of its {@code reason}); empty when it answers 200. */
+  public Optional<String> notReadyBecause() {
+    return vitals().notReady();
+  }
+
   /** GET /metrics in the Prometheus text exposition format (version 0.0.4). */
   public HttpAnswer metrics() {
     Vitals v = vitals();

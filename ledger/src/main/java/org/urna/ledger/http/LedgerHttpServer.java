@@ -109,6 +109,11 @@ public final class LedgerHttpServer implements AutoCloseable {
     return connector.getLocalPort();
   }
 
+  /** Why this validator's /ready answers 503 now; empty when it answers 200. */
+  public java.util.Optional<String> notReadyBecause() {
+    return api.notReadyBecause();
+  }
+
   /** The bytes of request bodies reserved right now by uploads in progress. */
   public int bodyBytesReserved() {
     return bodyBudgetBytes - bodyBudget.availablePermits();

@@ -138,6 +138,15 @@ public final class ValidatorNode implements AutoCloseable {
     return http.port();
   }
 
+  /**
+   * Why this validator should not take traffic now, as /ready says it (its state machine stopped,
+   * it is rejoining or catching up, it knows no leader, its entries wait for a cosigned
+   * checkpoint); empty when /ready answers 200.
+   */
+  public Optional<String> notReadyBecause() {
+    return http.notReadyBecause();
+  }
+
   @Override
   public void close() throws Exception {
     running = false;

@@ -137,16 +137,23 @@ public final class LedgerStateMachine extends BaseStateMachine {
       LOG.warn("Cut a torn tail of {} bytes from {}", log.truncatedOnOpen(), logFile);
     }
     List<SignedNote> checkpoints = new ArrayList<>();
+    TermIndex restored = null;
     if (snap == null || !Files.exists(snap.getFile().getPath())) {
       // Ratis replays the whole Raft log: start the Merkle log from empty.
       log.truncate(0);
     } else {
       log = restore(snap.getFile().getPath(), log, logFile, checkpoints);
-      updateLastAppliedTermIndex(snap.getTermIndex());
+      restored = snap.getTermIndex();
     }
     LedgerState fresh = new LedgerState(log);
     fresh.replaceCheckpoints(checkpoints);
     state = fresh;
+    // Only now that the restored state is the one everybody reads: a rejoining validator counts
+    // itself caught up (its witness, /ready) once its applied index reaches its peers' index, and
+    // indexing the restored entries above takes a while at thousands of them.
+    if (restored != null) {
+      updateLastAppliedTermIndex(restored);
+    }
     LOG.info("Ledger state loaded: {} entries, {} checkpoints", log.size(), checkpoints.size());
   }
 

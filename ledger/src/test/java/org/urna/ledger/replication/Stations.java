@@ -69,6 +69,47 @@ public final class Stations {
     return next(station, n, keyOf(station));
   }
 
+  /**
+   * The next n cast ballots of a station's chain, for tests that need thousands: the encryption
+   * (the slow part, independent from ballot to ballot) runs on the common pool, then the ballots
+   * are chained and signed in order, as {@link #next(String, int)} does.
+   */
+  public List<RecordedBallot> bulk(String station, int n) {
+    long base = random.nextLong();
+    var encrypted =
+        java.util.stream.IntStream.range(0, n)
+            .parallel()
+            .mapToObj(
+                i ->
+                    encryptor.encrypt(
+                        ELECTION.randomBallot("referendum", new Random(base + i)),
+                        BallotId.random(RANDOM),
+                        station,
+                        TestElection.HOUR,
+                        NonceSeed.random(RANDOM)))
+            .toList();
+    TrackingCode prev =
+        heads.computeIfAbsent(station, s -> TrackingCode.seed(ELECTION.key.extendedHash(), s));
+    List<RecordedBallot> out = new ArrayList<>(n);
+    for (var b : encrypted) {
+      RecordedBallot r = RecordedBallot.record(b, BallotState.CAST, null, prev, keyOf(station));
+      out.add(r);
+      prev = r.code();
+    }
+    heads.put(station, prev);
+    return out;
+  }
+
+  /** A station's batch as stations send it: signed once over every byte (decision 0208). */
+  public static byte[] signedBatch(String station, List<RecordedBallot> ballots) {
+    List<byte[]> bytes = bytes(ballots);
+    byte[] sig =
+        org.urna.core.ballot.BatchStatement.sign(
+                keyOf(station), ELECTION.key.extendedHash(), station, bytes)
+            .toBytes();
+    return Commands.signedBatch(sig, bytes);
+  }
+
   public static List<byte[]> bytes(List<RecordedBallot> ballots) {
     return ballots.stream().map(RecordedBallot::toBytes).toList();
   }

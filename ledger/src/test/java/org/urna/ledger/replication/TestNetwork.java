@@ -30,10 +30,20 @@ public final class TestNetwork implements AutoCloseable {
   private final int[] httpPorts;
   private final String group = UUID.randomUUID().toString();
   private final long snapshotEvery;
+  private final boolean proofAudit;
 
   public TestNetwork(Path root, int size, long snapshotEvery) throws Exception {
+    this(root, size, snapshotEvery, true);
+  }
+
+  /**
+   * @param proofAudit whether each validator runs the full proof audit behind ingest (it verifies
+   *     every ballot's proofs: tests of thousands of ballots about replication leave it out)
+   */
+  public TestNetwork(Path root, int size, long snapshotEvery, boolean proofAudit) throws Exception {
     this.root = root;
     this.snapshotEvery = snapshotEvery;
+    this.proofAudit = proofAudit;
     SecureRandom rnd = new SecureRandom();
     httpPorts = new int[size];
     List<WitnessPolicy.LogKey> logs = new ArrayList<>();
@@ -85,7 +95,9 @@ public final class TestNetwork implements AutoCloseable {
     nodes[i] =
         ValidatorNode.start(
             config(i),
-            Optional.of(new BallotVerifier(Stations.ELECTION.manifest, Stations.ELECTION.key)));
+            proofAudit
+                ? Optional.of(new BallotVerifier(Stations.ELECTION.manifest, Stations.ELECTION.key))
+                : Optional.empty());
   }
 
   public void stop(int i) throws Exception {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.urna.core.ballot.RecordedBallot;
+import org.urna.ledger.cli.RunNode;
 import org.urna.ledger.merkle.MerkleLog;
+import org.urna.ledger.merkle.ProofVerifier;
 import org.urna.ledger.node.ValidatorNode;
 import org.urna.ledger.note.Checkpoint;
 import org.urna.ledger.note.SignedNote;
@@ -67,83 +70,317 @@ class WipedValidatorTest {
         .orElse(null);
   }
 
+  /** The ballot ids the group accepted, in the order it accepted them. */
+  final List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+
+  /**
+   * Sends a station's signed batch through {@code node}'s Raft client (to whichever validator
+   * leads) and records what was accepted; every ballot must be accepted, the first time or, when a
+   * reply was lost and the same batch sent again, as resubmitted.
+   */
+  void accept(ValidatorNode node, String station, List<RecordedBallot> ballots) throws Exception {
+    List<Verdict> v =
+        node.replica()
+            .submitSignedBatch(Stations.signedBatch(station, ballots))
+            .get(60, TimeUnit.SECONDS);
+    assertThat(v).hasSize(ballots.size()).allMatch(x -> x instanceof Verdict.Accepted);
+    for (Verdict x : v) {
+      if (!((Verdict.Accepted) x).resubmitted()) {
+        accepted.add(x.ballotId());
+      }
+    }
+  }
+
+  /** Loads {@code ballots} ballots in signed batches of {@code batch}, alternating two stations. */
+  void load(ValidatorNode node, int ballots, int batch) throws Exception {
+    for (int at = 0, k = 0; at < ballots; at += batch, k++) {
+      String station = k % 2 == 0 ? "s1" : "s2";
+      accept(node, station, stations.bulk(station, Math.min(batch, ballots - at)));
+    }
+  }
+
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void wipedBeforeTheFirstSnapshot() throws Exception {
-    wipeAndBringBack(10_000, 4, false);
+    wipeAndBringBack("20 ballots, no snapshot", 10_000, 20, 5, false);
   }
 
   @Test
   @Timeout(value = 5, unit = TimeUnit.MINUTES)
   void wipedAfterSnapshotsWithTheRaftLogPurged() throws Exception {
-    wipeAndBringBack(5, 14, true);
+    wipeAndBringBack("70 ballots, Raft log purged", 5, 70, 5, true);
   }
 
-  private void wipeAndBringBack(long snapshotEvery, int batches, boolean purged) throws Exception {
-    try (TestNetwork net = new TestNetwork(dir, 3, snapshotEvery)) {
+  /** The size at which the defect was first seen (about 4,000 entries). */
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void wipedAfterFourThousandBallotsWithTheRaftLogPurged() throws Exception {
+    wipeAndBringBack("4,000 ballots, Raft log purged", 8, 4000, 200, true);
+  }
+
+  private void wipeAndBringBack(
+      String label, long snapshotEvery, int ballots, int batch, boolean purged) throws Exception {
+    try (TestNetwork net = new TestNetwork(dir, 3, snapshotEvery, ballots <= 100)) {
       ValidatorNode leader = net.leader();
       int f = (net.indexOf(leader) + 1) % 3;
       int other = (net.indexOf(leader) + 2) % 3;
-      for (int i = 0; i < batches; i++) {
-        submit(leader, stations.next(i % 2 == 0 ? "s1" : "s2", 5));
-      }
+      load(leader, ballots, batch);
       long before = size(leader);
+      assertThat(before).isEqualTo(ballots);
       assertThat(within(60_000, () -> size(net.nodes[f]) == before)).isTrue();
-      assertThat(within(60_000, () -> checkpointSize(net.nodes[f]) == before)).isTrue();
+      assertThat(
+              within(60_000, () -> Stream.of(net.nodes).allMatch(n -> checkpointSize(n) == before)))
+          .isTrue();
       if (purged) {
         assertThat(within(60_000, () -> leader.replica().raftLogStartIndex() > 0))
             .as("the leader purged its Raft log up to a snapshot")
             .isTrue();
       }
+      SignedNote firstAgreed = leader.machine().state().checkpoints().getFirst();
       net.stop(f);
       net.wipe(f);
+      long t0 = System.nanoTime();
       net.start(f);
       ValidatorNode wiped = net.nodes[f];
+      // What ledger-node would print meanwhile, with the wiped validator's size when it did.
+      RunNode.StatusLine status = new RunNode.StatusLine(wiped);
+      List<String> printed = java.util.Collections.synchronizedList(new ArrayList<>());
+      Thread watcher =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                      status
+                          .next()
+                          .ifPresent(l -> printed.add(l.text() + " [size " + size(wiped) + "]"));
+                      try {
+                        Thread.sleep(100);
+                      } catch (InterruptedException e) {
+                        return;
+                      }
+                    }
+                  });
       // The same leader stays up, nothing more is submitted: only heartbeats reach the wiped node.
       assertThat(within(90_000, () -> size(wiped) == before))
           .as("the wiped validator catches up while the same leader stays up")
           .isTrue();
+      long entriesBack = System.nanoTime();
+      assertThat(within(60_000, () -> wiped.cosigner().notReadyBecause().isEmpty())).isTrue();
+      long witnessBack = System.nanoTime();
+      assertThat(within(60_000, () -> printed.stream().anyMatch(l -> l.contains(" ready on "))))
+          .isTrue();
+      watcher.interrupt();
+      watcher.join();
+      assertThat(printed.getFirst()).contains("not ready: it is rejoining the group");
+      assertThat(printed.stream().filter(l -> l.contains(" ready on ")))
+          .as("'ready' only once every entry is back: %s", printed)
+          .allMatch(l -> l.endsWith("[size " + before + "]"));
+      System.out.printf(
+          "[wiped-validator] %s: entries back %d ms after its start, witness ready after %d ms,"
+              + " snapshot installs %d%n",
+          label,
+          (entriesBack - t0) / 1_000_000,
+          (witnessBack - t0) / 1_000_000,
+          wiped.machine().restoresFromSnapshot());
       assertThat(leader.replica().isLeader()).isTrue();
       assertThat(wiped.replica().rejoined()).isTrue();
-      assertThat(wiped.machine().state().log().head())
-          .isEqualTo(leader.machine().state().log().head());
-      assertThat(wiped.machine().state().stationCounts())
-          .isEqualTo(leader.machine().state().stationCounts());
-      assertThat(within(60_000, () -> checkpointSize(wiped) == before)).isTrue();
+      cameBackWhole(wiped, leader);
+      cosignsNothingBelow(net, wiped, net.indexOf(leader), before, firstAgreed);
       if (purged) {
         assertThat(wiped.machine().restoresFromSnapshot())
             .as("installed from the leader's snapshot")
             .isPositive();
       }
       assertThat(within(60_000, () -> wiped.replica().catchingUp().isEmpty())).isTrue();
-      submit(leader, stations.next("s1", 5));
-      assertThat(within(60_000, () -> size(wiped) == before + 5)).isTrue();
+      acceptedToACosignedInclusion(net, leader, wiped, "s1");
 
       // Kill the leader: the wiped node and the third elect a leader within a bound.
+      long now = size(leader);
       int old = net.indexOf(leader);
       net.stop(old);
       assertThat(within(60_000, () -> leaderAmong(net) != null))
           .as("a new leader among the wiped validator and the third")
           .isTrue();
       ValidatorNode next = leaderAmong(net);
-      assertThat(submit(next, stations.next("s2", 5))).allMatch(v -> v instanceof Verdict.Accepted);
-      long after = before + 10;
-      assertThat(within(60_000, () -> size(wiped) == after && size(net.nodes[other]) == after))
-          .isTrue();
+      // The two survivors cosign: the wiped node's witness takes part in every checkpoint now.
+      SignedNote last = acceptedToACosignedInclusion(net, next, wiped, "s2");
+      assertThat(net.policy.cosigners(last)).contains(net.cosignerKeys.get(f).name());
+      long after = now + 5;
+      assertThat(within(60_000, () -> size(net.nodes[other]) == after)).isTrue();
       assertThat(wiped.machine().state().log().head())
           .isEqualTo(net.nodes[other].machine().state().log().head());
-      // The two survivors cosign: the wiped node's witness took part.
-      assertThat(
-              within(
-                  60_000,
-                  () ->
-                      checkpointSize(wiped) == after && checkpointSize(net.nodes[other]) == after))
-          .isTrue();
-      SignedNote last = wiped.machine().state().latestCheckpoint().orElseThrow();
-      assertThat(net.policy.cosigners(last)).contains(net.cosignerKeys.get(f).name());
       net.start(old);
       assertThat(within(90_000, () -> size(net.nodes[old]) == after)).isTrue();
     }
+  }
+
+  /**
+   * The wiped validator ingests while a validator is wiped and brought back: the station goes on
+   * sending batches throughout, and none is lost or taken twice.
+   */
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void wipedWhileIngestContinues() throws Exception {
+    try (TestNetwork net = new TestNetwork(dir, 3, 8, false)) {
+      ValidatorNode leader = net.leader();
+      int f = (net.indexOf(leader) + 1) % 3;
+      load(leader, 1000, 200);
+      assertThat(
+              within(60_000, () -> Stream.of(net.nodes).allMatch(n -> checkpointSize(n) == 1000)))
+          .isTrue();
+      SignedNote firstAgreed = leader.machine().state().checkpoints().getFirst();
+      java.util.concurrent.atomic.AtomicBoolean go =
+          new java.util.concurrent.atomic.AtomicBoolean(true);
+      java.util.concurrent.atomic.AtomicInteger retries =
+          new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.CompletableFuture<Void> ingest =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                int k = 0;
+                while (go.get()) {
+                  String station = k++ % 2 == 0 ? "s1" : "s2";
+                  List<RecordedBallot> b = stations.bulk(station, 25);
+                  // A reply lost in a leadership move: the same bytes again are idempotent.
+                  for (int attempt = 0; ; attempt++) {
+                    try {
+                      accept(leader, station, b);
+                      break;
+                    } catch (Exception | AssertionError e) {
+                      if (attempt == 5) {
+                        throw new IllegalStateException("a batch was never accepted", e);
+                      }
+                      retries.incrementAndGet();
+                    }
+                  }
+                  try {
+                    Thread.sleep(50);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+      assertThat(within(60_000, () -> accepted.size() >= 1100)).isTrue();
+      long agreed = checkpointSize(leader);
+      net.stop(f);
+      net.wipe(f);
+      long atWipe = accepted.size();
+      long t0 = System.nanoTime();
+      net.start(f);
+      ValidatorNode wiped = net.nodes[f];
+      assertThat(within(90_000, () -> wiped.cosigner().notReadyBecause().isEmpty()))
+          .as("the wiped validator rejoins and catches up while ingest continues")
+          .isTrue();
+      long back = System.nanoTime();
+      long atBack = accepted.size();
+      // Ingest goes on a while with the wiped validator a member again.
+      assertThat(within(60_000, () -> accepted.size() >= atBack + 100)).isTrue();
+      go.set(false);
+      ingest.get(90, TimeUnit.SECONDS);
+      long total = accepted.size();
+      System.out.printf(
+          "[wiped-validator] while ingest continued: %d ballots at the wipe, %d when it was back"
+              + " %d ms after its start (witness ready), %d in all, %d batches sent again%n",
+          atWipe, atBack, (back - t0) / 1_000_000, total, retries.get());
+      assertThat(within(60_000, () -> Stream.of(net.nodes).allMatch(n -> size(n) == total)))
+          .isTrue();
+      ValidatorNode now = leaderAmong(net);
+      cameBackWhole(wiped, now);
+      cosignsNothingBelow(net, wiped, net.indexOf(now), agreed, firstAgreed);
+      acceptedToACosignedInclusion(net, now, wiped, "s1");
+    }
+  }
+
+  /**
+   * The wiped validator holds what {@code healthy} holds, the same latest checkpoint, and every
+   * accepted ballot exactly once.
+   */
+  private void cameBackWhole(ValidatorNode wiped, ValidatorNode healthy) throws Exception {
+    assertThat(within(60_000, () -> size(wiped) == size(healthy))).isTrue();
+    LedgerState w = wiped.machine().state();
+    assertThat(w.log().head()).isEqualTo(healthy.machine().state().log().head());
+    assertThat(w.stationCounts()).isEqualTo(healthy.machine().state().stationCounts());
+    assertThat(
+            within(
+                60_000,
+                () ->
+                    w.latestCheckpoint()
+                        .map(SignedNote::text)
+                        .equals(
+                            healthy.machine().state().latestCheckpoint().map(SignedNote::text))))
+        .as("the same latest checkpoint as the others")
+        .isTrue();
+    List<String> ids = List.copyOf(accepted);
+    assertThat(w.log().size()).as("nothing doubled").isEqualTo(ids.size());
+    java.util.Set<Long> places = new java.util.HashSet<>();
+    for (String id : ids) {
+      java.util.Optional<Long> at = w.indexOfBallot(id);
+      assertThat(at).as("accepted ballot %s is in the wiped validator's log", id).isPresent();
+      assertThat(places.add(at.get())).as("one place per ballot").isTrue();
+    }
+  }
+
+  /**
+   * The wiped validator's witness starts from the latest quorum-cosigned checkpoint ({@code agreed}
+   * or later): a stale checkpoint asked as of a fresh witness ({@code old 0}) or as an extension of
+   * its state, and the first checkpoint the group ever agreed, get no cosignature.
+   */
+  private static void cosignsNothingBelow(
+      TestNetwork net, ValidatorNode wiped, int logKey, long agreed, SignedNote firstAgreed) {
+    long latest = wiped.cosigner().latest().orElseThrow().size();
+    assertThat(latest).isGreaterThanOrEqualTo(agreed);
+    String staleText =
+        new Checkpoint(TestNetwork.ORIGIN, 5, wiped.machine().state().log().root(5), List.of())
+            .text();
+    SignedNote stale =
+        new SignedNote(staleText, List.of(SignedNote.sign(net.logKeys.get(logKey), staleText)));
+    WitnessResponse fresh =
+        wiped.cosigner().addCheckpoint(request(new AddCheckpointRequest(0, List.of(), stale)));
+    assertThat(fresh)
+        .isInstanceOfSatisfying(
+            WitnessResponse.Conflict.class,
+            c -> assertThat(c.latestSize()).isGreaterThanOrEqualTo(agreed));
+    long known = wiped.cosigner().latest().orElseThrow().size();
+    assertThat(
+            wiped
+                .cosigner()
+                .addCheckpoint(request(new AddCheckpointRequest(known, List.of(), stale))))
+        .isNotInstanceOf(WitnessResponse.Cosigned.class);
+    assertThat(
+            wiped
+                .cosigner()
+                .addCheckpoint(request(new AddCheckpointRequest(0, List.of(), firstAgreed))))
+        .isNotInstanceOf(WitnessResponse.Cosigned.class);
+  }
+
+  private static byte[] request(AddCheckpointRequest r) {
+    return r.format().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Five new ballots through {@code node} reach a quorum-cosigned checkpoint on the wiped
+   * validator, whose log proves their inclusion under it; returns that checkpoint.
+   */
+  private SignedNote acceptedToACosignedInclusion(
+      TestNetwork net, ValidatorNode node, ValidatorNode wiped, String station) throws Exception {
+    long want = size(node) + 5;
+    accept(node, station, stations.next(station, 5));
+    assertThat(within(60_000, () -> checkpointSize(wiped) >= want)).isTrue();
+    SignedNote cp = wiped.machine().state().latestCheckpoint().orElseThrow();
+    assertThat(net.policy.accepts(cp)).isTrue();
+    Checkpoint c = Checkpoint.parse(cp.text());
+    MerkleLog log = wiped.machine().state().log();
+    long index = wiped.machine().state().indexOfBallot(accepted.getLast()).orElseThrow();
+    assertThat(index).isEqualTo(want - 1);
+    assertThat(
+            ProofVerifier.verifyInclusion(
+                log.leafHash(index),
+                index,
+                c.size(),
+                log.inclusionProof(index, c.size()),
+                c.root()))
+        .isTrue();
+    return cp;
   }
 
   @Test
