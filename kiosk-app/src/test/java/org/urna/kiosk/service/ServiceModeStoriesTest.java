@@ -140,7 +140,13 @@ class ServiceModeStoriesTest extends ServiceStory {
       throws Exception {
     try (PcscdFixture pcscd = PcscdFixture.start(Path.of("target", "pcscd-service"));
         PcscCardReader pcsc = PcscCardReader.create()) {
-      pcsc.start(e -> {});
+      java.util.Set<String> cardsSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      pcsc.start(
+          e -> {
+            if (e instanceof org.urna.hardware.card.CardEvent.CardInserted in) {
+              cardsSeen.add(in.reader());
+            }
+          });
       long until = System.nanoTime() + 30_000_000_000L;
       while (pcsc.readers().stream().noneMatch(r -> r.endsWith(" 00 00"))) {
         assertThat(System.nanoTime()).as("the virtual reader attaches").isLessThan(until);
@@ -153,6 +159,11 @@ class ServiceModeStoriesTest extends ServiceStory {
       VpcdCardConnection card =
           VpcdCardConnection.insert(
               TechnicianCard.issue(), pcscd.vpcdPort(), java.time.Duration.ofSeconds(30));
+      // the technician runs the checks once the reader has seen the card (pcscd polls vpcd)
+      while (!cardsSeen.contains(name)) {
+        assertThat(System.nanoTime()).as("the reader sees the card").isLessThan(until);
+        Thread.sleep(50);
+      }
       open(pcsc, printer, false, lang);
 
       tap("diag-card-readers");

@@ -8,33 +8,51 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.robot.BaseRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.urna.hardware.card.CardReader;
 import org.urna.hardware.printer.ReceiptPrinter;
 import org.urna.kiosk.operator.OperatorContext;
 
-/** Base of the service-mode stories: a station on real devices, service mode open on screen. */
+/**
+ * Base of the service-mode stories: a station on real devices, service mode open on screen.
+ *
+ * <p>A tap is one press and release where the finger lands, then a wait for the FX events it
+ * caused; the looks at the screen that follow ({@link #onFx}) do not wait again. Screenshots are
+ * encoded to PNG on a background thread; the test waits for every file before it ends.
+ */
 abstract class ServiceStory extends FxRobot {
   static final int WIDTH = 1280;
   static final int HEIGHT = 1024;
   static final Path SCREENSHOTS =
       Path.of("").toAbsolutePath().getParent().resolve("docs/screenshots/service");
 
+  /** Encodes the screenshots' PNG files while the story goes on. */
+  private static final ExecutorService PNG_WRITER =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("png-writer").factory());
+
+  private final List<Future<?>> pngs = new ArrayList<>();
   ServiceRig rig = new ServiceRig();
   ServiceMode mode;
   Parent root;
@@ -84,14 +102,17 @@ abstract class ServiceStory extends FxRobot {
   }
 
   @AfterEach
-  void closeRig() throws TimeoutException {
+  void closeRig() throws TimeoutException, InterruptedException, ExecutionException {
+    for (Future<?> png : pngs) {
+      png.get();
+    }
     FxToolkit.cleanupStages();
     rig.close();
   }
 
   void tap(String id) {
     Node n = lookup("#" + id).query();
-    interact(
+    onFx(
         () -> {
           for (Node p = n.getParent(); p != null; p = p.getParent()) {
             if (p instanceof ScrollPane sp && sp.getContent() != null) {
@@ -105,8 +126,26 @@ abstract class ServiceStory extends FxRobot {
             }
           }
         });
-    clickOn(n);
+    // a finger lands where it taps (clickOn would glide the mouse there, waiting at each step)
+    Point2D at = point(n).query();
+    BaseRobot finger = robotContext().getBaseRobot();
+    finger.moveMouse(at);
+    finger.pressMouse(MouseButton.PRIMARY);
+    finger.releaseMouse(MouseButton.PRIMARY);
     WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /**
+   * Looks at the screen: runs {@code look} on the FX thread and returns what it saw. Unlike {@link
+   * #interact}, no wait for FX events after it: a look changes nothing, and the gesture before it
+   * already waited for the events it caused.
+   */
+  <T> T onFx(java.util.concurrent.Callable<T> look) {
+    return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(look));
+  }
+
+  void onFx(Runnable look) {
+    WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(look));
   }
 
   void waitUntil(String what, BooleanSupplier condition) {
@@ -124,19 +163,15 @@ abstract class ServiceStory extends FxRobot {
   }
 
   String text(String id) {
-    String[] out = new String[1];
-    interact(() -> out[0] = ((Labeled) lookup("#" + id).query()).getText());
-    return out[0];
+    return onFx(() -> ((Labeled) lookup("#" + id).query()).getText());
   }
 
   boolean shows(String id) {
-    boolean[] out = new boolean[1];
-    interact(
+    return onFx(
         () -> {
           var n = lookup("#" + id).tryQuery();
-          out[0] = n.isPresent() && n.get().isVisible();
+          return n.isPresent() && n.get().isVisible();
         });
-    return out[0];
   }
 
   List<String> shownTexts() {
@@ -162,15 +197,16 @@ abstract class ServiceStory extends FxRobot {
   }
 
   BufferedImage snapshot() {
-    WaitForAsyncUtils.waitForFxEvents();
-    WritableImage[] img = new WritableImage[1];
-    interact(() -> img[0] = root.snapshot(null, null));
-    return SwingFXUtils.fromFXImage(img[0], null);
+    return SwingFXUtils.fromFXImage(onFx(() -> root.snapshot(null, null)), null);
   }
 
-  /** Saves the screen as docs/screenshots/service/<name>.png. */
+  /**
+   * Saves the screen as docs/screenshots/service/<name>.png: the screen is taken now, the file
+   * written on a background thread (the test waits for it before it ends).
+   */
   void screenshot(String name) {
-    save(snapshot(), name);
+    WritableImage img = onFx(() -> root.snapshot(null, null));
+    pngs.add(PNG_WRITER.submit(() -> save(SwingFXUtils.fromFXImage(img, null), name)));
   }
 
   static void save(BufferedImage b, String name) {

@@ -56,10 +56,4 @@ class BlankBallotStoriesTest extends KioskStory {
     waitFor("screen-check");
     assertThat(rig.printedKinds()).containsExactly("paper-record");
   }
-
-  private String focusedId() {
-    String[] id = new String[1];
-    interact(() -> id[0] = scene.getFocusOwner() == null ? null : scene.getFocusOwner().getId());
-    return id[0];
-  }
 }

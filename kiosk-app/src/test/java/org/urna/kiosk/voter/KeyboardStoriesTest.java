@@ -2,10 +2,8 @@ package org.urna.kiosk.voter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
-import org.testfx.util.WaitForAsyncUtils;
 import org.urna.core.ballot.BallotState;
 import org.urna.kiosk.demo.DemoElection;
 
@@ -163,17 +161,6 @@ class KeyboardStoriesTest extends KioskStory {
     throw new AssertionError("keys never reached #" + id + "; focus is on #" + focusedId());
   }
 
-  private void hit(KeyCode... keys) {
-    type(keys);
-    WaitForAsyncUtils.waitForFxEvents();
-  }
-
-  private String focusedId() {
-    Node[] n = new Node[1];
-    interact(() -> n[0] = scene.getFocusOwner());
-    return n[0] == null ? null : n[0].getId();
-  }
-
   /** Moves focus with Tab (or Shift-Tab) until it reaches the control; fails if it never does. */
   private void tabTo(String id, KeyCode key, KeyCode... modifiers) {
     for (int i = 0; i < 30; i++) {
@@ -181,11 +168,10 @@ class KeyboardStoriesTest extends KioskStory {
         return;
       }
       if (modifiers.length > 0) {
-        push(modifiers[0], key);
+        hit(modifiers[0], key);
       } else {
-        type(key);
+        hit(key);
       }
-      WaitForAsyncUtils.waitForFxEvents();
       assertThat(focusedId()).as("focus is always on a control").isNotNull();
     }
     throw new AssertionError("Tab never reached #" + id + "; focus is on #" + focusedId());

@@ -9,27 +9,48 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.robot.BaseRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.urna.kiosk.station.IdleTimer;
 
-/** Base of the voter stories: a fresh kiosk per test, and the voter's gestures. */
+/**
+ * Base of the voter stories: a fresh kiosk per test, and the voter's gestures.
+ *
+ * <p>Each gesture (a tap, a key) goes to the screen as one press and release where the finger lands
+ * and then waits for the FX events it caused, so the looks at the screen that follow ({@link
+ * #onFx}) read the screen as the voter sees it without waiting again. Screenshots are encoded to
+ * PNG on a background thread; the test waits for every file before it ends.
+ */
 abstract class KioskStory extends FxRobot {
+  /** Encodes the screenshots' PNG files while the story goes on. */
+  private static final ExecutorService PNG_WRITER =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("png-writer").factory());
+
+  private final List<Future<?>> pngs = new ArrayList<>();
+
   static final int WIDTH = 1280;
   static final int HEIGHT = 1024;
   KioskRig rig;
@@ -63,7 +84,10 @@ abstract class KioskStory extends FxRobot {
   }
 
   @AfterEach
-  void stopRig() {
+  void stopRig() throws InterruptedException, ExecutionException {
+    for (Future<?> png : pngs) {
+      png.get();
+    }
     if (rig != null) {
       rig.close();
     }
@@ -130,7 +154,7 @@ abstract class KioskStory extends FxRobot {
   private void press(String id) {
     Node n = lookup("#" + id).query();
     double[] at = new double[2];
-    interact(
+    onFx(
         () -> {
           scrollIntoView(n);
           // the middle of the part that shows: a choice taller than its list shows in parts
@@ -143,20 +167,56 @@ abstract class KioskStory extends FxRobot {
     if (at[0] == 0 && at[1] == 0) {
       clickOn(n);
     } else {
-      clickOn(at[0], at[1]);
+      // a finger lands where it taps: no glide across the screen on the way (TestFX's clickOn moves
+      // the mouse there in up to 200 steps, a sleep and a wait for events at each)
+      BaseRobot finger = robotContext().getBaseRobot();
+      finger.moveMouse(new Point2D(at[0], at[1]));
+      finger.pressMouse(MouseButton.PRIMARY);
+      finger.releaseMouse(MouseButton.PRIMARY);
     }
     WaitForAsyncUtils.waitForFxEvents();
   }
 
+  /**
+   * Presses and releases {@code keys} together (a chord; one key is a plain key stroke), then waits
+   * for the FX events it caused.
+   */
+  void hit(KeyCode... keys) {
+    BaseRobot keypad = robotContext().getBaseRobot();
+    for (KeyCode k : keys) {
+      keypad.pressKeyboard(k);
+    }
+    for (int i = keys.length - 1; i >= 0; i--) {
+      keypad.releaseKeyboard(keys[i]);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** The id of the control that has the focus (null when none has it). */
+  String focusedId() {
+    return onFx(() -> scene.getFocusOwner() == null ? null : scene.getFocusOwner().getId());
+  }
+
+  /**
+   * Looks at the screen: runs {@code look} on the FX thread and returns what it saw. Unlike {@link
+   * #interact}, no wait for FX events after it: a look changes nothing, and the gesture before it
+   * already waited for the events it caused.
+   */
+  <T> T onFx(java.util.concurrent.Callable<T> look) {
+    return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(look));
+  }
+
+  void onFx(Runnable look) {
+    WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(look));
+  }
+
   /** The control is on screen now (on the page shown, every parent visible) and enabled. */
   boolean usable(String id) {
-    boolean[] out = new boolean[1];
-    interact(
+    return onFx(
         () -> {
           var n = lookup("#" + id).tryQuery();
-          out[0] = n.isPresent() && VoterShell.usable(n.get());
+          return n.isPresent() && VoterShell.usable(n.get());
         });
-    return out[0];
   }
 
   private static void scrollIntoView(Node n) {
@@ -250,7 +310,7 @@ abstract class KioskStory extends FxRobot {
    */
   private double[] shownPart(String id) {
     double[][] out = new double[1][];
-    interact(
+    onFx(
         () -> {
           var found = lookup("#" + id).tryQuery();
           if (found.isEmpty() || !VoterShell.usable(found.get())) {
@@ -291,7 +351,7 @@ abstract class KioskStory extends FxRobot {
   /** The control is usable and its whole box lies inside the window. */
   boolean onScreen(String id) {
     boolean[] out = new boolean[1];
-    interact(
+    onFx(
         () -> {
           var n = lookup("#" + id).tryQuery();
           if (n.isPresent() && VoterShell.usable(n.get())) {
@@ -321,17 +381,15 @@ abstract class KioskStory extends FxRobot {
 
   /** Focus is on an enabled control that the voter can see, inside the window. */
   void assertFocusOnAVisibleControl() {
-    WaitForAsyncUtils.waitForFxEvents();
-    String[] id = new String[1];
-    interact(() -> id[0] = scene.getFocusOwner() == null ? null : scene.getFocusOwner().getId());
-    assertThat(id[0]).as("something has the focus").isNotNull();
-    assertThat(shownPart(id[0])).as("the focused #" + id[0] + " shows on screen").isNotNull();
+    String id = focusedId();
+    assertThat(id).as("something has the focus").isNotNull();
+    assertThat(shownPart(id)).as("the focused #" + id + " shows on screen").isNotNull();
   }
 
   /** The screen fits the window: nothing is laid out beyond its edges. */
   void assertFitsTheWindow() {
     double[] wh = new double[2];
-    interact(
+    onFx(
         () -> {
           wh[0] = kiosk.root().getLayoutBounds().getWidth();
           wh[1] = kiosk.root().getLayoutBounds().getHeight();
@@ -347,7 +405,7 @@ abstract class KioskStory extends FxRobot {
   void assertNoTextUnderTheMinimum() {
     var screen = org.urna.kiosk.ui.ScreenGeometry.configured();
     List<String> small = new ArrayList<>();
-    interact(
+    onFx(
         () -> {
           List<Node> all = new ArrayList<>();
           allNodes(kiosk.root(), all);
@@ -375,25 +433,30 @@ abstract class KioskStory extends FxRobot {
     }
   }
 
-  /** Saves the kiosk's screen as docs/screenshots/kiosk/<name>.png. */
+  /**
+   * Saves the kiosk's screen as docs/screenshots/kiosk/<name>.png: the screen is taken now, the
+   * file written on a background thread (the test waits for it before it ends).
+   */
   void screenshot(String name) {
-    WaitForAsyncUtils.waitForFxEvents();
-    WritableImage[] img = new WritableImage[1];
-    interact(() -> img[0] = kiosk.root().snapshot(null, null));
-    BufferedImage b = SwingFXUtils.fromFXImage(img[0], null);
+    WritableImage img = onFx(() -> kiosk.root().snapshot(null, null));
     Path dir = Path.of(System.getProperty("urna.screenshots", "target/screenshots"));
-    try {
-      Files.createDirectories(dir);
-      ImageIO.write(b, "png", dir.resolve(name + ".png").toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    pngs.add(
+        PNG_WRITER.submit(
+            () -> {
+              BufferedImage b = SwingFXUtils.fromFXImage(img, null);
+              try {
+                Files.createDirectories(dir);
+                ImageIO.write(b, "png", dir.resolve(name + ".png").toFile());
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }));
   }
 
   /** No label or button shows an ellipsis instead of its text: long texts wrap, never cut. */
   void assertNothingCut() {
     List<String> cut = new ArrayList<>();
-    interact(
+    onFx(
         () -> {
           for (Node n : lookup(".labeled").queryAll()) {
             if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
@@ -416,7 +479,7 @@ abstract class KioskStory extends FxRobot {
    */
   void assertTouchTargets() {
     List<String> problems = new ArrayList<>();
-    interact(
+    onFx(
         () -> {
           List<Bounds> seen = new ArrayList<>();
           for (Node n : lookup(".button").queryAll()) {

@@ -183,12 +183,6 @@ class ScreenshotTourTest extends KioskStory {
     assertThat(usable("print")).isTrue();
   }
 
-  private String focusedId() {
-    String[] id = new String[1];
-    interact(() -> id[0] = scene.getFocusOwner() == null ? null : scene.getFocusOwner().getId());
-    return id[0];
-  }
-
   private void savePaper(String name) throws IOException {
     Path dir = Path.of(System.getProperty("urna.screenshots", "target/screenshots"));
     rig.device.emulator().tearOff().savePng(dir.resolve(name + ".png"));
