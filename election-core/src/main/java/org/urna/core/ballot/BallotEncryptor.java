@@ -35,6 +35,21 @@ public final class BallotEncryptor {
     BallotStyle style = manifest.ballotStyle(plaintext.ballotStyleId()).orElseThrow();
     List<Contest> contests = manifest.contestsOf(style);
     NonceSource nonces = seed.proofNonces(id);
+    try {
+      return encrypt(plaintext, id, stationId, epochHour, seed, contests, nonces);
+    } finally {
+      nonces.erase(); // the hash state that absorbed the seed (decision 0051)
+    }
+  }
+
+  private EncryptedBallot encrypt(
+      PlaintextBallot plaintext,
+      BallotId id,
+      String stationId,
+      long epochHour,
+      NonceSeed seed,
+      List<Contest> contests,
+      NonceSource nonces) {
 
     // 1. Every selection's ciphertext, normalized together.
     List<Point[]> ciphertexts = new ArrayList<>();

@@ -50,11 +50,32 @@ public final class NonceSeed {
         .toScalar();
   }
 
-  /** Proof nonces: {@code H("nonce", seed, id, "proof", label, purpose, index)}. */
+  /**
+   * Proof nonces: {@code H("nonce", seed, id, "proof", label, purpose, index)}. The source keeps a
+   * hash state that has absorbed the seed; {@link NonceSource#erase()} finishes it, which zeroes
+   * its buffers, so that no copy of the seed outlives the encryption (decision 0051).
+   */
   public NonceSource proofNonces(BallotId id) {
     Hash prefix = Hash.tagged("nonce").part(seed).part(id.toBytes()).part("proof");
-    return (label, purpose, index) ->
-        prefix.copy().part(label).part(purpose).part(index).toScalar();
+    return new NonceSource() {
+      private boolean erased;
+
+      @Override
+      public Scalar nonce(String label, String purpose, int index) {
+        if (erased) {
+          throw new IllegalStateException("the proof nonces of this ballot were erased");
+        }
+        return prefix.copy().part(label).part(purpose).part(index).toScalar();
+      }
+
+      @Override
+      public void erase() {
+        if (!erased) {
+          erased = true;
+          prefix.digest(); // finishing resets the digest and zeroes its input buffer
+        }
+      }
+    };
   }
 
   public byte[] toBytes() {

@@ -8,4 +8,11 @@ package org.urna.core.crypto;
 public interface NonceSource {
   /** The scalar for one purpose ("u", "c", "v") and branch index of the proof with this label. */
   Scalar nonce(String label, String purpose, int index);
+
+  /**
+   * Forgets whatever secret state the source keeps (for the kiosk's source, the hash state that has
+   * absorbed the ballot's nonce seed); called once the ballot's proofs are made. No nonce may be
+   * asked for afterwards.
+   */
+  default void erase() {}
 }
