@@ -6,15 +6,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -100,7 +96,7 @@ class PasswordFileTest {
 
   /** Each command refuses the file with exit 4 and {@code words}; nothing is created or changed. */
   private void refused(Path passwordFile, String words) throws Exception {
-    Map<String, String> before = files(boxes);
+    Map<String, String> before = FolderDigest.of(boxes);
     Path fresh = dir.resolve("fresh").resolve("box");
     for (int exit :
         new int[] {
@@ -116,7 +112,7 @@ class PasswordFileTest {
         .contains(passwordFile.toString())
         .doesNotContain("\tat ")
         .doesNotContain("Exception");
-    assertThat(files(boxes)).as("the box's folder").isEqualTo(before);
+    assertThat(FolderDigest.of(boxes)).as("the box's folder").isEqualTo(before);
     assertThat(fresh.getParent()).doesNotExist();
     assertThat(dir.resolve("log.xml")).doesNotExist();
   }
@@ -174,17 +170,5 @@ class PasswordFileTest {
     Path link = dir.resolve("link");
     Files.createSymbolicLink(link, crlf);
     assertThat(verify(box, link)).as(err.toString()).isEqualTo(ExitCodes.OK);
-  }
-
-  /** Every file under {@code folder} with the SHA-256 of its bytes. */
-  private static Map<String, String> files(Path folder) throws Exception {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> s = Files.walk(folder)) {
-      for (Path p : s.filter(Files::isRegularFile).toList()) {
-        byte[] sha = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
-        files.put(folder.relativize(p).toString(), HexFormat.of().formatHex(sha));
-      }
-    }
-    return files;
   }
 }

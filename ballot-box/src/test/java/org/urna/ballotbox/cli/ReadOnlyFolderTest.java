@@ -8,15 +8,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,11 +102,11 @@ class ReadOnlyFolderTest {
       Path box = mnt.folder().resolve("box");
       assertThat(cast(box)).as(err.toString()).isZero();
       mnt.readOnly();
-      Map<String, String> before = files(mnt.folder());
+      Map<String, String> before = FolderDigest.of(mnt.folder());
 
       assertThat(cast(box)).as(err.toString()).isEqualTo(ExitCodes.NOT_WRITABLE);
       assertPlainWords(err.toString(), "cannot be written");
-      assertThat(files(mnt.folder())).as("the folder after cast").isEqualTo(before);
+      assertThat(FolderDigest.of(mnt.folder())).as("the folder after cast").isEqualTo(before);
 
       assertThatThrownBy(() -> open(box).close())
           .isInstanceOfSatisfying(
@@ -121,13 +117,13 @@ class ReadOnlyFolderTest {
                     .isEqualTo(BallotBoxException.Kind.NOT_WRITABLE);
                 assertPlainWords(e.getMessage(), "cannot be written");
               });
-      assertThat(files(mnt.folder())).as("the folder after open").isEqualTo(before);
+      assertThat(FolderDigest.of(mnt.folder())).as("the folder after open").isEqualTo(before);
 
       err.getBuffer().setLength(0);
       assertThat(verify(box)).as(err.toString()).isEqualTo(ExitCodes.OK);
       assertThat(out.toString()).contains("All 3 ballots verify.");
       assertPlainWords(err.toString(), "");
-      assertThat(files(mnt.folder())).as("the folder after verify-box").isEqualTo(before);
+      assertThat(FolderDigest.of(mnt.folder())).as("the folder after verify-box").isEqualTo(before);
     }
   }
 
@@ -146,7 +142,7 @@ class ReadOnlyFolderTest {
       err.getBuffer().setLength(0);
       assertThat(verify(box)).isEqualTo(ExitCodes.NO_BOX);
       assertPlainWords(err.toString(), "There is no ballot box at");
-      assertThat(files(mnt.folder())).isEmpty();
+      assertThat(FolderDigest.of(mnt.folder())).isEmpty();
     }
   }
 
@@ -160,17 +156,5 @@ class ReadOnlyFolderTest {
         .doesNotContain("org.h2")
         .doesNotContain("[9")
         .doesNotContain("SQL");
-  }
-
-  /** Every file under {@code folder} with the SHA-256 of its bytes. */
-  private static Map<String, String> files(Path folder) throws Exception {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> s = Files.walk(folder)) {
-      for (Path p : s.filter(Files::isRegularFile).toList()) {
-        byte[] sha = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
-        files.put(folder.relativize(p).toString(), HexFormat.of().formatHex(sha));
-      }
-    }
-    return files;
   }
 }
