@@ -1,7 +1,6 @@
 package org.urna.kiosk.polls;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -273,12 +272,12 @@ public final class StationLedger {
     return verified;
   }
 
-  /** The tree size a checkpoint note gives (its second line), or -1 when it has none. */
+  /** The tree size of a signed checkpoint note, or -1 when it is not one. */
   static long size(byte[] note) {
-    String[] lines = new String(note, StandardCharsets.UTF_8).split("\n", 3);
-    if (lines.length < 3 || !lines[1].matches("[0-9]{1,18}")) {
+    try {
+      return org.urna.tlog.Checkpoint.parse(org.urna.tlog.SignedNote.parse(note).text()).size();
+    } catch (org.urna.tlog.LedgerFormatException e) {
       return -1;
     }
-    return Long.parseLong(lines[1]);
   }
 }

@@ -5,12 +5,10 @@ import static org.urna.kiosk.ui.KioskControls.text;
 import static org.urna.kiosk.ui.KioskControls.wideButton;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +21,8 @@ import javafx.scene.layout.VBox;
 import org.urna.ballotbox.BallotCounts;
 import org.urna.kiosk.i18n.Messages;
 import org.urna.sync.SyncStatus;
+import org.urna.tlog.NoteSignature;
+import org.urna.tlog.SignedNote;
 
 /**
  * The sync dashboard (decision 0343), in poll-worker mode and in service mode: where the station's
@@ -165,31 +165,20 @@ public final class SyncDashboard {
 
   /**
    * Who signed a checkpoint note (the names of its signature lines, in order) and the latest time
-   * among its cosignatures (a cosignature/v1 carries its time in its first 8 bytes).
+   * among its cosignatures (a cosignature/v1 carries its time in the first 8 bytes after its key
+   * id). Called only for a note {@link StationLedger#size} read as a signed checkpoint.
    */
   record Signed(List<String> names, Optional<Instant> cosignedAt) {
     static Signed of(byte[] note) {
-      String text = new String(note, StandardCharsets.UTF_8);
-      int split = text.indexOf("\n\n");
       List<String> names = new ArrayList<>();
       long latest = -1;
-      if (split >= 0) {
-        for (String line : text.substring(split + 2).split("\n")) {
-          String[] parts = line.split(" ");
-          if (parts.length != 3 || !parts[0].equals("\u2014")) {
-            continue;
-          }
-          if (!names.contains(parts[1])) {
-            names.add(parts[1]);
-          }
-          try {
-            byte[] raw = Base64.getDecoder().decode(parts[2]);
-            if (raw.length == 4 + 8 + 64) {
-              latest = Math.max(latest, ByteBuffer.wrap(raw, 4, 8).getLong());
-            }
-          } catch (IllegalArgumentException e) {
-            // not a signature this dashboard can read; its name is still shown
-          }
+      for (NoteSignature s : SignedNote.parse(note).signatures()) {
+        if (!names.contains(s.name())) {
+          names.add(s.name());
+        }
+        byte[] raw = s.signature();
+        if (raw.length == 8 + 64) {
+          latest = Math.max(latest, ByteBuffer.wrap(raw, 0, 8).getLong());
         }
       }
       return new Signed(
