@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import org.urna.core.crypto.Hash;
 import org.urna.core.crypto.Point;
 import org.urna.core.crypto.Signature;
@@ -33,6 +34,7 @@ public final class ElectionPackage {
   private final byte[] authorityRoot;
   private final VerifyingKey authorityKey;
   private final Signature signature;
+  private final String station;
 
   ElectionPackage(
       ElectionManifest manifest,
@@ -41,7 +43,8 @@ public final class ElectionPackage {
       byte[] authorityCertificate,
       byte[] authorityRoot,
       VerifyingKey authorityKey,
-      Signature signature) {
+      Signature signature,
+      String station) {
     this.manifest = manifest;
     this.electionKey = electionKey;
     this.electionHash = electionHash.clone();
@@ -49,6 +52,7 @@ public final class ElectionPackage {
     this.authorityRoot = authorityRoot.clone();
     this.authorityKey = authorityKey;
     this.signature = signature;
+    this.station = station;
   }
 
   /**
@@ -79,7 +83,38 @@ public final class ElectionPackage {
         authority.certificate(),
         authority.root(),
         authority.signingKey().publicKey(),
-        authority.signingKey().sign(input));
+        authority.signingKey().sign(input),
+        null);
+  }
+
+  /**
+   * Signs this election's package for one station (spec 2 and 6.3): the same manifest and key, with
+   * a {@code station} member that the signature covers, so a kiosk configured as another station
+   * refuses it. The election hash, and so every ballot and the tally, is the same as the
+   * election-wide package's.
+   *
+   * @throws IllegalArgumentException when the manifest lists no station with that id
+   */
+  public ElectionPackage forStation(String stationId, AuthorityCredentials authority) {
+    if (manifest.station(stationId).isEmpty()) {
+      throw new IllegalArgumentException("the manifest lists no station '" + stationId + "'");
+    }
+    byte[] input =
+        signatureInput(
+            electionHash,
+            electionKey.toBytes(),
+            authority.certificate(),
+            authority.root(),
+            stationId);
+    return new ElectionPackage(
+        manifest,
+        electionKey,
+        electionHash,
+        authority.certificate(),
+        authority.root(),
+        authority.signingKey().publicKey(),
+        authority.signingKey().sign(input),
+        stationId);
   }
 
   /**
@@ -88,13 +123,26 @@ public final class ElectionPackage {
    */
   static byte[] signatureInput(
       byte[] electionHash, byte[] electionKey, byte[] certificate, byte[] root) {
-    return Hash.tagged(SIGNATURE_TAG)
-        .part(FORMAT)
-        .part(electionHash)
-        .part(electionKey)
-        .part(certificate)
-        .part(root)
-        .digest();
+    return signatureInput(electionHash, electionKey, certificate, root, null);
+  }
+
+  /**
+   * As above; a package made for one station adds a sixth part, the station's id in UTF-8 (spec
+   * 6.3), so the election-wide signature never verifies a station's package or the reverse.
+   */
+  static byte[] signatureInput(
+      byte[] electionHash, byte[] electionKey, byte[] certificate, byte[] root, String station) {
+    Hash h =
+        Hash.tagged(SIGNATURE_TAG)
+            .part(FORMAT)
+            .part(electionHash)
+            .part(electionKey)
+            .part(certificate)
+            .part(root);
+    if (station != null) {
+      h.part(station);
+    }
+    return h.digest();
   }
 
   /** The package file: indented UTF-8 JSON (spec 6.1). */
@@ -105,19 +153,36 @@ public final class ElectionPackage {
             electionKey.toBytes(),
             authorityCertificate,
             authorityRoot,
-            signature));
+            signature,
+            station));
   }
 
   static ObjectNode tree(
-      JsonNode manifest, byte[] key, byte[] certificate, byte[] root, Signature signature) {
+      JsonNode manifest,
+      byte[] key,
+      byte[] certificate,
+      byte[] root,
+      Signature signature,
+      String station) {
     ObjectNode o = StrictJson.object();
     o.put("format", FORMAT);
+    if (station != null) {
+      o.put("station", station);
+    }
     o.set("manifest", manifest);
     o.put("electionKey", HexFormat.of().formatHex(key));
     o.put("authorityCertificate", Base64.getEncoder().encodeToString(certificate));
     o.put("authorityRoot", Base64.getEncoder().encodeToString(root));
     o.put("signature", signature.toHex());
     return o;
+  }
+
+  /**
+   * The station this package was made for, or empty for the election-wide package (spec 2). A kiosk
+   * refuses a package made for another station.
+   */
+  public Optional<String> station() {
+    return Optional.ofNullable(station);
   }
 
   public ElectionManifest manifest() {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * The rules every identifier in a manifest follows (spec 3.1): {@code [a-z0-9][a-z0-9._-]{0,63}}.
  */
 final class Ids {
-  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+  static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
   private Ids() {}
 

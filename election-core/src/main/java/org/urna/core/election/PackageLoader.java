@@ -23,7 +23,8 @@ final class PackageLoader {
           "electionKey",
           "authorityCertificate",
           "authorityRoot",
-          "signature");
+          "signature",
+          "station");
 
   private PackageLoader() {}
 
@@ -58,12 +59,20 @@ final class PackageLoader {
     Signature signature =
         Signature.decode(
             hex(f, "signature", SIGNATURE_HEX, "Ed25519 signature: 128 lower-case hex digits"));
+    String station = null;
+    if (f.has("station")) {
+      station = f.text("station");
+      if (!Ids.ID.matcher(station).matches()) {
+        throw f.error("station", "must be a station id ([a-z0-9][a-z0-9._-]{0,63})");
+      }
+    }
     // P4, P5
     AuthorityChain.Checked authority = AuthorityChain.check(root, certificate, anchor, at);
     // P6
     byte[] canonical = ManifestJson.canonical(manifestTree);
     byte[] electionHash = ManifestJson.hashOfCanonical(canonical);
-    byte[] input = ElectionPackage.signatureInput(electionHash, keyBytes, certificate, root);
+    byte[] input =
+        ElectionPackage.signatureInput(electionHash, keyBytes, certificate, root, station);
     if (!authority.signingKey().verifies(input, signature)) {
       throw new ElectionPackageException(
           LoadStep.P6_SIGNATURE,
@@ -87,6 +96,12 @@ final class PackageLoader {
           "manifest",
           "does not encode back to the bytes that were signed (a software fault: report it)");
     }
+    if (station != null && manifest.station(station).isEmpty()) {
+      throw new ElectionPackageException(
+          LoadStep.P8_MANIFEST,
+          "station",
+          "names station '" + station + "', which the manifest does not list");
+    }
     // P9
     VotingWindow w = manifest.votingWindow();
     if (w.opens().isBefore(authority.notBefore()) || w.closes().isAfter(authority.notAfter())) {
@@ -104,7 +119,14 @@ final class PackageLoader {
               + ")");
     }
     return new ElectionPackage(
-        manifest, electionKey, electionHash, certificate, root, authority.signingKey(), signature);
+        manifest,
+        electionKey,
+        electionHash,
+        certificate,
+        root,
+        authority.signingKey(),
+        signature,
+        station);
   }
 
   private static byte[] hex(JsonFields f, String name, Pattern pattern, String what)

@@ -31,13 +31,28 @@ final class TestPackages {
   /** Signed by {@code signer}, whatever key the certificate names. */
   static byte[] signedBy(
       JsonNode manifest, byte[] electionKey, AuthorityCredentials authority, SigningKey signer) {
+    return signedBy(manifest, electionKey, authority, signer, null);
+  }
+
+  /** As above, made for {@code station} (null: the election-wide package), whatever it names. */
+  static byte[] signedBy(
+      JsonNode manifest,
+      byte[] electionKey,
+      AuthorityCredentials authority,
+      SigningKey signer,
+      String station) {
     byte[] hash = ManifestJson.hashOfCanonical(ManifestJson.canonical(manifest));
     byte[] input =
         ElectionPackage.signatureInput(
-            hash, electionKey, authority.certificate(), authority.root());
+            hash, electionKey, authority.certificate(), authority.root(), station);
     return StrictJson.pretty(
         ElectionPackage.tree(
-            manifest, electionKey, authority.certificate(), authority.root(), signer.sign(input)));
+            manifest,
+            electionKey,
+            authority.certificate(),
+            authority.root(),
+            signer.sign(input),
+            station));
   }
 
   static ElectionPackage load(byte[] bytes) throws ElectionPackageException {

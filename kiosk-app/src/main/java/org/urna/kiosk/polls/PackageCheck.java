@@ -76,6 +76,12 @@ public final class PackageCheck {
                 Reason.DAMAGED, m.text("load.damaged", step, e.step().title()), detail);
       };
     }
+    if (pkg.station().isPresent() && !pkg.station().get().equals(stationId)) {
+      throw new PackageRefusal(
+          Reason.OTHER_STATION,
+          m.text("load.stationPackage", stationId, pkg.station().get()),
+          "package made for station " + pkg.station().get());
+    }
     var station = pkg.manifest().station(stationId);
     if (station.isEmpty()) {
       String listed =

@@ -241,6 +241,23 @@ class StationRuntimeTest {
   }
 
   @Test
+  void aPackageSignedForAnotherStationIsRefusedAndOurOwnLoads() throws Exception {
+    Path file = usb.resolve(PackageCheck.FILE_NAME);
+    Files.write(file, SAMPLE.electionPackage().forStation("uik-1702", SAMPLE.authority()).toJson());
+    StationRuntime s = openWithKey();
+    Map<String, byte[]> before = stateFiles();
+    PackageRefusal r = refusal(s);
+    assertThat(r.reason()).isEqualTo(Reason.OTHER_STATION);
+    assertThat(r.getMessage()).contains("made for station uik-1702").contains("uik-1701");
+    assertThat(stateFiles()).containsOnlyKeys(before.keySet().toArray(String[]::new));
+    assertThat(stateFolder.resolve(StationRuntime.PACKAGE_COPY)).doesNotExist();
+
+    Files.write(file, SAMPLE.electionPackage().forStation(STATION, SAMPLE.authority()).toJson());
+    s.load(s.checkPackage(Role.POLL_WORKER, "en"), Role.POLL_WORKER);
+    assertThat(station.pollsState()).isNotEqualTo(PollsState.NO_ELECTION);
+  }
+
+  @Test
   void aPackageWhoseVotingEndedCannotBeLoaded() {
     now = SampleElection.DEFAULT_WINDOW.closes().plusSeconds(60);
     PackageRefusal r = refusal(openWithKey());

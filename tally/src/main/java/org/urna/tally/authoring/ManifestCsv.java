@@ -36,13 +36,13 @@ public final class ManifestCsv {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
   private static final Map<String, Set<String>> FIELDS =
       Map.of(
-          "election", Set.of("title", "opens", "closes"),
+          "election", Set.of("title", "opens", "closes", "lookupPage"),
           "contest", Set.of("type", "title", "votesAllowed", "question", "yes", "no"),
           "candidate", Set.of("name", "description"),
           "style", Set.of("name", "contests"),
           "station", Set.of("name", "key"));
   private static final Set<String> VALUE_FIELDS =
-      Set.of("opens", "closes", "type", "votesAllowed", "contests", "key");
+      Set.of("opens", "closes", "lookupPage", "type", "votesAllowed", "contests", "key");
 
   /** A problem at a line (1 is the header) and, when known, a column name. */
   public record Problem(int line, String column, String field, String problem) {

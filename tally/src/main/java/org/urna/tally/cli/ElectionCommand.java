@@ -164,7 +164,9 @@ public final class ElectionCommand implements Runnable {
       description = {
         "Signs the election package: the checked manifest, the joint election key of the key"
             + " ceremony, signed by the authority.",
-        "Writes election-package.json and trust-anchor.sha256 into --out."
+        "Writes election-package.json (the election-wide package: validators, tally, record),"
+            + " stations/<id>/election-package.json (one per station, signed for it: what a"
+            + " poll worker loads) and trust-anchor.sha256 into --out."
       })
   static final class Create implements Callable<Integer> {
     @Option(names = "--manifest", required = true, description = "The manifest (.json or .csv).")
@@ -250,9 +252,15 @@ public final class ElectionCommand implements Runnable {
         return REFUSED;
       }
       ElectionPackage pkg = ElectionPackage.sign(m, key, credentials);
+      List<ElectionPackage> stationPackages = new ArrayList<>();
       // Check what was made exactly as a kiosk will, at the opening of the voting window.
       try {
         ElectionPackage.load(pkg.toJson(), credentials.trustAnchor(), m.votingWindow().opens());
+        for (var station : m.stations()) {
+          ElectionPackage p = pkg.forStation(station.id(), credentials);
+          ElectionPackage.load(p.toJson(), credentials.trustAnchor(), m.votingWindow().opens());
+          stationPackages.add(p);
+        }
       } catch (ElectionPackageException e) {
         System.err.println(
             "The signed package would be refused by a kiosk: "
@@ -263,12 +271,23 @@ public final class ElectionCommand implements Runnable {
       Files.createDirectories(out);
       Path file = out.resolve("election-package.json");
       writeAtomically(file, pkg.toJson());
+      for (ElectionPackage p : stationPackages) {
+        Path folder = out.resolve("stations").resolve(p.station().orElseThrow());
+        Files.createDirectories(folder);
+        writeAtomically(folder.resolve("election-package.json"), p.toJson());
+      }
       writeAtomically(
           out.resolve(AuthorityFolder.TRUST_ANCHOR),
           (credentials.trustAnchor().sha256Hex() + "\n").getBytes(StandardCharsets.US_ASCII));
       printSummary(System.out, m);
       System.out.println("Extended hash Q: " + HexFormat.of().formatHex(pkg.extendedHash()));
       System.out.println("Election package written: " + file);
+      System.out.println(
+          "Station packages written (one per station, each refused by any other station): "
+              + out.resolve("stations")
+              + "/<station id>/election-package.json, "
+              + stationPackages.size()
+              + " of them");
       System.out.println(
           "Kiosks trust it with the anchor in "
               + out.resolve(AuthorityFolder.TRUST_ANCHOR)

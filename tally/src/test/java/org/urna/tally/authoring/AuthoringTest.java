@@ -63,7 +63,8 @@ class AuthoringTest {
             "station,s1,,name,,Участок 1,Station 1,1 нче участок",
             "station,s1,,key," + key("s1") + ",,,",
             "station,s2,,name,,Участок 2,Station 2,2 нче участок",
-            "station,s2,,key," + key("s2") + ",,,")
+            "station,s2,,key," + key("s2") + ",,,",
+            "election,,,lookupPage,https://results.example.org/lookup,,,")
         + "\n";
   }
 
@@ -131,14 +132,14 @@ class AuthoringTest {
     assertThat(r.problems())
         .extracting(ManifestCsv.Problem::toString)
         .containsExactly(
-            "line 27, column record: 'contestt' is not a record: say election, contest,"
+            "line 28, column record: 'contestt' is not a record: say election, contest,"
                 + " candidate, style or station",
-            "line 28, column in: 'mayor' is not a contest defined above: a candidate's 'in'"
+            "line 29, column in: 'mayor' is not a contest defined above: a candidate's 'in'"
                 + " names its contest",
-            "line 29, column field: a contest has no field 'colour'; it has no, question,"
+            "line 30, column field: a contest has no field 'colour'; it has no, question,"
                 + " title, type, votesAllowed, yes",
-            "line 30, column value: 'yes' is a text per language: put it in the language columns",
-            "line 31, column field: contests[1].title: is already set on line 15");
+            "line 31, column value: 'yes' is a text per language: put it in the language columns",
+            "line 32, column field: contests[1].title: is already set on line 15");
   }
 
   @Test
@@ -284,6 +285,24 @@ class AuthoringTest {
     assertThat(pkg.manifest().electionId()).isEqualTo("city-2026");
     assertThat(pkg.electionKey()).isEqualTo(joint.electionKey());
     assertThat(pkg.extendedHash()).isEqualTo(joint.extendedHash());
+    assertThat(pkg.station()).isEmpty();
+    assertThat(pkg.manifest().lookupPageUri())
+        .contains(java.net.URI.create("https://results.example.org/lookup"));
+    // One package per station, signed for it, of the same election.
+    for (String id : List.of("s1", "s2")) {
+      ElectionPackage own =
+          ElectionPackage.load(
+              Files.readAllBytes(
+                  out.resolve("stations").resolve(id).resolve("election-package.json")),
+              anchor,
+              java.time.Instant.parse("2027-09-19T06:00:00Z"));
+      assertThat(own.station()).contains(id);
+      assertThat(own.extendedHash()).isEqualTo(pkg.extendedHash());
+    }
+    try (var files = Files.list(out.resolve("stations"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("s1", "s2");
+    }
 
     // Refusals, each in words, nothing written: wrong passphrase; a manifest changed after the
     // ceremony; a second authority over the first.
