@@ -15,6 +15,7 @@ import org.urna.core.election.ElectionManifest;
 import org.urna.core.election.ManifestJson;
 import org.urna.tally.record.RecordFiles;
 import org.urna.tally.record.RecordLayout;
+import org.urna.tally.record.ResultsPicture;
 
 /** The results report of the small record: one page per language with its words and numbers. */
 class ResultsReportTest {
@@ -72,6 +73,66 @@ class ResultsReportTest {
     assertThat(Files.readString(tmp.resolve("results-ru.html"))).contains("Итоги");
     assertThat(Files.readString(tmp.resolve("results-tt.html"))).contains("Нәтиҗәләр");
     assertThat(Files.readString(tmp.resolve("results-en.html"))).contains("Results");
+  }
+
+  /**
+   * The PNG of every language: it decodes, and each contest's bars, found by their colour from top
+   * to bottom, are as long as their counts say (the largest count of a contest is the full bar; a
+   * count of 0 draws none).
+   */
+  @Test
+  void thePictureDrawsEveryCountAsABarOfItsLength(@TempDir Path tmp) throws Exception {
+    RecordSmallTest.Run run =
+        RecordSmallTest.verifyRecord(RecordSmallTest.RECORD.toString(), "--html", tmp.toString());
+    assertThat(run.code()).isZero();
+    RecordGenerator.Generated g = RecordGenerator.small();
+    ElectionManifest m = g.sample().manifest();
+    java.util.List<Integer> expected = new java.util.ArrayList<>();
+    for (org.urna.core.election.Contest c : m.contests()) {
+      long max = 1;
+      for (String id : c.selectionIds()) {
+        max = Math.max(max, g.expectedCounts().getOrDefault(c.id() + "/" + id, 0L));
+      }
+      for (String id : c.selectionIds()) {
+        long n = g.expectedCounts().getOrDefault(c.id() + "/" + id, 0L);
+        if (n > 0) { // a count of 0 draws no bar
+          expected.add(Math.max(1, (int) Math.round(ResultsPicture.BAR_LENGTH * (double) n / max)));
+        }
+      }
+    }
+    for (String lang : m.languages()) {
+      Path png = tmp.resolve("results-" + lang + ".png");
+      java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+      assertThat(image).as(png.toString()).isNotNull();
+      assertThat(image.getWidth()).isEqualTo(ResultsPicture.WIDTH);
+      assertThat(bars(image)).as(lang).isEqualTo(expected);
+      Path shots = Path.of("").toAbsolutePath().getParent().resolve("docs/screenshots/record");
+      Files.createDirectories(shots);
+      Files.copy(
+          png,
+          shots.resolve("results-small-" + lang + ".png"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** The length of each bar, top to bottom: a band of rows holding the bar colour is one bar. */
+  private static java.util.List<Integer> bars(java.awt.image.BufferedImage image) {
+    int colour = ResultsPicture.BAR.getRGB();
+    java.util.List<Integer> lengths = new java.util.ArrayList<>();
+    boolean inBar = false;
+    for (int y = 0; y < image.getHeight(); y++) {
+      int run = 0;
+      for (int x = 0; x < image.getWidth(); x++) {
+        if (image.getRGB(x, y) == colour) {
+          run++;
+        }
+      }
+      if (run > 0 && !inBar) {
+        lengths.add(run);
+      }
+      inBar = run > 0;
+    }
+    return lengths;
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.urna.tally.record.ElectionRecordVerifier;
 import org.urna.tally.record.RecordFiles;
 import org.urna.tally.record.RecordReport;
 import org.urna.tally.record.RecordStep;
+import org.urna.tally.record.ResultsPicture;
 import org.urna.tally.record.ResultsReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,8 +45,8 @@ public final class VerifyRecordCommand implements Callable<Integer> {
       names = "--html",
       paramLabel = "DIR",
       description =
-          "Also write the results report, results-<language>.html for every language of the"
-              + " election, into DIR.")
+          "Also write the results report, results-<language>.html and results-<language>.png"
+              + " for every language of the election, into DIR.")
   Path html;
 
   @Option(names = "--threads", description = "Threads for the ballot steps (default: every core).")
@@ -93,6 +94,9 @@ public final class VerifyRecordCommand implements Callable<Integer> {
           Path p = html.resolve("results-" + lang + ".html");
           Files.write(p, ResultsReport.html(summary.get(), lang));
           err.println("results report: " + p);
+          Path png = html.resolve("results-" + lang + ".png");
+          Files.write(png, ResultsPicture.png(summary.get(), lang));
+          err.println("results picture: " + png);
         }
       } catch (IOException e) {
         err.println("Cannot write the results report: " + e.getMessage());

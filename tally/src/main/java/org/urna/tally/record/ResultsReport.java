@@ -33,8 +33,7 @@ public final class ResultsReport {
               "fingerprint", "Election fingerprint",
               "checkpoint", "Final ledger checkpoint",
               "verified", "The election record verifies: every step of the verifier holds.",
-              "failed", "The election record does NOT verify: do not rely on these numbers.",
-              "votes", "votes"),
+              "failed", "The election record does NOT verify: do not rely on these numbers."),
           "ru",
           Map.of(
               "results", "Итоги",
@@ -45,8 +44,7 @@ public final class ResultsReport {
               "fingerprint", "Отпечаток выборов",
               "checkpoint", "Последняя контрольная точка журнала",
               "verified", "Запись о выборах проверена: все шаги проверки выполнены.",
-              "failed", "Запись о выборах НЕ проверена: на эти числа полагаться нельзя.",
-              "votes", "голосов"),
+              "failed", "Запись о выборах НЕ проверена: на эти числа полагаться нельзя."),
           "tt",
           Map.of(
               "results", "Нәтиҗәләр",
@@ -57,8 +55,7 @@ public final class ResultsReport {
               "fingerprint", "Сайлау эзе",
               "checkpoint", "Журналның соңгы тикшерү ноктасы",
               "verified", "Сайлау язмасы тикшерелде: тикшерүнең һәр адымы үтәлде.",
-              "failed", "Сайлау язмасы тикшерелмәде: бу саннарга ышанырга ярамый.",
-              "votes", "тавыш"));
+              "failed", "Сайлау язмасы тикшерелмәде: бу саннарга ышанырга ярамый."));
 
   /** One page for {@code language} (one of the election's languages). */
   public static byte[] html(ElectionRecordVerifier.Summary s, String language) {
@@ -88,7 +85,7 @@ public final class ResultsReport {
     h.append("<h2>").append(esc(w.get("results"))).append("</h2>\n");
     for (Contest c : m.contests()) {
       h.append("<h3>").append(esc(text(c.title(), language, c.id()))).append("</h3>\n");
-      h.append(chart(c, s.counts(), language, w.get("votes")));
+      h.append(chart(c, s.counts(), language));
     }
     h.append("<h2>")
         .append(esc(w.get("turnout")))
@@ -130,8 +127,41 @@ public final class ResultsReport {
     return h.toString().getBytes(StandardCharsets.UTF_8);
   }
 
+  /** "1 vote", "2 голоса", "5 голосов": the count with its noun in the language's plural form. */
+  private static final Map<String, String> VOTES =
+      Map.of(
+          "en", "{0,plural,one{# vote} other{# votes}}",
+          "ru", "{0,plural,one{# голос} few{# голоса} many{# голосов} other{# голоса}}",
+          "tt", "{0,plural,other{# тавыш}}");
+
+  /** A count of votes in {@code language} (CLDR plural rules through ICU). */
+  static String votes(long n, String language) {
+    String pattern = VOTES.get(language);
+    com.ibm.icu.util.ULocale locale =
+        new com.ibm.icu.util.ULocale(pattern == null ? "en" : language);
+    return new com.ibm.icu.text.MessageFormat(pattern == null ? VOTES.get("en") : pattern, locale)
+        .format(new Object[] {n});
+  }
+
+  /** The report's own words in {@code language}, or in English when it has none. */
+  static Map<String, String> words(String language) {
+    return WORDS.getOrDefault(language, WORDS.get("en"));
+  }
+
+  static String title(ElectionManifest m, String language) {
+    return text(m.title(), language, m.electionId());
+  }
+
+  static String contestTitle(Contest c, String language) {
+    return text(c.title(), language, c.id());
+  }
+
+  static String stationName(ElectionManifest m, String id, String language) {
+    return m.station(id).map(st -> text(st.name(), language, id)).orElse(id);
+  }
+
   /** A horizontal bar per selection, longest bar = the most votes; names and counts as text. */
-  static String chart(Contest c, Map<String, Long> counts, String language, String votes) {
+  static String chart(Contest c, Map<String, Long> counts, String language) {
     List<String> ids = c.selectionIds();
     long max = 1;
     for (String id : ids) {
@@ -158,7 +188,7 @@ public final class ResultsReport {
               Locale.ROOT,
               "<text x=\"0\" y=\"%d\" font-size=\"14\">%s</text>"
                   + "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#2b6cb0\"/>"
-                  + "<text x=\"%d\" y=\"%d\" font-size=\"14\">%,d %s</text>\n",
+                  + "<text x=\"%d\" y=\"%d\" font-size=\"14\">%s</text>\n",
               y + 17,
               esc(selectionName(c, id, language)),
               labelW,
@@ -167,8 +197,7 @@ public final class ResultsReport {
               row - 8,
               labelW + len + 6,
               y + 17,
-              n,
-              esc(votes)));
+              esc(votes(n, language))));
     }
     return svg.append("</svg>\n").toString();
   }
