@@ -89,6 +89,7 @@ class ElectionEndToEndTest {
   final Map<String, Long> expected = new TreeMap<>();
   int recorded;
   Path downloaded;
+  Path record; // written by the first test
 
   record Run(int code, String out, String err) {}
 
@@ -396,7 +397,7 @@ class ElectionEndToEndTest {
             tally.resolve("decryption-share-1.json").toString(),
             tally.resolve("decryption-share-3.json").toString());
     assertThat(c.out()).contains("No shares from trustees [2]");
-    Path record = dir.resolve("out/record");
+    record = dir.resolve("out/record");
     Run r =
         ok(
             "record",
@@ -680,6 +681,94 @@ class ElectionEndToEndTest {
     // The untouched entries tally.
     assertThat(tally.tally(LedgerFolder.read(downloaded, trust()).entries()).cast())
         .isEqualTo(castCount());
+  }
+
+  /**
+   * The record's ledger part checked by code nobody on the project wrote: Go's sumdb/note (each
+   * checkpoint's log signature), crypto/ed25519 (each cosignature, its key ID recomputed) and
+   * sumdb/tlog (the entries' tree hash at each checkpoint, every entry's inclusion proof), run by
+   * ledger/src/test/go/tlogcheck in its -record mode; then changed copies fail at their check.
+   */
+  @Test
+  @Order(7)
+  void goSumdbChecksTheRecordsLedgerPart() throws Exception {
+    assertThat(record).as("the first test wrote the record").isNotNull();
+    Path checker = buildGoChecker(dir);
+    Path ledgerPart = record.resolve("ledger");
+    Run r = go(checker, ledgerPart);
+    assertThat(r.code()).as(r.out()).isZero();
+    assertThat(r.out())
+        .contains("ok   cosignature every checkpoint cosigned by at least 2 witnesses")
+        .contains("ok   entries     all " + recorded + " entries hash to the root")
+        .contains("ok   proofs      " + recorded + " inclusion proofs check")
+        .contains("verified " + recorded + " entries");
+
+    Path entry = dir.resolve("go-entry");
+    copyTree(ledgerPart, entry);
+    flip(firstFile(entry.resolve("tile/entries")), 0.5);
+    assertThat(go(checker, entry).out()).contains("FAIL entries");
+
+    Path cosig = dir.resolve("go-cosignature");
+    copyTree(ledgerPart, cosig);
+    Path note = firstFile(cosig.resolve("checkpoints"));
+    List<String> lines = new ArrayList<>(Files.readAllLines(note, StandardCharsets.UTF_8));
+    int last = lines.size() - 1; // the last signature line: a cosignature (the log's comes first)
+    String line = lines.get(last);
+    int sp = line.lastIndexOf(' ');
+    byte[] sig = java.util.Base64.getDecoder().decode(line.substring(sp + 1));
+    sig[40] ^= 1;
+    lines.set(last, line.substring(0, sp + 1) + java.util.Base64.getEncoder().encodeToString(sig));
+    Files.writeString(note, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    Run c = go(checker, cosig);
+    assertThat(c.code()).isEqualTo(1);
+    assertThat(c.out()).contains("FAIL cosignature").contains("does not verify");
+  }
+
+  static Path firstFile(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
+    }
+  }
+
+  static void flip(Path file, double at) throws IOException {
+    byte[] b = Files.readAllBytes(file);
+    b[(int) (b.length * at)] ^= 1;
+    Files.write(file, b);
+  }
+
+  static Run go(Path checker, Path ledgerPart) throws Exception {
+    Process p =
+        new ProcessBuilder(checker.toString(), "-record", ledgerPart.toString())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), out, "");
+  }
+
+  /** Builds ledger's Go checker with Debian's Go and x/mod in GOPATH mode (nothing downloads). */
+  static Path buildGoChecker(Path dir) throws Exception {
+    Path source = Path.of("../ledger/src/test/go/tlogcheck").toAbsolutePath().normalize();
+    Path binary = dir.resolve("tlogcheck");
+    ProcessBuilder pb =
+        new ProcessBuilder("go", "build", "-o", binary.toString(), ".")
+            .directory(source.toFile())
+            .redirectErrorStream(true);
+    pb.environment().put("GO111MODULE", "off");
+    pb.environment().put("GOPATH", "/usr/share/gocode");
+    pb.environment().put("GOCACHE", dir.resolve("gocache").toString());
+    pb.environment().put("GOFLAGS", "");
+    Process p;
+    try {
+      p = pb.start();
+    } catch (IOException e) {
+      throw new AssertionError(
+          "Go is not installed: ./test.sh installs golang-go and golang-golang-x-mod-dev", e);
+    }
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("go build:\n" + out).isZero();
+    return binary;
   }
 
   static void copyTree(Path from, Path to) throws IOException {

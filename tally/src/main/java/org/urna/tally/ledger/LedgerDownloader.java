@@ -1,5 +1,7 @@
 package org.urna.tally.ledger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -36,6 +38,7 @@ import org.urna.tlog.TrustPolicy;
  */
 public final class LedgerDownloader {
   private static final int HASH = 32;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<URI> validators;
   private final TrustPolicy policy;
@@ -78,18 +81,21 @@ public final class LedgerDownloader {
         refused.add(v + ": " + e.getMessage());
         continue;
       }
-      Checkpoint same = trusted.get(cp.size());
-      if (same != null && !same.root().equals(cp.root())) {
-        throw new LedgerRefusal(
-            "Two checkpoints of size "
-                + cp.size()
-                + " with different roots are both cosigned by a quorum (the ledger forked; "
-                + v
-                + " serves one of them): do not tally, call the validators' operators.");
-      }
-      trusted.put(cp.size(), cp);
-      notes.putIfAbsent(cp.size(), note);
+      keep(trusted, notes, cp, note, v);
       progress.println(v + ": checkpoint of size " + cp.size() + " cosigned by a quorum");
+      // The checkpoints it published before: those the policy trusts go into the folder too.
+      try {
+        for (JsonNode n : JSON.readTree(get(v, "v1/checkpoints")).path("checkpoints")) {
+          byte[] earlier = n.asText().getBytes(StandardCharsets.UTF_8);
+          try {
+            keep(trusted, notes, LedgerFolder.trusted(earlier, policy, "a checkpoint"), earlier, v);
+          } catch (LedgerRefusal untrusted) {
+            // not cosigned by this policy's quorum: not part of the download
+          }
+        }
+      } catch (IOException e) {
+        progress.println(v + ": no checkpoint history (" + e.getMessage() + ")");
+      }
     }
     if (trusted.isEmpty()) {
       throw new LedgerRefusal(
@@ -126,6 +132,27 @@ public final class LedgerDownloader {
     } finally {
       deleteTree(tmp);
     }
+  }
+
+  /** Keeps a trusted checkpoint; two of one size with different roots are a fork. */
+  private static void keep(
+      TreeMap<Long, Checkpoint> trusted,
+      Map<Long, byte[]> notes,
+      Checkpoint cp,
+      byte[] note,
+      URI from)
+      throws LedgerRefusal {
+    Checkpoint same = trusted.get(cp.size());
+    if (same != null && !same.root().equals(cp.root())) {
+      throw new LedgerRefusal(
+          "Two checkpoints of size "
+              + cp.size()
+              + " with different roots are both cosigned by a quorum (the ledger forked; "
+              + from
+              + " serves one of them): do not tally, call the validators' operators.");
+    }
+    trusted.put(cp.size(), cp);
+    notes.putIfAbsent(cp.size(), note);
   }
 
   /** The leaf hashes from the level-0 hash tiles of one validator whose tiles give the root. */
