@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code urna ledger-download}: the ledger from its validators into the folder {@code urna
- * tally-ledger} and {@code urna record --ledger} read (docs/spec/trustees.md 6.1), every tile
+ * tally-ledger} and {@code urna record --ledger} read (docs/spec/trustees.md 6.5), every tile
  * checked against the newest quorum-cosigned checkpoint's root.
  */
 @Command(

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code urna tally-ledger}: a downloaded ledger checked again under the pinned policy, every
  * ballot verified, the cast ones added into {@code encrypted-totals.json} for {@code urna trustee
- * decrypt} and {@code urna tally-combine} (docs/spec/trustees.md 6.1, 6.2).
+ * decrypt} and {@code urna tally-combine} (docs/spec/trustees.md 6.5, 6.2).
  */
 @Command(
     name = "tally-ledger",

@@ -30,7 +30,7 @@ import org.urna.tlog.TreeHash;
 import org.urna.tlog.TrustPolicy;
 
 /**
- * Downloads the ledger from its validators (docs/spec/trustees.md 6.1): the newest checkpoint that
+ * Downloads the ledger from its validators (docs/spec/trustees.md 6.5): the newest checkpoint that
  * a quorum of the pinned policy cosigned, the level-0 hash tiles (the leaf hashes) that must hash
  * to its root, and every entry bundle, each entry of which must hash to its leaf. A validator that
  * serves a tile that does not check is named and the next one asked; the folder is written only

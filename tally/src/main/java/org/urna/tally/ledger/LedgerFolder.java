@@ -17,7 +17,7 @@ import org.urna.tlog.TreeHash;
 import org.urna.tlog.TrustPolicy;
 
 /**
- * The ledger as downloaded (docs/spec/trustees.md 6.1): {@code policy.txt}, {@code
+ * The ledger as downloaded (docs/spec/trustees.md 6.5): {@code policy.txt}, {@code
  * checkpoints/<size>} (signed notes, each cosigned by a quorum) and the C2SP entry bundles {@code
  * tile/entries/...} of the largest checkpoint's tree. Reading it checks it again under a policy the
  * reader pins: every checkpoint trusted, the entries hashing to every checkpoint's root.
