@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 
 /**
  * A lying validator: answers every GET with what the real validator behind it answers, except that
- * it changes one byte of every response whose path starts with {@code prefix} (a tile).
+ * it changes byte 100 of every response whose path starts with {@code prefix} (a tile): in an entry
+ * bundle a byte inside the first entry's ballot (after its 2-byte length, its type byte and its
+ * tracking code), in a hash tile a byte of the fourth leaf hash.
  */
 final class TamperingValidator implements AutoCloseable {
   private final HttpServer server;
@@ -30,8 +32,8 @@ final class TamperingValidator implements AutoCloseable {
                     HttpRequest.newBuilder(URI.create(real + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             byte[] body = r.body();
-            if (path.startsWith(prefix) && r.statusCode() == 200 && body.length > 40) {
-              body[body.length / 2] ^= 1;
+            if (path.startsWith(prefix) && r.statusCode() == 200 && body.length > 100) {
+              body[100] ^= 1;
             }
             exchange.sendResponseHeaders(r.statusCode(), body.length == 0 ? -1 : body.length);
             try (OutputStream o = exchange.getResponseBody()) {
