@@ -16,7 +16,17 @@
 //	entries     every entry bundle's entries hash to the level-0 hashes (tlog.RecordHash)
 //	proofs      each ballot's tlog-proof file: its extra is the entry, its inclusion proof checks
 //
-// Usage: go run main.go (-url http://127.0.0.1:8081 [-mirror DIR] | -dir DIR)
+// With -record DIR it checks the ledger part of an election record instead (docs/spec/election-record.md:
+// DIR holds policy.txt, checkpoints/<size> and tile/entries/...; no hash tiles, no proof files):
+//
+//	policy      as above
+//	checkpoint  every checkpoints/<size>: signed by a log key (sumdb/note), its size its file name
+//	cosignature every one cosigned by the quorum, key IDs recomputed, signatures verifying
+//	entries     the entries hash (tlog.StoredHashes, tlog.TreeHash) to every checkpoint's root
+//	proofs      every entry's inclusion proof (tlog.ProveRecord) checks against the largest
+//	            checkpoint's root (tlog.CheckRecord)
+//
+// Usage: go run main.go (-url http://127.0.0.1:8081 [-mirror DIR] | -dir DIR | -record DIR)
 package main
 
 import (
@@ -50,6 +60,7 @@ var (
 	baseURL = flag.String("url", "", "a validator's base URL")
 	dir     = flag.String("dir", "", "a folder laid out like the URL paths")
 	mirror  = flag.String("mirror", "", "with -url: save every resource read into this folder")
+	record  = flag.String("record", "", "the ledger folder of an election record")
 )
 
 func fail(step string, format string, args ...interface{}) {
@@ -176,8 +187,12 @@ func parsePolicy(text string) (policy, error) {
 
 func main() {
 	flag.Parse()
+	if *record != "" && *baseURL == "" && *dir == "" {
+		checkRecord(*record)
+		return
+	}
 	if (*baseURL == "") == (*dir == "") {
-		fmt.Println("usage: tlogcheck (-url URL [-mirror DIR] | -dir DIR)")
+		fmt.Println("usage: tlogcheck (-url URL [-mirror DIR] | -dir DIR | -record DIR)")
 		os.Exit(2)
 	}
 
@@ -229,29 +244,11 @@ func main() {
 	ok("checkpoint", "%s size %d signed by %s", lines[0], size, n.Sigs[0].Name)
 
 	// cosignature: C2SP tlog-cosignature/v1, checked here with crypto/ed25519
-	cosigned := map[string]bool{}
-	for _, s := range n.UnverifiedSigs {
-		raw, err := base64.StdEncoding.DecodeString(s.Base64)
-		if err != nil || len(raw) != 4+8+ed25519.SignatureSize {
-			continue
-		}
-		id := binary.BigEndian.Uint32(raw[:4])
-		ts := binary.BigEndian.Uint64(raw[4:12])
-		for wname, w := range pol.witnesses {
-			if w.name != s.Name || w.id != id {
-				continue
-			}
-			msg := []byte(fmt.Sprintf("cosignature/v1\ntime %d\n%s", ts, n.Text))
-			if !ed25519.Verify(w.key, msg, raw[12:]) {
-				fail("cosignature", "the cosignature of %s does not verify", wname)
-			}
-			cosigned[wname] = true
-		}
+	cosigned, err := checkCosignatures(n, pol)
+	if err != nil {
+		fail("cosignature", "%v", err)
 	}
-	if len(cosigned) < pol.quorum {
-		fail("cosignature", "%d witnesses cosigned, the quorum is %d", len(cosigned), pol.quorum)
-	}
-	ok("cosignature", "%d of %d witnesses cosigned (quorum %d)", len(cosigned), len(pol.witnesses), pol.quorum)
+	ok("cosignature", "%d of %d witnesses cosigned (quorum %d)", cosigned, len(pol.witnesses), pol.quorum)
 
 	// tiles: sumdb/tlog checks every tile it reads against the tree
 	tree := tlog.Tree{N: size, Hash: root}
@@ -419,3 +416,163 @@ func (tileReader) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
 }
 
 func (tileReader) SaveTiles([]tlog.Tile, [][]byte) {}
+
+// checkCosignatures counts the distinct witnesses of the policy whose C2SP cosignature/v1 on the
+// note verifies (crypto/ed25519), failing on one that names a witness's key ID and does not verify,
+// and on fewer than the quorum.
+func checkCosignatures(n *note.Note, pol policy) (int, error) {
+	cosigned := map[string]bool{}
+	for _, s := range n.UnverifiedSigs {
+		raw, err := base64.StdEncoding.DecodeString(s.Base64)
+		if err != nil || len(raw) != 4+8+ed25519.SignatureSize {
+			continue
+		}
+		id := binary.BigEndian.Uint32(raw[:4])
+		ts := binary.BigEndian.Uint64(raw[4:12])
+		for wname, w := range pol.witnesses {
+			if w.name != s.Name || w.id != id {
+				continue
+			}
+			msg := []byte(fmt.Sprintf("cosignature/v1\ntime %d\n%s", ts, n.Text))
+			if !ed25519.Verify(w.key, msg, raw[12:]) {
+				return 0, fmt.Errorf("the cosignature of %s does not verify", wname)
+			}
+			cosigned[wname] = true
+		}
+	}
+	if len(cosigned) < pol.quorum {
+		return 0, fmt.Errorf("%d witnesses cosigned, the quorum is %d", len(cosigned), pol.quorum)
+	}
+	return len(cosigned), nil
+}
+
+// memoryHashes is a tlog.HashReader over the stored hashes of a tree held in memory.
+type memoryHashes []tlog.Hash
+
+func (m memoryHashes) ReadHashes(indexes []int64) ([]tlog.Hash, error) {
+	out := make([]tlog.Hash, len(indexes))
+	for i, x := range indexes {
+		if x < 0 || x >= int64(len(m)) {
+			return nil, fmt.Errorf("no stored hash %d", x)
+		}
+		out[i] = m[x]
+	}
+	return out, nil
+}
+
+type recordCheckpoint struct {
+	size int64
+	root tlog.Hash
+}
+
+// checkRecord checks the ledger folder of an election record (see the comment at the top).
+func checkRecord(folder string) {
+	policyText, err := os.ReadFile(filepath.Join(folder, "policy.txt"))
+	if err != nil {
+		fail("policy", "%v", err)
+	}
+	pol, err := parsePolicy(string(policyText))
+	if err != nil {
+		fail("policy", "%v", err)
+	}
+	ok("policy", "%d log keys, %d witnesses, quorum %d", len(pol.logs), len(pol.witnesses), pol.quorum)
+	var verifiers []note.Verifier
+	for _, k := range pol.logs {
+		v, err := note.NewVerifier(k.text)
+		if err != nil {
+			fail("checkpoint", "note.NewVerifier(%s): %v", k.name, err)
+		}
+		verifiers = append(verifiers, v)
+	}
+	files, err := os.ReadDir(filepath.Join(folder, "checkpoints"))
+	if err != nil || len(files) == 0 {
+		fail("checkpoint", "no checkpoints folder or no checkpoint in it")
+	}
+	var cps []recordCheckpoint
+	largest := recordCheckpoint{size: -1}
+	for _, f := range files {
+		data, err := os.ReadFile(filepath.Join(folder, "checkpoints", f.Name()))
+		if err != nil {
+			fail("checkpoint", "%v", err)
+		}
+		n, err := note.Open(data, note.VerifierList(verifiers...))
+		if err != nil {
+			fail("checkpoint", "checkpoints/%s: note.Open: %v", f.Name(), err)
+		}
+		lines := strings.Split(strings.TrimSuffix(n.Text, "\n"), "\n")
+		if len(lines) < 3 || lines[1] != f.Name() {
+			fail("checkpoint", "checkpoints/%s does not hold a checkpoint of that size", f.Name())
+		}
+		if lines[0] != pol.logs[0].name {
+			fail("checkpoint", "checkpoints/%s: origin %q is not the log key's name", f.Name(), lines[0])
+		}
+		size, err := strconv.ParseInt(lines[1], 10, 64)
+		if err != nil || size < 0 {
+			fail("checkpoint", "checkpoints/%s: size %q", f.Name(), lines[1])
+		}
+		rootBytes, err := base64.StdEncoding.DecodeString(lines[2])
+		if err != nil || len(rootBytes) != tlog.HashSize {
+			fail("checkpoint", "checkpoints/%s: root %q", f.Name(), lines[2])
+		}
+		var root tlog.Hash
+		copy(root[:], rootBytes)
+		if _, err := checkCosignatures(n, pol); err != nil {
+			fail("cosignature", "checkpoints/%s: %v", f.Name(), err)
+		}
+		cp := recordCheckpoint{size: size, root: root}
+		cps = append(cps, cp)
+		if size > largest.size {
+			largest = cp
+		}
+	}
+	ok("checkpoint", "%d checkpoints signed by a log key, the largest of size %d", len(cps), largest.size)
+	ok("cosignature", "every checkpoint cosigned by at least %d witnesses", pol.quorum)
+
+	var entries [][]byte
+	for start := int64(0); start < largest.size; start += 1 << tileHeight {
+		width := largest.size - start
+		if width > 1<<tileHeight {
+			width = 1 << tileHeight
+		}
+		t := tlog.Tile{H: tileHeight, L: -1, N: start >> tileHeight, W: int(width)}
+		data, err := os.ReadFile(filepath.Join(folder, filepath.FromSlash(c2spPath(t))))
+		if err != nil {
+			fail("entries", "%v", err)
+		}
+		bundle, err := splitBundle(data)
+		if err != nil || int64(len(bundle)) != width {
+			fail("entries", "bundle %d does not hold %d entries (%v)", t.N, width, err)
+		}
+		entries = append(entries, bundle...)
+	}
+	var stored memoryHashes
+	for i, e := range entries {
+		hashes, err := tlog.StoredHashes(int64(i), e, stored)
+		if err != nil {
+			fail("entries", "%v", err)
+		}
+		stored = append(stored, hashes...)
+	}
+	for _, cp := range cps {
+		th, err := tlog.TreeHash(cp.size, stored)
+		if err != nil {
+			fail("entries", "%v", err)
+		}
+		if th != cp.root {
+			fail("entries", "the first %d entries hash to %v, checkpoint %d says %v", cp.size, th, cp.size, cp.root)
+		}
+	}
+	ok("entries", "all %d entries hash to the root of each of the %d checkpoints", len(entries), len(cps))
+
+	for i, e := range entries {
+		proof, err := tlog.ProveRecord(largest.size, int64(i), stored)
+		if err != nil {
+			fail("proofs", "entry %d: %v", i, err)
+		}
+		if err := tlog.CheckRecord(proof, largest.size, largest.root, int64(i), tlog.RecordHash(e)); err != nil {
+			fail("proofs", "entry %d: %v", i, err)
+		}
+	}
+	ok("proofs", "%d inclusion proofs check against checkpoint %d", len(entries), largest.size)
+	fmt.Printf("verified %d entries\n", len(entries))
+}

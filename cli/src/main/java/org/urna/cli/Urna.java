@@ -13,8 +13,10 @@ import org.urna.ledger.cli.RunNode;
 import org.urna.sync.cli.SyncCommand;
 import org.urna.tally.cli.CeremonyCommand;
 import org.urna.tally.cli.ElectionCommand;
+import org.urna.tally.cli.LedgerDownloadCommand;
 import org.urna.tally.cli.RecordCommand;
 import org.urna.tally.cli.TallyCombineCommand;
+import org.urna.tally.cli.TallyLedgerCommand;
 import org.urna.tally.cli.TrusteeCommand;
 import org.urna.tally.cli.VerifyRecordCommand;
 import picocli.CommandLine;
@@ -42,6 +44,8 @@ import picocli.CommandLine.Command;
       TallyCommand.class,
       CeremonyCommand.class,
       TrusteeCommand.class,
+      LedgerDownloadCommand.class,
+      TallyLedgerCommand.class,
       TallyCombineCommand.class,
       RecordCommand.class,
       VerifyRecordCommand.class,

@@ -8,7 +8,8 @@ class TrusteeCommandsRegisteredTest {
   @Test
   void theCeremonyTrusteeAndCombinationCommandsAreReachableFromUrna() {
     var subcommands = Urna.commandLine().getSubcommands();
-    assertThat(subcommands).containsKeys("ceremony", "trustee", "tally-combine");
+    assertThat(subcommands)
+        .containsKeys("ceremony", "trustee", "tally-combine", "ledger-download", "tally-ledger");
     assertThat(subcommands.get("trustee").getSubcommands())
         .containsKeys("init", "deal", "check", "answer", "finish", "decrypt");
     assertThat(subcommands.get("ceremony").getSubcommands()).containsKeys("new", "combine");

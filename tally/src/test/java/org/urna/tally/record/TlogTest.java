@@ -37,6 +37,8 @@ class TlogTest {
     assertThat(EntryBundles.path(0, 12)).isEqualTo("tile/entries/000.p/12");
     assertThat(EntryBundles.path(1234, 256)).isEqualTo("tile/entries/x001/234");
     assertThat(EntryBundles.path(1234067, 256)).isEqualTo("tile/entries/x001/x234/067");
+    assertThat(EntryBundles.hashTilePath(0, 1, 44)).isEqualTo("tile/0/001.p/44");
+    assertThat(EntryBundles.hashTilePath(0, 1234, 256)).isEqualTo("tile/0/x001/234");
     assertThat(EntryBundles.paths(513))
         .containsExactly("tile/entries/000", "tile/entries/001", "tile/entries/002.p/1");
     assertThat(EntryBundles.paths(512)).containsExactly("tile/entries/000", "tile/entries/001");

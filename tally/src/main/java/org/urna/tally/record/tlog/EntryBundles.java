@@ -16,11 +16,23 @@ public final class EntryBundles {
 
   /** {@code tile/entries/x001/234} for bundle 1234, with {@code .p/<w>} when partial. */
   public static String path(long index, int width) {
+    return tilePath("entries", index, width);
+  }
+
+  /**
+   * The level-{@code level} hash tile {@code tile/<level>/<N>[.p/<w>]}: {@code width} hashes of 32
+   * bytes; at level 0 these are the leaf hashes of entries {@code 256·index} onwards.
+   */
+  public static String hashTilePath(int level, long index, int width) {
+    return tilePath(Integer.toString(level), index, width);
+  }
+
+  private static String tilePath(String kind, long index, int width) {
     String digits = String.format("%03d", index);
     while (digits.length() % 3 != 0) {
       digits = "0" + digits;
     }
-    StringBuilder sb = new StringBuilder("tile/entries/");
+    StringBuilder sb = new StringBuilder("tile/").append(kind).append('/');
     for (int i = 0; i < digits.length(); i += 3) {
       if (i + 3 < digits.length()) {
         sb.append('x');
