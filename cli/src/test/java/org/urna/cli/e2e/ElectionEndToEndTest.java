@@ -497,6 +497,23 @@ class ElectionEndToEndTest {
     assertThat(t.code()).isEqualTo(1);
     assertThat(t.err()).contains("is not trusted under the policy");
     assertThat(dir.resolve("wrong-totals.json")).doesNotExist();
+    // A package file that is not there: said in words, nothing written.
+    Run none =
+        urna(
+            "tally-ledger",
+            "--ledger",
+            downloaded.toString(),
+            "--policy",
+            policy.toString(),
+            "--package",
+            dir.resolve("no-such-package.json").toString(),
+            "--trust",
+            anchor,
+            "--out",
+            dir.resolve("wrong-totals.json").toString());
+    assertThat(none.code()).isEqualTo(1);
+    assertThat(none.err()).startsWith("There is no file ").contains("no-such-package.json");
+    assertThat(dir.resolve("wrong-totals.json")).doesNotExist();
   }
 
   @Test

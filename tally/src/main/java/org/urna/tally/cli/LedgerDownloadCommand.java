@@ -57,8 +57,11 @@ public final class LedgerDownloadCommand implements Callable<Integer> {
     try {
       text = Files.readAllBytes(policy);
       trust = TrustPolicy.parse(text);
+    } catch (java.nio.file.NoSuchFileException e) {
+      System.err.println("There is no policy file " + e.getFile() + ". Nothing was written.");
+      return 1;
     } catch (IOException e) {
-      System.err.println("Cannot read the policy file: " + e.getMessage());
+      System.err.println("Cannot read the policy file " + policy + ": " + e.getMessage());
       return 1;
     } catch (LedgerFormatException e) {
       System.err.println("The policy file " + policy + " is not a tlog-policy: " + e.getMessage());

@@ -84,6 +84,9 @@ public final class TallyLedgerCommand implements Callable<Integer> {
                   .path("opens")
                   .asText()
                   .transform(java.time.Instant::parse));
+    } catch (java.nio.file.NoSuchFileException e) {
+      System.err.println("There is no file " + e.getFile() + ". Nothing was written.");
+      return 1;
     } catch (IOException e) {
       System.err.println("Cannot read " + e.getMessage());
       return 1;
