@@ -20,7 +20,7 @@ for p in urna-kiosk urna-ledger; do
     fail "$p is installed on this machine; the test installs and purges it and will not touch it"
   fi
 done
-for d in /var/lib/urna /var/lib/urna-ledger; do
+for d in /var/lib/urna /var/lib/urna-ledger /etc/urna; do
   [ -e "$d" ] && fail "$d exists on this machine; the test will not touch it"
 done
 # The packages under test are compressed at xz's fastest level (the same files, half the build
@@ -43,7 +43,7 @@ cleanup() {
   if [ "$installed" = yes ]; then
     URNA_PURGE_BALLOT_BOXES=yes URNA_PURGE_LEDGER_STATE=yes \
       dpkg --purge urna-kiosk urna-ledger >/dev/null 2>&1 || true
-    rm -rf /var/lib/urna /var/lib/urna-ledger /etc/urna-ledger
+    rm -rf /var/lib/urna /var/lib/urna-ledger /etc/urna-ledger /etc/urna
     for u in urna-kiosk urna-ledger; do
       getent passwd "$u" >/dev/null && deluser --system "$u" >/dev/null 2>&1 || true
       getent group "$u" >/dev/null && delgroup --system "$u" >/dev/null 2>&1 || true
