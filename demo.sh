@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the Urna kiosk demo: the voter's touchscreen in a window with the sample election, a real
-# encrypted ballot box, the printer emulator's paper beside it and a poll worker's activation
-# button. No hardware, no network. Options: ./demo.sh --help
+# Runs the Urna kiosk demo: the station in a window, started from a demo configuration (a freshly
+# signed sample election package, operator cards in a simulated reader, the printer emulator whose
+# paper shows beside it, an in-process ledger). No hardware, no network. Options: ./demo.sh --help
 # (The command-line tour without a display: scripts/cli-demo.sh)
 set -euo pipefail
 exec "$(dirname "$0")/kiosk-demo.sh" "$@"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the Urna voter's kiosk demo: the sample election, a real encrypted H2 ballot box in a
-# temporary folder, the ESC/POS printer emulator (its paper shows beside the kiosk) and a poll
-# worker's "activate next voter" button. No hardware, no network.
+# Runs the Urna kiosk demo: the station (operator shell, PIN pad, poll-worker and service mode, the
+# voter's screens) from a configuration made at start in a temporary folder: a signed sample
+# election package, demo operator cards in the simulated card reader (poll worker PIN 111111),
+# the ESC/POS printer emulator (its paper shows beside the station), an in-process ledger.
+# No hardware, no network.
 #   ./kiosk-demo.sh                 a window (F11: full screen)
 #   ./kiosk-demo.sh --kiosk         full screen, locked down
 #   ./kiosk-demo.sh --help          every option (answers without building)

@@ -7,10 +7,11 @@
 set -euo pipefail
 
 # What is packaged (one place to change when a module or a main class moves).
-KIOSK_MODULE=kiosk-demo
-KIOSK_MAIN=org.urna.kiosk.demo.DemoMain
-KIOSK_JAR="$KIOSK_MODULE/target/urna-kiosk-demo.jar"
-KIOSK_TRAIN_ARGS=(--smoke-test)
+# The kiosk package ships the station (StationMain --config FILE), kiosk-app's merged jar: no
+# ledger, no Ratis, no Jetty (decision 0510). The demo's jar (kiosk-demo) is never packaged.
+KIOSK_MODULE=kiosk-app
+KIOSK_MAIN=org.urna.kiosk.station.StationMain
+KIOSK_JAR="$KIOSK_MODULE/target/urna-kiosk.jar"
 LEDGER_MODULE=cli
 LEDGER_MAIN=org.urna.cli.Urna
 LEDGER_JAR_GLOB="$LEDGER_MODULE/target/cli-*.jar"
@@ -132,7 +133,10 @@ for l in urna-kiosk/bin/urna-kiosk urna-ledger/bin/urna; do
 done
 
 step "AOT cache: trained on the packaged kiosk (its own jar, runtime and launcher)"
-"$here/common/train-aot.sh" "$out/image/urna-kiosk" "${KIOSK_TRAIN_ARGS[@]}"
+# a station configuration that starts anywhere: simulated reader, printer emulator (0510)
+check_conf=$("$here/common/kiosk-check-config.sh" "$out/image/urna-ledger/bin/urna" "$out/check-station")
+"$here/common/train-aot.sh" "$out/image/urna-kiosk" --config "$check_conf" --smoke-test
+rm -rf "$out/check-station"
 
 step "Debian packages ($deb_version)"
 "$here/common/make-deb.sh" "$here/kiosk" "$out/image/urna-kiosk" "$deb_version" "$out/deb"

@@ -20,7 +20,7 @@ for p in urna-kiosk urna-ledger; do
     fail "$p is installed on this machine; the test installs and purges it and will not touch it"
   fi
 done
-for d in /var/lib/urna /var/lib/urna-ledger; do
+for d in /var/lib/urna /var/lib/urna-ledger /etc/urna; do
   [ -e "$d" ] && fail "$d exists on this machine; the test will not touch it"
 done
 # The packages under test are compressed at xz's fastest level (the same files, half the build
@@ -43,7 +43,7 @@ cleanup() {
   if [ "$installed" = yes ]; then
     URNA_PURGE_BALLOT_BOXES=yes URNA_PURGE_LEDGER_STATE=yes \
       dpkg --purge urna-kiosk urna-ledger >/dev/null 2>&1 || true
-    rm -rf /var/lib/urna /var/lib/urna-ledger /etc/urna-ledger
+    rm -rf /var/lib/urna /var/lib/urna-ledger /etc/urna-ledger /etc/urna
     for u in urna-kiosk urna-ledger; do
       getent passwd "$u" >/dev/null && deluser --system "$u" >/dev/null 2>&1 || true
       getent group "$u" >/dev/null && delgroup --system "$u" >/dev/null 2>&1 || true
@@ -59,11 +59,24 @@ for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
 [ -s "$work/display" ] || fail "Xvfb did not start"
 export DISPLAY=":$(cat "$work/display")"
 
+step "kiosk app-image: the station, not the demo: no ledger, Ratis or Jetty in its jar"
+grep -q '^app.mainclass=org.urna.kiosk.station.StationMain$' "$t/image/urna-kiosk/lib/app/urna-kiosk.cfg" ||
+  fail "the kiosk's main class is not StationMain: $(grep mainclass "$t/image/urna-kiosk/lib/app/urna-kiosk.cfg")"
+unzip -Z1 "$t/image/urna-kiosk/lib/app/urna-kiosk.jar" >"$work/kiosk-jar.txt"
+grep -q '^org/urna/kiosk/station/StationMain.class$' "$work/kiosk-jar.txt" || fail "no StationMain in the kiosk's jar"
+! grep -E -m 3 '^(org/apache/ratis|org/eclipse/jetty|org/urna/ledger|org/urna/kiosk/demo)/' "$work/kiosk-jar.txt" ||
+  fail "the kiosk's jar carries the ledger, Ratis, Jetty or the demo"
+"$t/image/urna-kiosk/bin/urna-kiosk" >"$work/noconf" 2>&1 && fail "the station started without --config"
+grep -q -- '--config FILE is required' "$work/noconf" || fail "no word about --config: $(cat "$work/noconf")"
+
 step "kiosk app-image: first screen, exit 0, nothing written by JavaFX into a fresh HOME"
 mkdir "$work/home"
-HOME="$work/home" "$t/image/urna-kiosk/bin/urna-kiosk" --smoke-test >"$work/smoke" 2>&1 ||
+conf=$(packaging/common/kiosk-check-config.sh "$t/image/urna-ledger/bin/urna" "$work/check-station")
+"$t/image/urna-kiosk/bin/urna-kiosk" --config "$conf" --check >"$work/check" 2>&1 ||
+  fail "--check of a good configuration: $(cat "$work/check")"
+HOME="$work/home" "$t/image/urna-kiosk/bin/urna-kiosk" --config "$conf" --smoke-test >"$work/smoke" 2>&1 ||
   fail "smoke test exit $?: $(cat "$work/smoke")"
-grep -q 'firstFrame' "$work/smoke" || fail "no first frame: $(cat "$work/smoke")"
+grep -q 'first screen shown' "$work/smoke" || fail "no first screen: $(cat "$work/smoke")"
 [ ! -e "$work/home/.openjfx" ] || fail "JavaFX extracted libraries into HOME"
 
 step "the shipped AOT cache was made from the shipped jars and runtime, and is used"
@@ -75,7 +88,7 @@ for j in "$t"/image/urna-kiosk/lib/app/*.jar; do
 done
 # -XX:AOTMode=on: the JVM refuses to start when it cannot map the cache (other jars, other JVM)
 JAVA_TOOL_OPTIONS="-XX:AOTMode=on -Xlog:aot=info" HOME="$work/home" \
-  "$t/image/urna-kiosk/bin/urna-kiosk" --smoke-test >"$work/aot" 2>&1 ||
+  "$t/image/urna-kiosk/bin/urna-kiosk" --config "$conf" --smoke-test >"$work/aot" 2>&1 ||
   fail "the kiosk does not start with its AOT cache required: $(grep -i aot "$work/aot" | head)"
 grep -q 'Opened AOT cache' "$work/aot" || fail "the AOT cache was not opened: $(grep -i aot "$work/aot" | head)"
 
@@ -158,7 +171,9 @@ installed=yes
 dpkg -i "$work"/A/urna-kiosk_${old}_amd64.deb "$work"/A/urna-ledger_${old}_amd64.deb >"$work/dpkg" 2>&1 ||
   fail "dpkg -i A: $(cat "$work/dpkg")"
 urna-kiosk --help | grep -q -- --smoke-test || fail "installed urna-kiosk --help"
-HOME="$work/home" urna-kiosk --smoke-test >"$work/smoke-installed" 2>&1 ||
+[ "$(stat -c '%U %a' /etc/urna)" = "urna-kiosk 750" ] || fail "/etc/urna: $(stat -c '%U %a' /etc/urna)"
+grep -q '^card.reader = pcsc' /usr/share/urna-kiosk/station.conf.example || fail "no sample configuration"
+HOME="$work/home" urna-kiosk --config "$conf" --smoke-test >"$work/smoke-installed" 2>&1 ||
   fail "installed urna-kiosk --smoke-test: $(cat "$work/smoke-installed")"
 urna --help | grep -q ledger-node || fail "installed urna --help"
 [ "$(stat -c '%U %a' /var/lib/urna)" = "urna-kiosk 700" ] || fail "/var/lib/urna: $(stat -c '%U %a' /var/lib/urna)"

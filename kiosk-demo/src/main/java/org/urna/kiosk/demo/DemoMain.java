@@ -6,8 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 
 /**
- * Runs the voter's kiosk with the sample election, a simulated printer whose paper shows in a side
- * panel, and a poll worker's "activate next voter" button. Needs no hardware and no network.
+ * Runs the station with the demo's configuration (decision 0346): a freshly signed sample election
+ * package, demo operator cards in a simulated card reader, the printer emulator whose paper shows
+ * in a side panel, a one-validator ledger in this process. Needs no hardware and no network.
  * Options: {@link DemoOptions#USAGE}.
  */
 public final class DemoMain {
@@ -15,8 +16,10 @@ public final class DemoMain {
 
   static volatile DemoOptions options = ((DemoOptions.Request.Run) DemoOptions.parse()).options();
 
-  /** Built while the JavaFX toolkit starts (keys and window tables take a moment). */
-  static volatile CompletableFuture<DemoElection> election;
+  /**
+   * Made while the JavaFX toolkit starts (keys, the signed package and the cards take a moment).
+   */
+  static volatile CompletableFuture<DemoStation> station;
 
   /** Milliseconds since the process started (for the start-up probe). */
   static long sinceStart() {
@@ -63,12 +66,18 @@ public final class DemoMain {
             .daemon()
             .name("kiosk-logging")
             .start(org.slf4j.LoggerFactory::getILoggerFactory);
-        election =
+        station =
             CompletableFuture.supplyAsync(
                 () -> {
-                  DemoElection e = new DemoElection();
-                  mark("electionBuilt");
-                  return e;
+                  try {
+                    DemoStation s =
+                        DemoStation.create(
+                            Instant.now(), o.ledger(), o.ledgerPolicy(), o.lookupUrl());
+                    mark("stationMade");
+                    return s;
+                  } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
                 });
         Application.launch(DemoApp.class);
       }

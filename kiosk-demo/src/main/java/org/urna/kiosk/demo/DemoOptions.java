@@ -12,10 +12,8 @@ import java.util.List;
  *
  * @param kiosk full screen and locked down
  * @param fullScreen start full screen (F11 toggles)
- * @param warnAfter seconds without a touch before the inactivity warning
- * @param answerWithin seconds the voter has to answer the warning
- * @param lookupUrl the ledger's public lookup page, the tracking code appended; null: the demo
- *     ledger's own public page
+ * @param lookupUrl the ledger's public lookup page written into the demo's election package; null:
+ *     the demo ledger's own public page
  * @param ledger validator URLs of a real ledger network (empty: a one-validator ledger in-process)
  * @param ledgerPolicy with {@code ledger}: the tlog-policy file naming the validator keys to trust
  * @param startupProbe print the time to the first frame of the waiting screen, then exit
@@ -24,8 +22,6 @@ import java.util.List;
 record DemoOptions(
     boolean kiosk,
     boolean fullScreen,
-    int warnAfter,
-    int answerWithin,
     String lookupUrl,
     List<URI> ledger,
     Path ledgerPolicy,
@@ -35,19 +31,15 @@ record DemoOptions(
   static final String USAGE =
       """
       Usage: urna-kiosk-demo [-hV] [--fullscreen] [--kiosk] [--smoke-test]
-                             [--answer-within=<seconds>]
                              [--ledger=<url>[,<url>...]]... [--ledger-policy=<file>]
                              [--lookup-url=<url>] [--paper-dir=<dir>]
-                             [--warn-after=<seconds>]
-      The Urna voter's kiosk with a sample election and simulated devices.
+      The Urna station with a demo configuration: a freshly signed sample election package,
+      demo operator cards in a simulated card reader, the printer emulator, an in-process ledger.
             --kiosk                 Full screen and locked down (no exit key, no close, no pointer).
             --fullscreen            Start full screen (F11 toggles).
-            --warn-after=<seconds>  Seconds without a touch before the inactivity warning
-                                      (default 120).
-            --answer-within=<seconds>
-                                    Seconds the voter has to answer the warning (default 30).
-            --lookup-url=<url>      The ledger's public lookup page; the tracking code is appended
-                                      (default: the public page of the ledger the demo syncs to).
+            --lookup-url=<url>      The ledger's public lookup page, written into the demo's
+                                      election package (default: the page of the ledger the
+                                      station syncs to).
             --paper-dir=<dir>       Where each printed paper is saved as a PNG
                                       (default urna-demo-paper in the working directory).
             --ledger=<url>[,<url>...]
@@ -63,10 +55,10 @@ record DemoOptions(
   static final String VERSION = "urna-kiosk-demo 0.1.0";
 
   DemoOptions {
-    if (warnAfter < 1 || answerWithin < 1) {
-      throw new IllegalArgumentException("--warn-after and --answer-within must be at least 1");
-    }
     ledger = List.copyOf(ledger);
+    if (!ledger.isEmpty() && ledgerPolicy == null) {
+      throw new IllegalArgumentException("--ledger needs --ledger-policy (the keys to trust)");
+    }
   }
 
   /** What the command line asks for. */
@@ -88,8 +80,6 @@ record DemoOptions(
     boolean kiosk = false;
     boolean fullScreen = false;
     boolean probe = false;
-    int warnAfter = 120;
-    int answerWithin = 30;
     String lookupUrl = null;
     Path paperDir = Path.of("urna-demo-paper");
     List<URI> ledger = new ArrayList<>();
@@ -114,12 +104,7 @@ record DemoOptions(
         case "--fullscreen" -> fullScreen = flag(name, value);
         // --smoke-test: the packaged kiosk's check that it reaches its first screen (exit 0)
         case "--startup-probe", "--smoke-test" -> probe = flag(name, value);
-        case "--warn-after",
-            "--answer-within",
-            "--lookup-url",
-            "--ledger",
-            "--ledger-policy",
-            "--paper-dir" -> {
+        case "--lookup-url", "--ledger", "--ledger-policy", "--paper-dir" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException("Missing required parameter for option " + name);
@@ -127,8 +112,6 @@ record DemoOptions(
             value = args[++i];
           }
           switch (name) {
-            case "--warn-after" -> warnAfter = seconds(name, value);
-            case "--answer-within" -> answerWithin = seconds(name, value);
             case "--lookup-url" -> lookupUrl = uri(name, value).toString();
             case "--paper-dir" -> paperDir = Path.of(value);
             case "--ledger" -> {
@@ -143,16 +126,7 @@ record DemoOptions(
       }
     }
     return new Request.Run(
-        new DemoOptions(
-            kiosk,
-            fullScreen,
-            warnAfter,
-            answerWithin,
-            lookupUrl,
-            ledger,
-            policy,
-            probe,
-            paperDir));
+        new DemoOptions(kiosk, fullScreen, lookupUrl, ledger, policy, probe, paperDir));
   }
 
   private static boolean flag(String name, String value) {
@@ -160,15 +134,6 @@ record DemoOptions(
       throw new IllegalArgumentException("Option " + name + " takes no value");
     }
     return true;
-  }
-
-  private static int seconds(String name, String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "Invalid value for option " + name + ": '" + value + "' is not a number of seconds");
-    }
   }
 
   private static URI uri(String name, String value) {

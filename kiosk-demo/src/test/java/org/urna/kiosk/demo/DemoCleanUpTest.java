@@ -16,13 +16,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The demo run as a user runs it, in a process of its own (headless JavaFX): once its ballot box
- * and ledger are up, SIGTERM must leave none of their temporary folders behind.
+ * The demo run as a user runs it, in a process of its own (headless JavaFX): once its station
+ * folder (package, cards, keys, configuration) and its ledger are up, SIGTERM must leave none of it
+ * behind.
  */
 class DemoCleanUpTest {
 
   @Test
-  void sigtermDeletesTheBoxAndLedgerFolders() throws Exception {
+  void sigtermDeletesTheStationFolder() throws Exception {
     Path tmp = Files.createTempDirectory("urna-demo-cleanup-test");
     Process demo = null;
     try {
@@ -68,24 +69,18 @@ class DemoCleanUpTest {
           .isTrue();
       assertThat(output)
           .anyMatch(l -> l.equals("Printed paper is saved as PNG in " + tmp.resolve("paper")));
-      // The zero report is printed when the box opens, before the ledger starts.
-      Path zeroReport;
-      try (Stream<Path> s = Files.list(tmp.resolve("paper"))) {
-        zeroReport =
-            s.filter(f -> f.getFileName().toString().endsWith("-zero-report.png"))
-                .findFirst()
-                .orElseThrow();
-      }
-      java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(zeroReport.toFile());
-      assertThat(png.getWidth()).as("the whole width of the Epson paper").isEqualTo(576);
-      Files.copy(
-          zeroReport,
-          Path.of("target/demo-zero-report.png"),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      String conf =
+          output.stream()
+              .filter(l -> l.startsWith("Station configuration: "))
+              .findFirst()
+              .orElseThrow()
+              .substring("Station configuration: ".length());
+      assertThat(Files.readString(Path.of(conf)))
+          .as("the station's configuration, as urna-kiosk --config reads it")
+          .contains("card.reader = simulated", "printer = emulator", "ledger.endpoints = ");
       assertThat(demoFolders(tmp))
-          .as("the box and ledger folders while the demo runs")
-          .anyMatch(n -> n.startsWith("urna-demo-box"))
-          .anyMatch(n -> n.startsWith("urna-demo-ledger"));
+          .as("the station's folder while the demo runs")
+          .anyMatch(n -> n.startsWith(DemoStation.FOLDER_PREFIX));
 
       demo.destroy(); // SIGTERM on Linux
 
@@ -95,14 +90,14 @@ class DemoCleanUpTest {
       if (demo != null && demo.isAlive()) {
         demo.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       }
-      DemoBallotBox.deleteTree(tmp);
+      DemoStation.deleteTree(tmp);
     }
   }
 
   private static List<String> demoFolders(Path tmp) throws Exception {
     try (Stream<Path> s = Files.list(tmp)) {
       return s.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith("urna-demo-box") || n.startsWith("urna-demo-ledger"))
+          .filter(n -> n.startsWith(DemoStation.FOLDER_PREFIX))
           .toList();
     }
   }

@@ -19,8 +19,6 @@ class DemoOptionsTest {
     assertThat(o.kiosk()).isFalse();
     assertThat(o.fullScreen()).isFalse();
     assertThat(o.startupProbe()).isFalse();
-    assertThat(o.warnAfter()).isEqualTo(120);
-    assertThat(o.answerWithin()).isEqualTo(30);
     assertThat(o.lookupUrl()).as("receipts point at the demo ledger's own page").isNull();
     assertThat(o.paperDir()).isEqualTo(Path.of("urna-demo-paper"));
     assertThat(o.ledger()).isEmpty();
@@ -40,9 +38,6 @@ class DemoOptionsTest {
     DemoOptions o =
         run(
             "--kiosk",
-            "--warn-after",
-            "60",
-            "--answer-within=10",
             "--lookup-url=https://l.example/t/",
             "--ledger=http://a:1,http://b:2",
             "--ledger",
@@ -52,8 +47,6 @@ class DemoOptionsTest {
             "--paper-dir",
             "out/paper");
     assertThat(o.kiosk()).isTrue();
-    assertThat(o.warnAfter()).isEqualTo(60);
-    assertThat(o.answerWithin()).isEqualTo(10);
     assertThat(o.lookupUrl()).isEqualTo("https://l.example/t/");
     assertThat(o.ledger())
         .containsExactly(
@@ -67,7 +60,7 @@ class DemoOptionsTest {
     assertThat(DemoOptions.parse("--fullscreen", "--help"))
         .isInstanceOf(DemoOptions.Request.Help.class);
     assertThat(DemoOptions.parse("-V")).isInstanceOf(DemoOptions.Request.Version.class);
-    assertThat(DemoOptions.USAGE).contains("--warn-after", "--ledger-policy", "--kiosk");
+    assertThat(DemoOptions.USAGE).contains("--paper-dir", "--ledger-policy", "--kiosk");
   }
 
   @Test
@@ -75,9 +68,9 @@ class DemoOptionsTest {
     for (List<String> bad :
         List.of(
             List.of("--kiosks"),
-            List.of("--warn-after"),
-            List.of("--warn-after", "soon"),
-            List.of("--answer-within=0"),
+            List.of("--paper-dir"),
+            List.of("--lookup-url", "http://a b"),
+            List.of("--ledger=http://a:1"),
             List.of("--kiosk=yes"),
             List.of("--ledger", "http://a b"))) {
       assertThatThrownBy(() -> DemoOptions.parse(bad.toArray(String[]::new)))

@@ -3,7 +3,7 @@ package org.urna.kiosk.demo;
 import java.util.function.Consumer;
 import org.urna.kiosk.station.VoterActivation;
 
-/** The demo's stand-in for the poll worker's card: a button calls {@link #activate(String)}. */
+/** The voter-screen tests' stand-in for a poll worker's activation: {@link #activate(String)}. */
 public final class DemoActivation implements VoterActivation {
   private volatile Consumer<String> kiosk = s -> {};
 

@@ -2,55 +2,40 @@ package org.urna.kiosk.demo;
 
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.urna.ballotbox.BallotCounts;
 import org.urna.ballotbox.outbox.OutboxCounts;
+import org.urna.kiosk.polls.StationLedger;
 import org.urna.sync.SyncStatus;
 
 /**
- * What the demo's poll-worker panel says about the ballot box and the ledger (decision 0230). Both
- * lines are read from the box at one moment, the outbox first, after every change to the box and
- * every sync status, so the box's line is never behind the ledger's: a ballot voided when the paper
- * record could not print is counted at once, not at the next printed paper. Each line says what it
- * counts: the box counts recorded ballots (cast, and challenged or voided, which are never counted
- * in the tally); the ledger confirms recorded ballots, cast and challenged alike, so its number is
- * compared with the box's recorded total, not with its cast count.
+ * What the demo's panel says about the ballot box and the ledger (decision 0230), from one {@link
+ * StationLedger.Snapshot} of the station: the sync's outbox counts read first, then the box's, so
+ * the box's line is never behind the ledger's. Each line says what it counts: the box counts
+ * recorded ballots (cast, and challenged or voided, which are never counted in the tally); the
+ * ledger confirms recorded ballots, cast and challenged alike, so its number is compared with the
+ * box's recorded total, not with its cast count.
  */
 final class CountsBoard {
   /** The two lines, the numbers they were made from, and whether the ledger's line is an alarm. */
   record Lines(String box, String ledger, boolean alarm, long recorded, long confirmed) {}
 
-  private final DemoBallotBox box;
-  private final Consumer<Lines> out;
-  private volatile SyncStatus sync;
-  private volatile String ledgerFailure;
+  private CountsBoard() {}
 
-  /** Shows the lines on {@code out} (called on the thread that changed the box or the sync). */
-  CountsBoard(DemoBallotBox box, Consumer<Lines> out) {
-    this.box = box;
-    this.out = out;
-    box.onChange(this::refresh);
-  }
-
-  /** The sync's status changed (its alarm, checkpoint, progress and error are shown). */
-  void sync(SyncStatus s) {
-    sync = s;
-    refresh();
-  }
-
-  /** The ledger could not start: recorded ballots wait in the outbox. */
-  void ledgerFailed(String words) {
-    ledgerFailure = words;
-    refresh();
-  }
-
-  /** Reads the box (the outbox first, so the box's total is never behind it) and shows it. */
-  synchronized Lines refresh() {
-    OutboxCounts o = box.outboxCounts();
-    BallotCounts c = box.counts();
-    Lines lines = words(c, o, Optional.ofNullable(sync), Optional.ofNullable(ledgerFailure));
-    out.accept(lines);
-    return lines;
+  /** The lines for the station's ledger link as it stands. */
+  static Lines of(StationLedger.Snapshot s) {
+    OutboxCounts o =
+        s.sync()
+            .map(st -> new OutboxCounts(st.pending(), st.submitted(), st.confirmed()))
+            .orElse(new OutboxCounts(0, 0, 0));
+    Optional<String> failure =
+        switch (s.standing()) {
+          case UNAVAILABLE -> Optional.of("not reachable (" + s.problem().orElse("") + ")");
+          case NOT_CONFIGURED -> Optional.of("not configured; ballots stay in the ballot box.");
+          case NO_BOX -> Optional.of("waiting for an election to be loaded.");
+          case STOPPED -> s.sync().isPresent() ? Optional.empty() : Optional.of("stopped.");
+          case RUNNING -> Optional.empty();
+        };
+    return words(s.box(), o, s.sync(), failure);
   }
 
   static Lines words(

@@ -20,10 +20,11 @@ import org.urna.core.election.Station;
 import org.urna.core.election.VotingWindow;
 
 /**
- * The demo's sample election, in Russian, English and Tatar (Cyrillic with Ә Ө Ү Җ Ң Һ): a
- * constitutional referendum with a long question, a mayoral race and a city council race (vote for
- * up to 3 of 7). Deterministic demo keys: the secret key is public knowledge, so it decrypts the
- * demo's tallies in tests and must never protect a real election.
+ * The voter-screen tests' election (test code only: the demo itself loads a signed election
+ * package, kiosk-demo), in Russian, English and Tatar (Cyrillic with Ә Ө Ү Җ Ң Һ): a constitutional
+ * referendum with a long question, a mayoral race and a city council race (vote for up to 3 of 7).
+ * Deterministic demo keys: the secret key is public knowledge, so it decrypts the demo's tallies in
+ * tests and must never protect a real election.
  */
 public final class DemoElection {
   public static final String STATION = "station-1";
