@@ -42,6 +42,7 @@ import org.urna.core.election.Station;
 import org.urna.core.election.TrustAnchor;
 import org.urna.core.tally.EncryptedTally;
 import org.urna.core.verify.BallotVerifier;
+import org.urna.core.verify.BatchVerifier;
 import org.urna.core.verify.VerificationFailure;
 import org.urna.tally.Ceremony;
 import org.urna.tally.CeremonyParameters;
@@ -79,7 +80,6 @@ import org.urna.tlog.TrustPolicy;
  * verify.
  */
 public final class ElectionRecordVerifier {
-  private static final int CHUNK = 256;
 
   private final RecordFiles files;
   private final Optional<String> pinnedAnchor;
@@ -696,9 +696,10 @@ public final class ElectionRecordVerifier {
     if (key == null) {
       report.skip(RecordStep.V2, "needs the election package (R3)");
     }
+    int chunk = BatchVerifier.chunkSize(ballots.length, threads);
     List<int[]> chunks = new ArrayList<>();
-    for (int i = 0; i < ballots.length; i += CHUNK) {
-      chunks.add(new int[] {i, Math.min(ballots.length, i + CHUNK)});
+    for (int i = 0; i < ballots.length; i += chunk) {
+      chunks.add(new int[] {i, Math.min(ballots.length, i + chunk)});
     }
     BallotVerifier proofs = key == null ? null : new BallotVerifier(manifest, key);
     BallotEncryptor encryptor = key == null ? null : new BallotEncryptor(manifest, key);
