@@ -139,6 +139,14 @@ class RecordAndBatchVerificationTest {
   }
 
   @Test
+  void aSignatureChecksOnlyAgainstTheBallotsOwnCode() {
+    List<RecordedBallot> ballots = chain(2, "referendum", new Random(3));
+    RecordedBallot r = ballots.get(1);
+    assertThat(r.signedBy(E.stationKey.publicKey(), r.code())).isTrue();
+    assertThat(r.signedBy(E.stationKey.publicKey(), ballots.get(0).code())).isFalse();
+  }
+
+  @Test
   void chunksGrowWithTheBatchUpToTheirLimit() {
     assertThat(BatchVerifier.chunkSize(10, 2)).isEqualTo(BatchVerifier.MIN_CHUNK);
     assertThat(BatchVerifier.chunkSize(10_000, 2)).isEqualTo(1250);
