@@ -63,6 +63,34 @@ public final class PippengerBenchmark {
         acc = acc.add(jac[i & 1023]);
       }
       double full = (mx.getCurrentThreadCpuTime() - c0) / 1e3 / m;
+      SigningKey sk = SigningKey.fromSeed(new byte[32]);
+      byte[] msg = new byte[32];
+      Signature sig = sk.sign(msg);
+      int sigs = 3000;
+      boolean allOk = true;
+      c0 = mx.getCurrentThreadCpuTime();
+      for (int i = 0; i < sigs; i++) {
+        allOk &= sk.publicKey().verifies(msg, sig);
+      }
+      double ed = (mx.getCurrentThreadCpuTime() - c0) / 1e3 / sigs;
+      byte[][] enc = new byte[4096][];
+      for (int i = 0; i < enc.length; i++) {
+        enc[i] = all[i].getEncoded(false);
+      }
+      c0 = mx.getCurrentThreadCpuTime();
+      for (int k = 0; k < 10; k++) {
+        for (byte[] e : enc) {
+          Point.decode(e);
+        }
+      }
+      double dec = (mx.getCurrentThreadCpuTime() - c0) / 1e3 / (10.0 * enc.length);
+      line.append(
+          String.format(
+              Locale.ROOT,
+              "  Ed25519 verify %.1f µs%s, point decode %.2f µs",
+              ed,
+              allOk ? "" : "!",
+              dec));
       line.append(
           String.format(
               Locale.ROOT,
