@@ -9,9 +9,11 @@ import org.urna.tally.record.RecordStep;
 
 /**
  * Harness (not a test): generates a referendum record of N ballots (one yes/no question, two
- * stations, every 50th challenged, a checkpoint every 1,000 entries) and times verify-record on it.
- * Run from tally/ with the test class path: {@code java -cp ... org.urna.tally.RecordBenchmark
- * 20000 2 3} (ballots, threads, timed runs). Prints the numbers docs/benchmarks.md quotes.
+ * stations, every 50th challenged, a checkpoint every 1,000 entries) and times verify-record on it,
+ * in wall time and in the process's CPU time (every thread: the verifier's, the collector's, the
+ * compiler's) per ballot. Run from tally/ with the test class path: {@code java -cp ...
+ * org.urna.tally.RecordBenchmark 20000 2 3} (ballots, threads, timed runs; a fourth argument {@code
+ * record-only} skips the batch verifier). Prints the numbers docs/benchmarks.md quotes.
  */
 public final class RecordBenchmark {
   private RecordBenchmark() {}
@@ -24,7 +26,20 @@ public final class RecordBenchmark {
     return new org.urna.core.crypto.ElectionKey(p.electionKey(), p.extendedHash());
   }
 
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static String load() throws java.io.IOException {
+    String[] f =
+        java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+    return f[0];
+  }
+
   public static void main(String[] args) throws Exception {
+    boolean recordOnly = args.length > 3 && args[3].equals("record-only");
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
@@ -47,9 +62,12 @@ public final class RecordBenchmark {
         "load average before: %s%n",
         java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
     for (int r = 0; r <= runs; r++) {
+      String loadBefore = load();
       long s = System.nanoTime();
+      long cpu0 = cpuNanos();
       RecordReport rep = new ElectionRecordVerifier(g.files(), Optional.empty(), threads).verify();
       double sec = (System.nanoTime() - s) / 1e9;
+      double cpuUs = (cpuNanos() - cpu0) / 1e3 / n;
       if (!rep.holds()) {
         throw new IllegalStateException("the generated record does not verify: " + rep.failures());
       }
@@ -59,9 +77,27 @@ public final class RecordBenchmark {
           steps.append(String.format(Locale.ROOT, " %s %.2fs", e.getKey(), e.getValue() / 1e9));
         }
       }
+      System.out.printf(
+          Locale.ROOT,
+          "%s (load %s -> %s): %,d ballots in %.2f s = %,.0f ballots/s, %d threads, CPU %.0f µs per"
+              + " ballot (1,000,000 at 2 cores: %.0f s); slow steps:%s%n",
+          r == 0 ? "warm-up" : "run " + r,
+          loadBefore,
+          load(),
+          n,
+          sec,
+          n / sec,
+          threads,
+          cpuUs,
+          cpuUs * 1_000_000 / 2 / 1e6,
+          steps);
+      if (recordOnly) {
+        continue;
+      }
       org.urna.core.election.ElectionManifest m = g.sample().manifest();
       org.urna.core.crypto.ElectionKey key = keyOf(g);
       long b0 = System.nanoTime();
+      long bc0 = cpuNanos();
       int bad =
           new org.urna.core.verify.BatchVerifier(
                   new org.urna.core.verify.BallotVerifier(m, key), threads)
@@ -70,22 +106,12 @@ public final class RecordBenchmark {
       double batchS = (System.nanoTime() - b0) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "  election-core BatchVerifier on the same ballots, same threads: %.2f s = %,.0f ballots/s"
-              + " (%d failures)%n",
+          "  election-core BatchVerifier on the same ballots, same threads: %.2f s = %,.0f ballots/s,"
+              + " CPU %.0f µs per ballot (%d failures)%n",
           batchS,
           n / batchS,
+          (cpuNanos() - bc0) / 1e3 / n,
           bad);
-      System.out.printf(
-          Locale.ROOT,
-          "%s: %,d ballots in %.2f s = %,.0f ballots/s, %d threads; 1,000,000 would take %.1f min;"
-              + " slow steps:%s%n",
-          r == 0 ? "warm-up" : "run " + r,
-          n,
-          sec,
-          n / sec,
-          threads,
-          1_000_000 / (n / sec) / 60,
-          steps);
     }
     System.out.printf(
         Locale.ROOT,

@@ -73,8 +73,16 @@ public record RecordedBallot(
 
   /** True when the station's key signed this ballot's tracking code. */
   public boolean signedBy(VerifyingKey stationKey) {
+    return signedBy(stationKey, code());
+  }
+
+  /**
+   * The same check for a caller that already computed {@link #code()} (a verifier that needs the
+   * code for the chain and the ledger leaf too hashes the ballot once); {@code code} must be it.
+   */
+  public boolean signedBy(VerifyingKey stationKey, TrackingCode code) {
     return stationKey.verifies(
-        signatureMessage(ballot.extendedHash(), ballot.stationId(), code()), signature);
+        signatureMessage(ballot.extendedHash(), ballot.stationId(), code), signature);
   }
 
   public byte[] toBytes() {

@@ -41,6 +41,22 @@ public final class EncryptedTally {
     }
   }
 
+  /**
+   * Adds another tally of the same manifest (a part of the ballots summed on another thread); the
+   * sum does not depend on the order in which parts are added.
+   */
+  public void addAll(EncryptedTally other) {
+    castBallots += other.castBallots;
+    other.sums.forEach(
+        (contest, m) -> {
+          Map<String, ElGamalCiphertext> mine = sums.get(contest);
+          if (mine == null) {
+            throw new IllegalArgumentException("a tally of another manifest: contest " + contest);
+          }
+          m.forEach((selection, ct) -> mine.merge(selection, ct, ElGamalCiphertext::add));
+        });
+  }
+
   public long castBallots() {
     return castBallots;
   }

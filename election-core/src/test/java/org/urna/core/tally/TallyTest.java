@@ -25,6 +25,50 @@ class TallyTest {
   static final TestElection E = new TestElection();
 
   @Test
+  void partsAddedTogetherGiveTheWholeTally() {
+    SecureRandom rnd = new SecureRandom();
+    Random choices = new Random(7);
+    BallotEncryptor enc = new BallotEncryptor(E.manifest, E.key);
+    EncryptedTally whole = new EncryptedTally(E.manifest);
+    EncryptedTally odd = new EncryptedTally(E.manifest);
+    EncryptedTally even = new EncryptedTally(E.manifest);
+    TrackingCode prev = TrackingCode.seed(E.key.extendedHash(), "s1");
+    for (int i = 0; i < 9; i++) {
+      PlaintextBallot p = E.randomBallot(i % 2 == 0 ? "referendum" : "four-by-five", choices);
+      NonceSeed seed = NonceSeed.random(rnd);
+      EncryptedBallot b = enc.encrypt(p, BallotId.random(rnd), "s1", TestElection.HOUR, seed);
+      RecordedBallot r =
+          i == 4
+              ? RecordedBallot.record(
+                  b, BallotState.CHALLENGED, new ChallengeReveal(seed, p), prev, E.stationKey)
+              : RecordedBallot.record(b, BallotState.CAST, null, prev, E.stationKey);
+      prev = r.code();
+      whole.add(r);
+      (i % 2 == 0 ? even : odd).add(r);
+    }
+    EncryptedTally sum = new EncryptedTally(E.manifest);
+    sum.addAll(odd);
+    sum.addAll(even);
+    assertThat(sum.castBallots()).isEqualTo(whole.castBallots()).isEqualTo(8);
+    whole
+        .sums()
+        .forEach(
+            (c, m) ->
+                m.keySet()
+                    .forEach(
+                        s ->
+                            assertThat(sum.sum(c, s))
+                                .as(c + "/" + s)
+                                .isEqualTo(whole.sum(c, s))
+                                .isPresent()));
+    assertThat(sum.sums().values().stream().mapToInt(Map::size).sum())
+        .isEqualTo(whole.sums().values().stream().mapToInt(Map::size).sum());
+    // one part counted twice is not the whole
+    sum.addAll(odd);
+    assertThat(sum.castBallots()).isNotEqualTo(whole.castBallots());
+  }
+
+  @Test
   void decryptedTotalsEqualThePlaintextCountsOfCastBallotsOnly() {
     SecureRandom rnd = new SecureRandom();
     Random choices = new Random(42);

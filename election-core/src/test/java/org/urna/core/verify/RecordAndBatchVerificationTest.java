@@ -95,4 +95,61 @@ class RecordAndBatchVerificationTest {
     assertThat(failures).allSatisfy(f -> assertThat(f.item()).contains(b.ballotId().toHex()));
     assertThat(failures).extracting(VerificationFailure::step).contains(Step.V5);
   }
+
+  /** Ballot i with its "yes" proof replaced by its "no" proof and signed again. */
+  static RecordedBallot withSwappedProof(RecordedBallot victim) {
+    EncryptedBallot b = victim.ballot();
+    EncryptedContest c = b.contests().getFirst();
+    EncryptedSelection yes = c.selections().get(0);
+    EncryptedSelection no = c.selections().get(1);
+    EncryptedContest bad =
+        new EncryptedContest(
+            c.contestId(),
+            c.limit(),
+            List.of(new EncryptedSelection(yes.selectionId(), yes.ciphertext(), no.proof()), no),
+            c.limitProof());
+    EncryptedBallot forged =
+        new EncryptedBallot(
+            b.extendedHash(), b.ballotId(), "s1", b.ballotStyleId(), b.epochHour(), List.of(bad));
+    return RecordedBallot.record(forged, BallotState.CAST, null, victim.previous(), E.stationKey);
+  }
+
+  @Test
+  void oneLargeChunkFindsAndNamesBadBallotsDeepInside() {
+    // 1,200 ballots in one chunk: one multi-scalar multiplication over 19,200 points (Pippenger
+    // with wide signed windows), halved down to each bad ballot.
+    List<RecordedBallot> ballots = chain(1200, "referendum", new Random(12));
+    BatchVerifier batch = new BatchVerifier(SINGLE, 1, 1200);
+    assertThat(batch.verify(ballots)).isEmpty();
+
+    List<RecordedBallot> withBad = new ArrayList<>(ballots);
+    withBad.set(1111, withSwappedProof(ballots.get(1111)));
+    withBad.set(3, withSwappedProof(ballots.get(3)));
+    List<VerificationFailure> failures = batch.verify(withBad);
+    assertThat(failures).extracting(VerificationFailure::step).containsOnly(Step.V5);
+    assertThat(failures)
+        .extracting(VerificationFailure::item)
+        .anySatisfy(i -> assertThat(i).contains(ballots.get(1111).ballotId().toHex()))
+        .anySatisfy(i -> assertThat(i).contains(ballots.get(3).ballotId().toHex()))
+        .allSatisfy(
+            i ->
+                assertThat(i)
+                    .containsAnyOf(
+                        ballots.get(1111).ballotId().toHex(), ballots.get(3).ballotId().toHex()));
+  }
+
+  @Test
+  void aSignatureChecksOnlyAgainstTheBallotsOwnCode() {
+    List<RecordedBallot> ballots = chain(2, "referendum", new Random(3));
+    RecordedBallot r = ballots.get(1);
+    assertThat(r.signedBy(E.stationKey.publicKey(), r.code())).isTrue();
+    assertThat(r.signedBy(E.stationKey.publicKey(), ballots.get(0).code())).isFalse();
+  }
+
+  @Test
+  void chunksGrowWithTheBatchUpToTheirLimit() {
+    assertThat(BatchVerifier.chunkSize(10, 2)).isEqualTo(BatchVerifier.MIN_CHUNK);
+    assertThat(BatchVerifier.chunkSize(10_000, 2)).isEqualTo(1250);
+    assertThat(BatchVerifier.chunkSize(1_000_000, 2)).isEqualTo(BatchVerifier.MAX_CHUNK);
+  }
 }

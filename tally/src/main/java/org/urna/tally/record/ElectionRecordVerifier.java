@@ -42,6 +42,7 @@ import org.urna.core.election.Station;
 import org.urna.core.election.TrustAnchor;
 import org.urna.core.tally.EncryptedTally;
 import org.urna.core.verify.BallotVerifier;
+import org.urna.core.verify.BatchVerifier;
 import org.urna.core.verify.VerificationFailure;
 import org.urna.tally.Ceremony;
 import org.urna.tally.CeremonyParameters;
@@ -79,7 +80,6 @@ import org.urna.tlog.TrustPolicy;
  * verify.
  */
 public final class ElectionRecordVerifier {
-  private static final int CHUNK = 256;
 
   private final RecordFiles files;
   private final Optional<String> pinnedAnchor;
@@ -97,6 +97,7 @@ public final class ElectionRecordVerifier {
   private final List<Checkpoint> checkpoints = new ArrayList<>();
   private List<byte[]> leaves;
   private Ballot[] ballots;
+  private EncryptedTally[] chunkTallies; // the cast ballots' sums, chunk by chunk (V11)
   private List<EncryptedTotal> publishedTotals;
 
   /** One ledger entry and what its steps found. */
@@ -105,6 +106,7 @@ public final class ElectionRecordVerifier {
     final byte[] leaf;
     TreeHash leafHash;
     RecordedBallot recorded;
+    TrackingCode code; // recorded.code(), hashed once on the ballot's thread (V8, V7, R8)
     boolean shapeOk;
 
     Ballot(int entry, byte[] leaf) {
@@ -696,20 +698,27 @@ public final class ElectionRecordVerifier {
     if (key == null) {
       report.skip(RecordStep.V2, "needs the election package (R3)");
     }
+    int chunk = BatchVerifier.chunkSize(ballots.length, threads);
     List<int[]> chunks = new ArrayList<>();
-    for (int i = 0; i < ballots.length; i += CHUNK) {
-      chunks.add(new int[] {i, Math.min(ballots.length, i + CHUNK)});
+    for (int i = 0; i < ballots.length; i += chunk) {
+      chunks.add(new int[] {i, Math.min(ballots.length, i + chunk)});
     }
     BallotVerifier proofs = key == null ? null : new BallotVerifier(manifest, key);
     BallotEncryptor encryptor = key == null ? null : new BallotEncryptor(manifest, key);
+    chunkTallies = manifest == null ? null : new EncryptedTally[chunks.size()];
     try (Progress progress = new Progress(progressOut, "ballots", ballots.length);
         ExecutorService pool = Executors.newFixedThreadPool(threads)) {
       List<Future<?>> done = new ArrayList<>();
-      for (int[] c : chunks) {
+      for (int i = 0; i < chunks.size(); i++) {
+        int[] c = chunks.get(i);
+        int index = i;
         done.add(
             pool.submit(
                 () -> {
                   verifyChunk(c[0], c[1], proofs, encryptor);
+                  if (chunkTallies != null) {
+                    chunkTallies[index] = chunkTally(c[0], c[1]);
+                  }
                   progress.step(c[1] - c[0]);
                 }));
       }
@@ -744,6 +753,20 @@ public final class ElectionRecordVerifier {
     v5v6Proofs(forProofs, proofs);
   }
 
+  /**
+   * The sum of the chunk's cast ballots whose shape is the manifest's (V2), on the chunk's thread;
+   * V11 adds the chunks' sums instead of every ballot on one thread.
+   */
+  private EncryptedTally chunkTally(int from, int to) {
+    EncryptedTally part = new EncryptedTally(manifest);
+    for (int i = from; i < to; i++) {
+      if (ballots[i].shapeOk) {
+        part.add(ballots[i].recorded);
+      }
+    }
+    return part;
+  }
+
   /** V1: the leaf is {@code 0x01 || code || recorded ballot} and the ballot decodes exactly. */
   boolean v1WellFormed(Ballot b) {
     report.checked(RecordStep.V1, 1);
@@ -752,8 +775,10 @@ public final class ElectionRecordVerifier {
       return false;
     }
     try {
-      b.recorded =
+      RecordedBallot r =
           RecordedBallot.decode(Arrays.copyOfRange(b.leaf, 1 + TrackingCode.BYTES, b.leaf.length));
+      b.code = r.code();
+      b.recorded = r;
       return true;
     } catch (RuntimeException e) {
       report.fail(RecordStep.V1, b.item(), "does not decode: " + e.getMessage());
@@ -874,7 +899,7 @@ public final class ElectionRecordVerifier {
       report.fail(RecordStep.V8, b.item(), "no key: the station is unknown (V3)");
       return false;
     }
-    if (!b.recorded.signedBy(station.get().key())) {
+    if (!b.recorded.signedBy(station.get().key(), b.code)) {
       report.fail(RecordStep.V8, b.item(), "the signature does not verify with the station's key");
       return false;
     }
@@ -988,7 +1013,7 @@ public final class ElectionRecordVerifier {
                 + expected.display()
                 + " (a ballot is missing, reordered or inserted)");
       }
-      heads.put(station, b.recorded.code());
+      heads.put(station, b.code);
     }
   }
 
@@ -1003,7 +1028,7 @@ public final class ElectionRecordVerifier {
       }
       report.checked(RecordStep.R8, 1);
       byte[] inLeaf = Arrays.copyOfRange(b.leaf, 1, 1 + TrackingCode.BYTES);
-      if (!Arrays.equals(inLeaf, b.recorded.code().toBytes())) {
+      if (!Arrays.equals(inLeaf, b.code.toBytes())) {
         report.fail(RecordStep.R8, b.item(), "the leaf's tracking code is not the ballot's code");
       }
     }
@@ -1068,9 +1093,13 @@ public final class ElectionRecordVerifier {
       return;
     }
     EncryptedTally tally = new EncryptedTally(manifest);
-    for (Ballot b : ballots) {
-      if (b.shapeOk) {
-        tally.add(b.recorded);
+    if (chunkTallies != null && Arrays.stream(chunkTallies).allMatch(t -> t != null)) {
+      Arrays.stream(chunkTallies).forEach(tally::addAll);
+    } else {
+      for (Ballot b : ballots) {
+        if (b.shapeOk) {
+          tally.add(b.recorded);
+        }
       }
     }
     List<EncryptedTotal> expected = EncryptedTotal.of(tally);
