@@ -109,11 +109,11 @@ ledger_node_test() { # <urna launcher> <folder for the node's files>
   { sed "s|^witness .*|& http://127.0.0.1:$http|" "$dir/keys"
     echo "group validators all v1.test"
     echo "quorum validators"; } >"$dir/network.policy"
-  printf 'hash=%s\nopens=2026-01-01T00:00:00Z\ncloses=2036-01-01T00:00:00Z\n' \
-    "$(echo urna-packaging-test | sha256sum | cut -c1-64)" >"$dir/election.properties"
+  # the signed election-wide package and, beside it, the authority's trust-anchor.sha256
+  "$urna" sample-election --out "$dir" >"$dir/election" || fail "sample-election: $(cat "$dir/election")"
   printf '%s\n' id=v1 group=3b0f6f5e-2f1c-4d4e-9a5b-0d5f2c1a7e01 origin=ledger.test/e data=v1 \
     "http.port=$http" "peers=v1@127.0.0.1:$raft@http://127.0.0.1:$http" log.key=v1.test.log.key \
-    cosigner.key=v1.test.cosigner.key policy=network.policy election=election.properties \
+    cosigner.key=v1.test.cosigner.key policy=network.policy election.package=election-package.json \
     >"$dir/node.properties"
   (cd "$dir" && exec "$urna" ledger-node --config "$dir/node.properties") >"$dir/out" 2>&1 &
   pid=$!

@@ -36,8 +36,17 @@ public final class LocalNetwork implements Callable<Integer> {
   @Option(
       names = "--election",
       required = true,
-      description = "Election file (hash, window, stations)")
+      description =
+          "The signed election-wide election package (election-package.json, as written by"
+              + " 'urna election create')")
   Path election;
+
+  @Option(
+      names = "--trust",
+      description =
+          "SHA-256 of the election authority's root certificate (64 hex digits); default: the"
+              + " trust-anchor.sha256 file beside the package")
+  String trust;
 
   @Option(names = "--validators", defaultValue = "3")
   int validators;
@@ -98,10 +107,48 @@ public final class LocalNetwork implements Callable<Integer> {
     }
   }
 
+  /**
+   * Starts {@code n} validators from a signed election package: it is loaded and checked first
+   * (nothing is written or started when it does not load, see {@link NodeFiles#electionPackage}),
+   * then copied with its trust anchor into {@code dir}, and every validator audits ballot proofs.
+   */
+  public static Running launch(
+      Path dir, Path electionPackage, Optional<String> trust, int n, String origin, String heap)
+      throws IOException {
+    org.urna.core.election.ElectionPackage pkg = NodeFiles.electionPackage(electionPackage, trust);
+    String anchor =
+        trust
+            .map(t -> org.urna.core.election.TrustAnchor.fromHex(t).sha256Hex())
+            .orElseGet(
+                () ->
+                    org.urna.core.election.TrustAnchor.ofCertificate(pkg.authorityRoot())
+                        .sha256Hex());
+    Files.createDirectories(dir);
+    Files.copy(
+        electionPackage,
+        dir.resolve("election-package.json"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return start(
+        dir,
+        List.of("election.package=election-package.json", "election.trust=" + anchor),
+        n,
+        origin,
+        heap);
+  }
+
+  /**
+   * Starts {@code n} validators from bare rules (an {@code election.properties} file, no proof
+   * audit): for the in-repo tests and benchmarks whose ballots have no signed package.
+   */
   public static Running launch(Path dir, ElectionRules rules, int n, String origin, String heap)
       throws IOException {
     Files.createDirectories(dir);
     NodeFiles.writeElection(dir.resolve("election.properties"), rules);
+    return start(dir, List.of("election=election.properties"), n, origin, heap);
+  }
+
+  private static Running start(
+      Path dir, List<String> electionLines, int n, String origin, String heap) throws IOException {
     SecureRandom rnd = new SecureRandom();
     String group = UUID.randomUUID().toString();
     List<String> peers = new ArrayList<>();
@@ -143,7 +190,7 @@ public final class LocalNetwork implements Callable<Integer> {
               "log.key=" + id + ".log.key",
               "cosigner.key=" + id + ".cosigner.key",
               "policy=network.policy",
-              "election=election.properties",
+              String.join("\n", electionLines),
               ""));
       List<String> command = new ArrayList<>();
       command.add(java);
@@ -184,7 +231,13 @@ public final class LocalNetwork implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Running r = launch(dir, NodeFiles.election(election), validators, origin, heap);
+    Running r;
+    try {
+      r = launch(dir, election, Optional.ofNullable(trust), validators, origin, heap);
+    } catch (IllegalArgumentException e) {
+      System.err.println("ledger-local-network: " + e.getMessage());
+      return 2;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(r::close));
     r.urls().forEach(u -> System.out.println("validator at " + u));
     for (Process p : r.processes()) {

@@ -43,11 +43,14 @@ import org.urna.ledger.witness.WitnessPolicy;
  * log.key=v1.log.key            (PRIVATE+KEY+... file, relative to this file)
  * cosigner.key=v1.cosigner.key
  * policy=network.policy         (tlog-policy)
- * election=election.properties  (hash, window, stations)
+ * election.package=election-package.json  (the signed election-wide package)
+ * election.trust=3f1c...e9      (optional: SHA-256 of the authority's root certificate; default
+ *                                the trust-anchor.sha256 file beside the package)
  * </pre>
  *
- * An election file holds {@code hash=<hex>}, {@code opens}/{@code closes} (ISO instants) and one
- * {@code station.<id>=<hex Ed25519 key>} per station.
+ * Tests whose ballots have no signed package may give {@code election=<file>} instead: a properties
+ * file with {@code hash=<hex>}, {@code opens}/{@code closes} (ISO instants) and one {@code
+ * station.<id>=<hex Ed25519 key>} per station; that validator runs without the proof audit.
  */
 public final class NodeFiles {
   private NodeFiles() {}
@@ -100,11 +103,18 @@ public final class NodeFiles {
       NodeConfig config, java.util.Optional<org.urna.core.verify.BallotVerifier> verifier) {}
 
   /**
-   * Reads a node file. With {@code election.package=<file>} and {@code election.trust=<sha256 hex
-   * of the authority root certificate>} the election comes from a signed election package (and
-   * every ballot's proofs are audited); otherwise from {@code election=<properties>}.
+   * Reads a node file. With {@code election.package=<file>} (the election-wide {@code
+   * election-package.json} that {@code urna election create} writes) the election comes from the
+   * signed package, loaded with all of election-core's checks, and every ballot's proofs are
+   * audited; the authority's trust anchor is {@code election.trust=<sha256 hex of its root
+   * certificate>} or, without it, the {@code trust-anchor.sha256} file beside the package. Without
+   * {@code election.package}, {@code election=<properties>} gives hash, window and station keys and
+   * no proof audit runs (kept for the in-repo tests whose ballots have no package).
    */
   public static Loaded load(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("There is no file " + file);
+    }
     Properties p = read(file);
     Path dir = file.toAbsolutePath().getParent();
     String pkgFile = p.getProperty("election.package");
@@ -114,12 +124,11 @@ public final class NodeFiles {
     org.urna.core.election.ElectionPackage pkg;
     try {
       pkg =
-          org.urna.core.election.ElectionPackage.load(
-              Files.readAllBytes(dir.resolve(pkgFile.strip())),
-              org.urna.core.election.TrustAnchor.fromHex(need(p, "election.trust", file)));
-    } catch (org.urna.core.election.ElectionPackageException | RuntimeException e) {
-      throw new IllegalArgumentException(
-          file + ": the election package does not load: " + e.getMessage(), e);
+          electionPackage(
+              dir.resolve(pkgFile.strip()),
+              java.util.Optional.ofNullable(p.getProperty("election.trust")).map(String::strip));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
     NodeConfig base = node(file, ElectionRules.of(pkg));
     var verifier =
@@ -127,6 +136,60 @@ public final class NodeFiles {
             pkg.manifest(),
             new org.urna.core.crypto.ElectionKey(pkg.electionKey(), pkg.extendedHash()));
     return new Loaded(base, java.util.Optional.of(verifier));
+  }
+
+  /** The file beside an election package that holds the authority's trust anchor. */
+  public static final String TRUST_ANCHOR_FILE = "trust-anchor.sha256";
+
+  /**
+   * Loads the signed, election-wide election package a validator runs from, checked against the
+   * authority's trust anchor ({@code trustHex}, or the {@value #TRUST_ANCHOR_FILE} file beside the
+   * package). Any failure is an {@link IllegalArgumentException} saying what is wrong in words an
+   * operator understands.
+   */
+  public static org.urna.core.election.ElectionPackage electionPackage(
+      Path packageFile, java.util.Optional<String> trustHex) throws IOException {
+    if (!Files.isRegularFile(packageFile)) {
+      throw new IllegalArgumentException("There is no file " + packageFile);
+    }
+    org.urna.core.election.TrustAnchor anchor;
+    String hex;
+    if (trustHex.isPresent()) {
+      hex = trustHex.get();
+    } else {
+      Path beside = packageFile.toAbsolutePath().resolveSibling(TRUST_ANCHOR_FILE);
+      if (!Files.isRegularFile(beside)) {
+        throw new IllegalArgumentException(
+            "the authority's trust anchor is missing: give it (the SHA-256 of its root"
+                + " certificate, 64 hex digits) or put "
+                + TRUST_ANCHOR_FILE
+                + " beside "
+                + packageFile);
+      }
+      hex = Files.readString(beside).strip();
+    }
+    try {
+      anchor = org.urna.core.election.TrustAnchor.fromHex(hex);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "the trust anchor '" + hex + "' is not a SHA-256 (64 hex digits): " + e.getMessage(), e);
+    }
+    org.urna.core.election.ElectionPackage pkg;
+    try {
+      pkg = org.urna.core.election.ElectionPackage.load(Files.readAllBytes(packageFile), anchor);
+    } catch (org.urna.core.election.ElectionPackageException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "the election package " + packageFile + " does not load: " + e.getMessage(), e);
+    }
+    if (pkg.station().isPresent()) {
+      throw new IllegalArgumentException(
+          packageFile
+              + " is the package made for station '"
+              + pkg.station().get()
+              + "'; a validator runs from the election-wide package (the election-package.json"
+              + " that 'urna election create' writes)");
+    }
+    return pkg;
   }
 
   public static NodeConfig node(Path file) throws IOException {
