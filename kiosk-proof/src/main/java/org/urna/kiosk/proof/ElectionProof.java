@@ -97,6 +97,9 @@ public final class ElectionProof {
   private final Path out;
   private final ScreenGeometry screen;
   private final Consumer<String> progress;
+  private final ExecutorService pngWriter =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("proof-png").factory());
+  private final List<java.util.concurrent.Future<?>> pngs = new ArrayList<>();
 
   public ElectionProof(
       ElectionManifest manifest, Path out, ScreenGeometry screen, Consumer<String> progress) {
@@ -169,9 +172,18 @@ public final class ElectionProof {
       if (!store.empty()) {
         throw new IllegalStateException("the proof's store still holds a ballot");
       }
+      for (var png : pngs) {
+        png.get();
+      }
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while writing the proof", e);
     } finally {
       worker.shutdownNow();
       scheduler.shutdownNow();
+      pngWriter.shutdownNow();
     }
     Result r = new Result(m, stationId, List.copyOf(shots), List.copyOf(papers));
     ProofIndex.write(r, out);
@@ -348,20 +360,24 @@ public final class ElectionProof {
                   new Object[] {
                     kiosk.root().snapshot(null, null), texts(kiosk.root()), cut(kiosk.root())
                   });
-      BufferedImage img = SwingFXUtils.fromFXImage((WritableImage) taken[0], null);
-      try {
-        ImageIO.write(img, "png", file.toFile());
-        Files.writeString(
-            file.resolveSibling(file.getFileName().toString().replaceFirst("\\.png$", ".txt")),
-            String.join("\n", (List<String>) taken[1]) + "\n",
-            StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      @SuppressWarnings("unchecked")
       List<String> texts = (List<String>) taken[1];
-      @SuppressWarnings("unchecked")
       List<String> problems = (List<String>) taken[2];
+      // encoded while the walk goes on; run() waits for every file
+      pngs.add(
+          pngWriter.submit(
+              () -> {
+                BufferedImage img = SwingFXUtils.fromFXImage((WritableImage) taken[0], null);
+                try {
+                  ImageIO.write(img, "png", file.toFile());
+                  Files.writeString(
+                      file.resolveSibling(
+                          file.getFileName().toString().replaceFirst("\\.png$", ".txt")),
+                      String.join("\n", texts) + "\n",
+                      StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              }));
       return new Shot(style, lang, size, name, contestId, page, file, texts, problems);
     }
 
