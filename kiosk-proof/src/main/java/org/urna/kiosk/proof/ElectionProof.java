@@ -36,13 +36,10 @@ import org.urna.core.crypto.ElGamalSecretKey;
 import org.urna.core.crypto.ElectionKey;
 import org.urna.core.crypto.Hash;
 import org.urna.core.crypto.Scalar;
-import org.urna.core.crypto.SigningKey;
 import org.urna.core.election.BallotStyle;
 import org.urna.core.election.Contest;
 import org.urna.core.election.ElectionManifest;
-import org.urna.core.election.LocalizedText;
 import org.urna.core.election.ManifestJson;
-import org.urna.core.election.Station;
 import org.urna.hardware.printer.PrinterProfile;
 import org.urna.hardware.printer.emulator.InProcessPrinter;
 import org.urna.hardware.printer.emulator.PrintedPaper;
@@ -129,7 +126,8 @@ public final class ElectionProof {
   /** Writes every PNG and the index; returns what was written. */
   public Result run() throws IOException {
     Files.createDirectories(out);
-    ElectionManifest m = withStation(manifest);
+    ElectionManifest m =
+        manifest; // a manifest names at least one station: the proof shows the first
     String stationId = m.stations().getFirst().id();
     List<Shot> shots = new ArrayList<>();
     List<Paper> papers = new ArrayList<>();
@@ -188,38 +186,6 @@ public final class ElectionProof {
     Result r = new Result(m, stationId, List.copyOf(shots), List.copyOf(papers));
     ProofIndex.write(r, out);
     return r;
-  }
-
-  /**
-   * The manifest as the proof's kiosk runs it: the manifest's first station, or (a manifest that
-   * names no station yet) a stand-in station "proof" with a throwaway key.
-   */
-  static ElectionManifest withStation(ElectionManifest m) {
-    if (!m.stations().isEmpty()) {
-      return m;
-    }
-    List<String> pairs = new ArrayList<>();
-    for (String l : m.languages()) {
-      pairs.add(l);
-      pairs.add("proof");
-    }
-    Station proof =
-        new Station(
-            "proof",
-            LocalizedText.of(pairs.toArray(String[]::new)),
-            SigningKey.generate(new SecureRandom()).publicKey());
-    ElectionManifest with =
-        new ElectionManifest(
-            m.electionId(),
-            m.title(),
-            m.languages(),
-            m.votingWindow(),
-            m.contests(),
-            m.ballotStyles(),
-            List.of(proof));
-    return m.lookupPageUri().isPresent()
-        ? with.withLookupPage(m.lookupPageUri().get().toString())
-        : with;
   }
 
   /** One kiosk on one stage; each call of {@link #voter} is one voter's whole session. */
