@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Defines an election: checks a manifest and signs the election package.",
       "Order: write the manifest (JSON or CSV, docs/spec/election-authoring.md), `urna election"
-          + " check` it, hold the key ceremony on its election hash (`urna ceremony new"
+          + " check` it, proofread every screen with `urna election proof --manifest FILE --out"
+          + " DIR` (the repository's urna script runs it from kiosk-proof), hold the key ceremony on its election hash (`urna ceremony new"
           + " --manifest`), then `urna election create` with the ceremony's joint key."
     },
     subcommands = {ElectionCommand.Check.class, ElectionCommand.Create.class})
