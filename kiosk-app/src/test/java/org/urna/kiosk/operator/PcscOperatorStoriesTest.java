@@ -2,12 +2,19 @@ package org.urna.kiosk.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.testfx.util.WaitForAsyncUtils;
 import org.urna.core.role.Role;
 import org.urna.hardware.card.CardEvent;
 import org.urna.hardware.card.CardEventListener;
@@ -20,6 +27,8 @@ import org.urna.hardware.card.pcsc.PcscCardReader;
 import org.urna.hardware.card.pcsc.PcscdFixture;
 import org.urna.hardware.card.virtual.VirtualPivCard;
 import org.urna.hardware.card.virtual.VpcdCardConnection;
+import org.urna.kiosk.config.StationConfig.CardReaderChoice;
+import org.urna.kiosk.config.StationContext;
 import org.urna.kiosk.polls.PollsState;
 import org.urna.kiosk.station.operator.OperatorState;
 
@@ -33,6 +42,23 @@ class PcscOperatorStoriesTest extends StationStory {
   private static PcscdFixture pcscd;
   private final EventLog events = new EventLog();
   private VpcdCardConnection inserted;
+  private String stationReader;
+
+  /** The reader the station is configured to read cards in (card.reader.name), for one story. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  @interface ConfiguredReader {
+    String value();
+  }
+
+  /** Runs before the station opens its reader (before StationStory's @BeforeEach). */
+  @RegisterExtension
+  final BeforeEachCallback configuredReader =
+      ctx ->
+          stationReader =
+              ctx.getRequiredTestMethod().isAnnotationPresent(ConfiguredReader.class)
+                  ? ctx.getRequiredTestMethod().getAnnotation(ConfiguredReader.class).value()
+                  : null;
 
   @BeforeAll
   static void startPcscd() throws Exception {
@@ -49,7 +75,10 @@ class PcscOperatorStoriesTest extends StationStory {
   /** The PC/SC reader, its events also copied to this story's log (to wait for a card). */
   @Override
   CardReader openReader() {
-    PcscCardReader pcsc = PcscCardReader.create();
+    CardReader pcsc =
+        stationReader == null
+            ? PcscCardReader.create()
+            : StationContext.CardReaderFactory.of(new CardReaderChoice.Pcsc(stationReader)).open();
     return new CardReader() {
       @Override
       public void start(CardEventListener listener) {
@@ -175,5 +204,58 @@ class PcscOperatorStoriesTest extends StationStory {
     remove();
     waitFor("screen-language");
     assertThat(station.pollsState()).isEqualTo(PollsState.OPEN);
+  }
+
+  /** What a second PC/SC client sees: proof that pcscd saw a card the station ignores. */
+  private static EventLog watchEveryReader(PcscCardReader all) {
+    EventLog seen = new EventLog();
+    all.start(seen::onEvent);
+    return seen;
+  }
+
+  @Test
+  @ConfiguredReader("Virtual PCD 00 01")
+  void theStationReadsCardsOnlyInTheConfiguredReader() throws Exception {
+    VirtualPivCard card = authority.card(Role.POLL_WORKER).virtualCard();
+    try (PcscCardReader all = PcscCardReader.create()) {
+      EventLog seen = watchEveryReader(all);
+      try (VpcdCardConnection other = VpcdCardConnection.insert(card, pcscd.vpcdPort(), PATIENCE)) {
+        seen.await(
+            CardEvent.CardInserted.class, e -> e.reader().equals("Virtual PCD 00 00"), PATIENCE);
+        waitForText("No election loaded");
+        assertThat(showing("screen-pin")).as("a card in another reader opens nothing").isFalse();
+        assertThat(journal()).doesNotContain("operator-card-inserted");
+        assertThat(texts()).noneMatch(t -> t.contains("No card reader named"));
+      }
+      events.drain();
+      inserted = VpcdCardConnection.insert(card, pcscd.vpcdPort() + 1, PATIENCE);
+      events.await(
+          CardEvent.CardInserted.class, e -> e.reader().equals("Virtual PCD 00 01"), PATIENCE);
+      waitFor("screen-pin");
+      enterPin("pin", TestAuthority.PIN);
+      waitFor("operator-header");
+      remove();
+      waitForText("No election loaded");
+    }
+  }
+
+  @Test
+  @ConfiguredReader("ACS ACR39U ICC Reader 00 00")
+  void aConfiguredReaderThatIsNotConnectedIsNamedOnScreenAndOtherReadersOpenNothing()
+      throws Exception {
+    waitForText("No card reader named \"ACS ACR39U ICC Reader 00 00\" is connected");
+    assertThat(texts())
+        .anyMatch(t -> t.contains("Connected: Virtual PCD 00 00, Virtual PCD 00 01"));
+    screenshot("card-reader-missing-en");
+    try (PcscCardReader all = PcscCardReader.create();
+        VpcdCardConnection card =
+            VpcdCardConnection.insert(
+                authority.card(Role.POLL_WORKER).virtualCard(), pcscd.vpcdPort(), PATIENCE)) {
+      watchEveryReader(all)
+          .await(CardEvent.CardInserted.class, e -> e.reader().endsWith(" 00 00"), PATIENCE);
+      WaitForAsyncUtils.waitForFxEvents();
+      assertThat(showing("screen-pin")).isFalse();
+      assertThat(journal()).doesNotContain("operator-card-inserted");
+    }
   }
 }
