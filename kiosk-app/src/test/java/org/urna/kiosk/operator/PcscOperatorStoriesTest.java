@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javafx.scene.control.Labeled;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -206,28 +207,27 @@ class PcscOperatorStoriesTest extends StationStory {
     assertThat(station.pollsState()).isEqualTo(PollsState.OPEN);
   }
 
-  /** What a second PC/SC client sees: proof that pcscd saw a card the station ignores. */
-  private static EventLog watchEveryReader(PcscCardReader all) {
-    EventLog seen = new EventLog();
-    all.start(seen::onEvent);
-    return seen;
-  }
+  /**
+   * Long enough for pcscd to poll vpcd's slot and the station's reader to see what changed (a card
+   * in the configured reader shows in well under a second). A second PC/SC client in this JVM
+   * cannot prove it instead: the JDK shares one PC/SC context between readers, and pcsclite's
+   * context is not safe for two threads waiting on it at once.
+   */
+  private static final Duration POLL = Duration.ofMillis(2000);
 
   @Test
   @ConfiguredReader("Virtual PCD 00 01")
   void theStationReadsCardsOnlyInTheConfiguredReader() throws Exception {
     VirtualPivCard card = authority.card(Role.POLL_WORKER).virtualCard();
-    try (PcscCardReader all = PcscCardReader.create()) {
-      EventLog seen = watchEveryReader(all);
-      try (VpcdCardConnection other = VpcdCardConnection.insert(card, pcscd.vpcdPort(), PATIENCE)) {
-        seen.await(
-            CardEvent.CardInserted.class, e -> e.reader().equals("Virtual PCD 00 00"), PATIENCE);
-        waitForText("No election loaded");
-        assertThat(showing("screen-pin")).as("a card in another reader opens nothing").isFalse();
-        assertThat(journal()).doesNotContain("operator-card-inserted");
-        assertThat(texts()).noneMatch(t -> t.contains("No card reader named"));
-      }
-      events.drain();
+    waitForText("No election loaded");
+    try (VpcdCardConnection other = VpcdCardConnection.insert(card, pcscd.vpcdPort(), PATIENCE)) {
+      Thread.sleep(POLL.toMillis());
+      assertThat(showing("screen-pin")).as("a card in another reader opens nothing").isFalse();
+      assertThat(journal()).doesNotContain("operator-card-inserted");
+      assertThat(texts()).noneMatch(t -> t.contains("No card reader named"));
+      assertThat(events.drain())
+          .as("no event of the other reader reaches the station")
+          .noneMatch(e -> e.reader().equals("Virtual PCD 00 00"));
       inserted = VpcdCardConnection.insert(card, pcscd.vpcdPort() + 1, PATIENCE);
       events.await(
           CardEvent.CardInserted.class, e -> e.reader().equals("Virtual PCD 00 01"), PATIENCE);
@@ -237,6 +237,7 @@ class PcscOperatorStoriesTest extends StationStory {
       remove();
       waitForText("No election loaded");
     }
+    Thread.sleep(POLL.toMillis()); // pcscd sees the other reader's card go before the next story
   }
 
   @Test
@@ -247,15 +248,149 @@ class PcscOperatorStoriesTest extends StationStory {
     assertThat(texts())
         .anyMatch(t -> t.contains("Connected: Virtual PCD 00 00, Virtual PCD 00 01"));
     screenshot("card-reader-missing-en");
-    try (PcscCardReader all = PcscCardReader.create();
-        VpcdCardConnection card =
-            VpcdCardConnection.insert(
-                authority.card(Role.POLL_WORKER).virtualCard(), pcscd.vpcdPort(), PATIENCE)) {
-      watchEveryReader(all)
-          .await(CardEvent.CardInserted.class, e -> e.reader().endsWith(" 00 00"), PATIENCE);
-      WaitForAsyncUtils.waitForFxEvents();
+    try (VpcdCardConnection card =
+        VpcdCardConnection.insert(
+            authority.card(Role.POLL_WORKER).virtualCard(), pcscd.vpcdPort(), PATIENCE)) {
+      Thread.sleep(POLL.toMillis());
       assertThat(showing("screen-pin")).isFalse();
       assertThat(journal()).doesNotContain("operator-card-inserted");
+      assertThat(events.drain()).noneMatch(e -> e instanceof CardEvent.CardInserted);
     }
+    Thread.sleep(POLL.toMillis()); // pcscd sees the card go before the next story
+  }
+
+  @Test
+  void aPollWorkerChangesThePinAtFirstUseThroughPcscd() throws Exception {
+    OperatorSessionStories.changeThePinAtFirstUse(this);
+  }
+
+  @Test
+  void pullingTheCardAtEveryStepThroughPcscdSignsOutAndLeavesNothingHalfDone() throws Exception {
+    OperatorSessionStories.pullTheCardAtEveryStep(this);
+  }
+
+  /** No operator's control, header or mode on the screen now. */
+  private void noOperatorScreen(String when) {
+    WaitForAsyncUtils.waitForFxEvents();
+    boolean[] any = new boolean[1];
+    interact(
+        () ->
+            any[0] =
+                lookup(
+                        n ->
+                            n.getId() != null
+                                && (n.getId().startsWith("pw-")
+                                    || n.getId().startsWith("operator-")
+                                    || n.getId().startsWith("pin-")
+                                    || n.getId().startsWith("nav-")
+                                    || n.getId().equals("service-mode")
+                                    || n.getId().equals("poll-worker-mode")))
+                    .tryQuery()
+                    .isPresent());
+    assertThat(any[0]).as("an operator's screen at " + when).isFalse();
+  }
+
+  private boolean passed(String check) {
+    String[] classes = new String[1];
+    interact(
+        () -> classes[0] = String.join(" ", lookup("#check-" + check).query().getStyleClass()));
+    return classes[0].contains("pass");
+  }
+
+  private String detail(String check) {
+    String[] t = new String[1];
+    interact(() -> t[0] = ((Labeled) lookup("#detail-" + check).query()).getText());
+    return t[0];
+  }
+
+  /**
+   * A voter casts a ballot the ledger never confirms (its validator is gone), seeing no operator
+   * screen at any step; then a technician runs every diagnostic on the real card stack, and the
+   * safe reset is refused while that ballot is not on the ledger.
+   */
+  @Test
+  void aTechnicianRunsEveryDiagnosticThroughPcscdAndCannotResetWithAnUnsyncedBallot()
+      throws Exception {
+    VirtualPivCard worker = authority.card(Role.POLL_WORKER).virtualCard();
+    PollDay.signIn(this, worker);
+    tap("pw-load");
+    tap("pw-load-confirm");
+    tap("pw-home");
+    tap("pw-open");
+    waitFor("screen-done");
+    ledger.close(); // the validator goes: the ballot cast now stays in the outbox
+    tap("pw-home");
+    tap("pw-activate");
+    tap("pw-style-referendum-only");
+    waitFor("screen-done");
+    remove();
+    waitFor("screen-language");
+    noOperatorScreen("the language screen");
+    tap("start");
+    noOperatorScreen("the contest");
+    tap("sel-yes");
+    tap("next");
+    waitFor("screen-review");
+    noOperatorScreen("the review");
+    tap("print");
+    waitFor("screen-check");
+    noOperatorScreen("the paper check");
+    tap("cast");
+    waitFor("screen-cast");
+    noOperatorScreen("the cast screen");
+    tap("finish");
+    waitFor("screen-waiting");
+    noOperatorScreen("the waiting screen");
+    assertThat(station.counts().cast()).isEqualTo(1);
+    printer.emulator().tearOff();
+
+    insert(authority.card(Role.TECHNICIAN).virtualCard());
+    enterPin("pin", TestAuthority.PIN);
+    tap("pin-change-later");
+    waitFor("service-mode");
+    tap("run-all");
+    waitFor("check-trust-policy");
+    assertThat(passed("card-readers")).as(detail("card-readers")).isTrue();
+    assertThat(detail("card-readers")).contains("Virtual PCD 00 00");
+    assertThat(passed("card-apdu")).as(detail("card-apdu")).isTrue();
+    assertThat(detail("card-apdu")).contains("Virtual PCD 00 00").contains("9000");
+    assertThat(passed("printer")).as(detail("printer")).isTrue();
+    assertThat(passed("disk")).as(detail("disk")).isTrue();
+    assertThat(passed("trust-policy")).as(detail("trust-policy")).isTrue();
+    assertThat(passed("ledger")).as("the validator is gone: " + detail("ledger")).isFalse();
+    tap("touch-test");
+    waitFor("touch-grid");
+    List<String> cells = new java.util.ArrayList<>();
+    interact(
+        () ->
+            lookup(n -> n.getId() != null && n.getId().startsWith("cell-"))
+                .queryAll()
+                .forEach(n -> cells.add(n.getId())));
+    assertThat(cells).isNotEmpty();
+    for (String c : cells) {
+      tap(c);
+    }
+    waitFor("check-touchscreen");
+    assertThat(passed("touchscreen")).isTrue();
+    tap("print-test-page");
+    waitFor("check-test-page");
+    assertThat(passed("test-page")).as(detail("test-page")).isTrue();
+    assertThat(printer.emulator().tearOff().errors()).isEmpty();
+    screenshot("technician-diagnostics-pcsc-en");
+
+    tap("nav-reset");
+    waitFor("reset-state");
+    String[] state = new String[1];
+    interact(() -> state[0] = ((Labeled) lookup("#reset-state").query()).getText());
+    assertThat(state[0]).contains("1");
+    assertThat(lookup("#reset-start").query().isDisabled())
+        .as("no reset while a ballot is not on the ledger")
+        .isTrue();
+    screenshot("technician-reset-refused-en");
+    remove();
+    waitForText("a poll worker will start your ballot");
+    assertThat(station.ballotBox()).isPresent();
+    assertThat(station.counts().cast()).isEqualTo(1);
+    assertThat(auditActions()).contains("service-mode-opened").doesNotContain("station-reset");
   }
 }

@@ -25,11 +25,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.robot.BaseRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.urna.ballotbox.audit.AuditEntry;
 import org.urna.core.election.SampleElection;
@@ -254,7 +257,12 @@ abstract class StationStory extends FxRobot {
     waitFor(id);
     Node n = lookup("#" + id).query();
     assertThat(n.isDisabled()).as("#" + id + " is enabled").isFalse();
-    clickOn(n);
+    // a finger lands where it taps (clickOn would glide the mouse there, waiting at each step)
+    Point2D at = point(n).query();
+    BaseRobot finger = robotContext().getBaseRobot();
+    finger.moveMouse(at);
+    finger.pressMouse(MouseButton.PRIMARY);
+    finger.releaseMouse(MouseButton.PRIMARY);
     WaitForAsyncUtils.waitForFxEvents();
   }
 
