@@ -317,6 +317,22 @@ abstract class StationStory extends FxRobot {
         .get();
   }
 
+  /** The station's audit entries as "action details", in order (the ballot box's log). */
+  List<String> auditActionsAndDetails() throws Exception {
+    return worker
+        .submit(
+            () ->
+                station
+                    .ballotBox()
+                    .map(
+                        b ->
+                            b.auditEntries(1, Integer.MAX_VALUE).stream()
+                                .map(e -> e.action() + " " + e.details())
+                                .toList())
+                    .orElse(List.of()))
+        .get();
+  }
+
   String journal() throws IOException {
     Path j = stateFolder.resolve("audit-journal.tsv");
     return Files.exists(j) ? Files.readString(j) : "";
