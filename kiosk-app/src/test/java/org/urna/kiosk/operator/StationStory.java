@@ -47,6 +47,7 @@ import org.urna.core.role.Role;
 import org.urna.hardware.card.CardReader;
 import org.urna.hardware.card.TestAuthority;
 import org.urna.hardware.card.role.RoleCardAuthenticator;
+import org.urna.hardware.card.role.TrustPolicy;
 import org.urna.hardware.card.virtual.VirtualPivCard;
 import org.urna.hardware.printer.PrinterProfile;
 import org.urna.hardware.printer.emulator.InProcessPrinter;
@@ -90,6 +91,14 @@ abstract class StationStory extends FxRobot {
   Scene scene;
   String language = "en";
 
+  /** The station id in the configuration (a story may set it before the station opens). */
+  String stationId = STATION;
+
+  /** Which cards the station trusts: the test authority's, for every operator role. */
+  TrustPolicy cardPolicy() {
+    return authority.policy();
+  }
+
   /** The card reader under test; not started (the shell starts it). */
   abstract CardReader openReader() throws Exception;
 
@@ -129,7 +138,7 @@ abstract class StationStory extends FxRobot {
       throw new UncheckedIOException(e);
     }
     return new StationConfig(
-        STATION,
+        stationId,
         new CardReaderChoice.Simulated(),
         new PrinterChoice.Emulator(PrinterProfile.EPSON_TM_T20),
         dir.resolve("box"),
@@ -167,7 +176,7 @@ abstract class StationStory extends FxRobot {
             worker,
             scheduler);
     RoleCardAuthenticator authenticator =
-        new RoleCardAuthenticator(authority.policy(), Clock.systemUTC(), new SecureRandom());
+        new RoleCardAuthenticator(cardPolicy(), Clock.systemUTC(), new SecureRandom());
     shell =
         new OperatorShell(
             station,
