@@ -154,7 +154,9 @@ final class PollDay {
             "operator-signed-out");
   }
 
-  /** Where a poll report of this day is saved: docs/screenshots/operator/report-KIND-LANG.png. */
+  /**
+   * Where a poll report of this day is saved: the operator screenshots, report-(kind)-(lang).png.
+   */
   private static java.nio.file.Path report(String kind, String lang) {
     return StationStory.screenshots().resolve("report-" + kind + "-" + lang + ".png");
   }
