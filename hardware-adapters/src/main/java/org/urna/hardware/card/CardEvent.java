@@ -34,8 +34,9 @@ public sealed interface CardEvent {
   }
 
   /**
-   * The card service (pcscd) is gone. {@link #message()} says what the kiosk does: reconnect when
-   * the service is back, or (where it cannot) be restarted.
+   * The card service (pcscd) is gone, or the one reader the station was told to read cards in is
+   * not connected. {@link #message()} says what the kiosk does: reconnect when the service is back,
+   * or (where it cannot) be restarted.
    */
   record ServiceUnavailable(String message, String detail) implements CardEvent {
     public ServiceUnavailable {

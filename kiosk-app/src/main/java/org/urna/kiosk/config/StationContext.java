@@ -52,7 +52,7 @@ public record StationContext(
 
     static CardReaderFactory of(CardReaderChoice choice) {
       return switch (choice) {
-        case CardReaderChoice.Pcsc p -> PcscCardReader::create;
+        case CardReaderChoice.Pcsc(var name) -> () -> PcscCardReader.create(name);
         case CardReaderChoice.Simulated s -> SimulatedCardReader::new;
       };
     }

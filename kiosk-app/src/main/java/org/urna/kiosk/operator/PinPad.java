@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.urna.kiosk.i18n.Messages;
 
@@ -110,8 +111,13 @@ public final class PinPad {
     b.setId(id);
     b.setMnemonicParsing(false);
     b.getStyleClass().addAll("action", "pin-key");
-    b.setMinSize(140, 80);
-    b.setPrefSize(160, 88);
+    // at least 160 px wide, wider when its word needs it ("Стереть" was cut at 160 px); the
+    // keys of a column take the width of the widest
+    b.setMinSize(160, 80);
+    b.setPrefHeight(88);
+    b.setPrefWidth(Region.USE_COMPUTED_SIZE);
+    b.setMaxWidth(Double.MAX_VALUE);
+    b.setAlignment(Pos.CENTER);
     b.setFocusTraversable(true);
     b.setOnAction(e -> action.run());
     return b;

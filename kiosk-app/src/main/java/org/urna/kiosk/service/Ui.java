@@ -17,8 +17,17 @@ import javafx.scene.paint.Color;
 
 /** Touch-sized controls of the service screens. */
 final class Ui {
+  /**
+   * The service screens' own light look. It also sets the kiosk stylesheet's palette for its
+   * subtree, so that the operator's high-contrast look (white text on black, set on the shell's
+   * root) never puts white text on these light panels.
+   */
   static final String ROOT_STYLE =
-      "-fx-font-size: 22px; -fx-background-color: #f4f6f8; -fx-font-family: 'DejaVu Sans';";
+      "-fx-font-size: 22px; -fx-background-color: #f4f6f8; -fx-font-family: 'DejaVu Sans';"
+          + " -c-bg: #f4f6f8; -c-fg: #111111; -c-button: #e9eef6; -c-border: #1d3461;"
+          + " -c-primary: #1d3461; -c-primary-fg: #ffffff; -c-warn-bg: #fff3e0;"
+          + " -c-warn-fg: #4a0f00; -c-focus: #c2410c; -c-muted: #333333;";
+
   static final String BUTTON_STYLE =
       "-fx-font-size: 22px; -fx-min-height: 64px; -fx-padding: 8 20 8 20;"
           + " -fx-background-radius: 8; -fx-background-color: #1f4e79; -fx-text-fill: white;";

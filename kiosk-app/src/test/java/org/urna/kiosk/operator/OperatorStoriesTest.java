@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.urna.core.role.Role;
 import org.urna.hardware.card.TestAuthority;
 import org.urna.hardware.card.virtual.VirtualPivCard;
-import org.urna.kiosk.polls.PollsState;
 import org.urna.kiosk.station.operator.OperatorState;
 
 /**
@@ -135,29 +134,7 @@ class OperatorStoriesTest extends SimulatedStationStory {
 
   @Test
   void aPollWorkerChangesThePinAtFirstUseAndTheOldOneNoLongerOpens() throws Exception {
-    VirtualPivCard card = authority.card(Role.POLL_WORKER).virtualCard();
-    insert(card);
-    enterPin("pin", TestAuthority.PIN);
-    tap("pin-change-now");
-    waitFor("screen-pin-change");
-    enterPin("newpin", TestAuthority.PIN);
-    enterPin("newpin", "11223344");
-    enterPin("newpin", "11223355");
-    waitForText("The two new PINs differ");
-    enterPin("newpin", TestAuthority.PIN);
-    enterPin("newpin", "11223344");
-    enterPin("newpin", "11223344");
-    waitForText("Your PIN was changed.");
-    screenshot("pin-changed-" + language);
-    tap("pin-change-back");
-    waitFor("screen-poll-worker-home");
-    remove();
-    insert(card);
-    enterPin("pin", TestAuthority.PIN);
-    waitForText("2 tries left");
-    enterPin("pin", "11223344");
-    waitFor("screen-poll-worker-home");
-    assertThat(journal()).contains("operator-pin-changed");
+    OperatorSessionStories.changeThePinAtFirstUse(this);
   }
 
   @Test
@@ -192,58 +169,7 @@ class OperatorStoriesTest extends SimulatedStationStory {
 
   @Test
   void pullingTheCardAtEveryStepSignsOutAndLeavesNothingOpen() throws Exception {
-    VirtualPivCard card = authority.card(Role.POLL_WORKER).virtualCard();
-    // at the PIN pad
-    insert(card);
-    waitFor("screen-pin");
-    tap("pin-1");
-    remove();
-    waitForText("No election loaded");
-    // at the first-use offer
-    insert(card);
-    enterPin("pin", TestAuthority.PIN);
-    waitFor("screen-pin-change-offer");
-    remove();
-    waitForText("No election loaded");
-    assertThat(state()).isInstanceOf(OperatorState.LoggedOut.class);
-    // in the PIN change
-    insert(card);
-    waitFor("screen-pin");
-    assertThat(texts())
-        .as("the pin typed before the card left is gone")
-        .noneMatch(t -> t.contains("●"));
-    enterPin("pin", TestAuthority.PIN);
-    waitFor("screen-pin-change-offer"); // pulled at the offer: offered again
-    tap("pin-change-later");
-    waitFor("screen-poll-worker-home");
-    tap("operator-change-pin");
-    enterPin("newpin", TestAuthority.PIN);
-    remove();
-    waitForText("No election loaded");
-    // at the fingerprint confirmation: nothing is loaded
-    insert(card);
-    enterPin("pin", TestAuthority.PIN);
-    tap("pw-load");
-    waitFor("screen-load-confirm");
-    remove();
-    waitForText("No election loaded");
-    assertThat(station.pollsState()).isEqualTo(PollsState.NO_ELECTION);
-    // at the close confirmation: the polls stay open
-    insert(card);
-    enterPin("pin", TestAuthority.PIN);
-    tap("pw-load");
-    tap("pw-load-confirm");
-    tap("pw-home");
-    tap("pw-open");
-    waitFor("screen-done");
-    tap("pw-home");
-    tap("pw-close");
-    tap("pw-close-yes");
-    waitFor("screen-close-confirm-again");
-    remove();
-    waitForText("a poll worker will start your ballot");
-    assertThat(station.pollsState()).isEqualTo(PollsState.OPEN);
-    assertThat(journal()).doesNotContain(TestAuthority.PIN);
+    OperatorSessionStories.pullTheCardAtEveryStep(this);
   }
 
   @Test

@@ -49,8 +49,13 @@ final class PollDay {
     s.tap("pw-open");
     s.waitFor("screen-done");
     assertThat(s.station.pollsState()).isEqualTo(PollsState.OPEN);
-    String zero = flat(s.printer.emulator().tearOff().text());
+    var zeroPaper = s.printer.emulator().tearOff();
+    String zero = flat(zeroPaper.text());
     assertThat(zero).contains(flat(polls.text("report.zero.title"))).contains(expected.shortHash());
+    String zeroHash = PrintedReport.check(zeroPaper, "zero", polls, report("zero", lang));
+    assertThat(s.auditActionsAndDetails())
+        .as("the zero report's hash is in the audit log")
+        .contains("polls-opened zero report " + zeroHash);
     s.screenshot("polls-opened-" + lang);
 
     for (int i = 1; i <= voters; i++) {
@@ -94,8 +99,12 @@ final class PollDay {
 
     s.tap("pw-pause");
     s.waitFor("screen-done");
-    assertThat(flat(s.printer.emulator().tearOff().text()))
-        .contains(flat(polls.text("report.pause.title")));
+    var pausePaper = s.printer.emulator().tearOff();
+    assertThat(flat(pausePaper.text())).contains(flat(polls.text("report.pause.title")));
+    String pauseHash = PrintedReport.check(pausePaper, "pause", polls, report("pause", lang));
+    assertThat(s.auditActionsAndDetails())
+        .as("the pause report's hash is in the audit log")
+        .contains("polls-paused " + voters + " cast; report " + pauseHash);
     assertThat(s.station.pollsState()).isEqualTo(PollsState.PAUSED);
     s.remove();
     s.waitForText(polls.text("public.PAUSED"));
@@ -116,8 +125,14 @@ final class PollDay {
     s.tap("pw-close-final");
     s.waitFor("screen-done");
     assertThat(s.station.pollsState()).isEqualTo(PollsState.CLOSED);
-    String closing = flat(s.printer.emulator().tearOff().text());
+    var closingPaper = s.printer.emulator().tearOff();
+    String closing = flat(closingPaper.text());
     assertThat(closing).contains(flat(polls.text("report.closing.title")));
+    String closingHash =
+        PrintedReport.check(closingPaper, "closing", polls, report("closing", lang));
+    assertThat(s.auditActionsAndDetails())
+        .as("the closing report's hash is in the audit log")
+        .anyMatch(a -> a.startsWith("polls-closed ") && a.contains(closingHash));
     s.screenshot("polls-closed-" + lang);
     s.tap("pw-home");
     s.waitFor("pw-load");
@@ -137,6 +152,13 @@ final class PollDay {
             "polls-closed",
             "operator-signed-in",
             "operator-signed-out");
+  }
+
+  /**
+   * Where a poll report of this day is saved: the operator screenshots, report-(kind)-(lang).png.
+   */
+  private static java.nio.file.Path report(String kind, String lang) {
+    return StationStory.screenshots().resolve("report-" + kind + "-" + lang + ".png");
   }
 
   /**

@@ -25,11 +25,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.robot.BaseRobot;
 import org.testfx.util.WaitForAsyncUtils;
 import org.urna.ballotbox.audit.AuditEntry;
 import org.urna.core.election.SampleElection;
@@ -44,6 +47,7 @@ import org.urna.core.role.Role;
 import org.urna.hardware.card.CardReader;
 import org.urna.hardware.card.TestAuthority;
 import org.urna.hardware.card.role.RoleCardAuthenticator;
+import org.urna.hardware.card.role.TrustPolicy;
 import org.urna.hardware.card.virtual.VirtualPivCard;
 import org.urna.hardware.printer.PrinterProfile;
 import org.urna.hardware.printer.emulator.InProcessPrinter;
@@ -87,6 +91,14 @@ abstract class StationStory extends FxRobot {
   Scene scene;
   String language = "en";
 
+  /** The station id in the configuration (a story may set it before the station opens). */
+  String stationId = STATION;
+
+  /** Which cards the station trusts: the test authority's, for every operator role. */
+  TrustPolicy cardPolicy() {
+    return authority.policy();
+  }
+
   /** The card reader under test; not started (the shell starts it). */
   abstract CardReader openReader() throws Exception;
 
@@ -126,7 +138,7 @@ abstract class StationStory extends FxRobot {
       throw new UncheckedIOException(e);
     }
     return new StationConfig(
-        STATION,
+        stationId,
         new CardReaderChoice.Simulated(),
         new PrinterChoice.Emulator(PrinterProfile.EPSON_TM_T20),
         dir.resolve("box"),
@@ -164,7 +176,7 @@ abstract class StationStory extends FxRobot {
             worker,
             scheduler);
     RoleCardAuthenticator authenticator =
-        new RoleCardAuthenticator(authority.policy(), Clock.systemUTC(), new SecureRandom());
+        new RoleCardAuthenticator(cardPolicy(), Clock.systemUTC(), new SecureRandom());
     shell =
         new OperatorShell(
             station,
@@ -254,7 +266,12 @@ abstract class StationStory extends FxRobot {
     waitFor(id);
     Node n = lookup("#" + id).query();
     assertThat(n.isDisabled()).as("#" + id + " is enabled").isFalse();
-    clickOn(n);
+    // a finger lands where it taps (clickOn would glide the mouse there, waiting at each step)
+    Point2D at = point(n).query();
+    BaseRobot finger = robotContext().getBaseRobot();
+    finger.moveMouse(at);
+    finger.pressMouse(MouseButton.PRIMARY);
+    finger.releaseMouse(MouseButton.PRIMARY);
     WaitForAsyncUtils.waitForFxEvents();
   }
 
@@ -304,6 +321,22 @@ abstract class StationStory extends FxRobot {
                         b ->
                             b.auditEntries(1, Integer.MAX_VALUE).stream()
                                 .map(AuditEntry::action)
+                                .toList())
+                    .orElse(List.of()))
+        .get();
+  }
+
+  /** The station's audit entries as "action details", in order (the ballot box's log). */
+  List<String> auditActionsAndDetails() throws Exception {
+    return worker
+        .submit(
+            () ->
+                station
+                    .ballotBox()
+                    .map(
+                        b ->
+                            b.auditEntries(1, Integer.MAX_VALUE).stream()
+                                .map(e -> e.action() + " " + e.details())
                                 .toList())
                     .orElse(List.of()))
         .get();

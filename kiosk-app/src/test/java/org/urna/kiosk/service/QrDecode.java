@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads every QR code in an image (a screen, a rendered paper), as a scanner would. */
-final class QrDecode {
+public final class QrDecode {
   private QrDecode() {}
 
-  static List<String> all(BufferedImage image) {
+  public static List<String> all(BufferedImage image) {
     var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
     try {
       Result[] results =

@@ -55,6 +55,7 @@ public final class PcscCardReader implements CardReader {
   public static final String SERVICE_RESTORED = "The card service is back; cards can be read.";
   public static final String SERVICE_NOT_RUNNING =
       "The card service is not running; call a technician or restart the kiosk.";
+  public static final String NAMED_READER_BACK = "The card reader is connected; cards can be read.";
 
   private static final Logger log = LoggerFactory.getLogger(PcscCardReader.class);
   private static final long WAIT_MS = 50;
@@ -67,17 +68,21 @@ public final class PcscCardReader implements CardReader {
   private volatile boolean running;
   private volatile List<String> readerNames = List.of();
   private CardEventListener listener;
+  // The one reader whose cards are published, or null for every reader.
+  private final String only;
 
   // Confined to the card thread:
   private CardTerminals terminals;
   private final ReaderPresence presence = new ReaderPresence();
   private boolean serviceDown;
   private boolean everConnected;
+  private boolean namedReaderMissingSaid;
   private long lastRefresh;
   // Whether this JVM lets the provider establish a new context after pcscd restarts.
   private final boolean recoverable = PcscContext.forgettable();
 
-  private PcscCardReader() {
+  private PcscCardReader(String only) {
+    this.only = only;
     this.thread = Thread.ofPlatform().daemon().name("urna-card-io").unstarted(this::loop);
   }
 
@@ -86,10 +91,33 @@ public final class PcscCardReader implements CardReader {
    * already set; must run before anything else in the JVM touches PC/SC.
    */
   public static PcscCardReader create() {
+    useDebiansLibrary();
+    return new PcscCardReader(null);
+  }
+
+  /**
+   * A PC/SC reader set that publishes the cards of the one reader named {@code readerName} (the
+   * name pcscd gives it, as {@link #readers()} lists them) and ignores every other reader's cards.
+   * While no reader of that name is connected it publishes {@link CardEvent.ServiceUnavailable}
+   * naming it and the readers there are; when it comes, {@link CardEvent.ServiceRestored}. {@link
+   * #readers()} still lists every reader (a technician's diagnostics compare them).
+   */
+  public static PcscCardReader create(String readerName) {
+    Objects.requireNonNull(readerName, "readerName");
+    useDebiansLibrary();
+    return new PcscCardReader(readerName);
+  }
+
+  private static void useDebiansLibrary() {
     if (System.getProperty(LIBRARY_PROPERTY) == null && Files.exists(Path.of(DEFAULT_LIBRARY))) {
       System.setProperty(LIBRARY_PROPERTY, DEFAULT_LIBRARY);
     }
-    return new PcscCardReader();
+  }
+
+  /** What the station says while the reader named {@code wanted} is not connected. */
+  public static String namedReaderMissing(String wanted, List<String> connected) {
+    return "No card reader named \"%s\" is connected; cards are read only there. Connected: %s. Call a technician."
+        .formatted(wanted, connected.isEmpty() ? "none" : String.join(", ", connected));
   }
 
   @Override
@@ -302,9 +330,25 @@ public final class PcscCardReader implements CardReader {
 
   private void update(Map<String, Boolean> now) {
     for (CardEvent e : presence.moveTo(now, this::atr)) {
-      publish(e);
+      if (only == null || e.reader().equals(only)) {
+        publish(e);
+      }
     }
     readerNames = presence.readers();
+    if (only == null) {
+      return;
+    }
+    boolean there = readerNames.contains(only);
+    if (!there && !namedReaderMissingSaid) {
+      namedReaderMissingSaid = true;
+      log.warn("no card reader named {}; connected: {}", only, readerNames);
+      publish(
+          new CardEvent.ServiceUnavailable(
+              namedReaderMissing(only, readerNames), "no reader named " + only));
+    } else if (there && namedReaderMissingSaid) {
+      namedReaderMissingSaid = false;
+      publish(new CardEvent.ServiceRestored(NAMED_READER_BACK));
+    }
   }
 
   private String atr(String reader) {
@@ -325,6 +369,7 @@ public final class PcscCardReader implements CardReader {
       return;
     }
     serviceDown = true;
+    namedReaderMissingSaid = false; // said again, if still so, once the service is back
     presence.forget();
     readerNames = List.of();
     String message =
