@@ -73,6 +73,7 @@ public final class SyncService implements AutoCloseable {
   private final Map<Long, Instant> eventMissingSince = new HashMap<>();
   private volatile long eventsConfirmed;
   private long eventsSubmitted;
+  private volatile boolean eventsRefusedByLedger;
 
   private SyncService(BallotBox box, SyncConfig config, Clock clock, RandomGenerator random) {
     this.box = box;
@@ -173,6 +174,11 @@ public final class SyncService implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** False once the ledger answered that it does not take station events (an older ledger). */
+  public boolean takesEvents() {
+    return !eventsRefusedByLedger;
   }
 
   public SyncStatus status() {
@@ -398,6 +404,9 @@ public final class SyncService implements AutoCloseable {
 
   /** The station's events queued and not yet accepted by the ledger, in order. */
   private List<org.urna.core.station.StationLifecycleEvent> unsentEvents() {
+    if (eventsRefusedByLedger) {
+      return List.of();
+    }
     return events.events().stream().filter(e -> e.sequence() > eventsSubmitted).toList();
   }
 
@@ -418,11 +427,22 @@ public final class SyncService implements AutoCloseable {
       }
       due.add(e);
     }
-    if (due.isEmpty()) {
+    if (due.isEmpty() || eventsRefusedByLedger) {
       return false;
     }
-    List<SubmitVerdict> verdicts =
-        link.submitEvents(due.stream().map(e -> e.bytes()).toList()).value();
+    List<SubmitVerdict> verdicts;
+    try {
+      verdicts = link.submitEvents(due.stream().map(e -> e.bytes()).toList()).value();
+    } catch (LedgerCallException e) {
+      if (e.kind() != LedgerCallException.Kind.NOT_FOUND) {
+        throw e;
+      }
+      // a ledger that predates station events: the ballots must still go
+      eventsRefusedByLedger = true;
+      LOG.warn(
+          "The ledger does not take station events; only ballots are sent: {}", e.getMessage());
+      return false;
+    }
     for (int i = 0; i < due.size(); i++) {
       var e = due.get(i);
       switch (verdicts.get(i)) {
