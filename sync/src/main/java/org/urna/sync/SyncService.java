@@ -677,7 +677,7 @@ public final class SyncService implements AutoCloseable {
             progress,
             Optional.ofNullable(alarm),
             running,
-            new SyncStatus.Events(events.events().size(), eventsConfirmed));
+            new SyncStatus.Events(events.events().size(), eventsConfirmed, !eventsRefusedByLedger));
     status = s;
     for (Consumer<SyncStatus> l : listeners) {
       try {

@@ -49,10 +49,11 @@ public record SyncStatus(
 
   /**
    * The station's lifecycle events (decision 0344): how many are queued in the ballot box and how
-   * many of them the ledger proved it holds (events are confirmed in order).
+   * many of them the ledger proved it holds (events are confirmed in order); {@code takenByLedger}
+   * is false once the ledger answered that it does not take station events.
    */
-  public record Events(long queued, long confirmed) {
-    public static final Events NONE = new Events(0, 0);
+  public record Events(long queued, long confirmed, boolean takenByLedger) {
+    public static final Events NONE = new Events(0, 0, true);
 
     public Events {
       if (confirmed < 0 || queued < 0) {

@@ -105,7 +105,7 @@ class StationEventsSyncTest {
       Boxes.cast(box, 3, new Random(2));
       queue(box, Kind.POLLS_CLOSED);
       try (SyncService sync = SyncService.open(box, config(d.resolve("sync")))) {
-        assertThat(sync.status().events()).isEqualTo(new SyncStatus.Events(0, 0));
+        assertThat(sync.status().events()).isEqualTo(new SyncStatus.Events(0, 0, true));
         sync.start();
         LedgerNetwork.waitFor(
             () ->

@@ -111,7 +111,9 @@ public final class SyncDashboard {
             out.add(
                 label(
                     "sync-events",
-                    m.text("sync.events", st.events().confirmed(), st.events().queued())));
+                    st.events().takenByLedger()
+                        ? m.text("sync.events", st.events().confirmed(), st.events().queued())
+                        : m.text("sync.events.notTaken", st.events().queued())));
           }
           st.progress()
               .ifPresent(
