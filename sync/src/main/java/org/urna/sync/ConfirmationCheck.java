@@ -16,8 +16,32 @@ import org.urna.tlog.MerkleProofs;
  */
 final class ConfirmationCheck {
   static final byte BALLOT_LEAF = 0x01;
+  static final byte EVENT_LEAF = 0x02;
 
   private ConfirmationCheck() {}
+
+  /** Empty when the proof holds that this station event is in the checkpoint; else why not. */
+  static Optional<String> eventFailure(byte[] signedEvent, InclusionProof proof, Checkpoint cp) {
+    Optional<byte[]> extra = proof.extra();
+    if (extra.isEmpty()) {
+      return Optional.of("the proof does not carry the ledger entry");
+    }
+    byte[] leaf = extra.get();
+    if (leaf.length != 1 + signedEvent.length
+        || leaf[0] != EVENT_LEAF
+        || !Arrays.equals(leaf, 1, leaf.length, signedEvent, 0, signedEvent.length)) {
+      return Optional.of("the ledger entry in the proof is not this station event");
+    }
+    if (!MerkleProofs.verifyInclusion(
+        MerkleProofs.leafHash(leaf), proof.index(), cp.size(), proof.path(), cp.root())) {
+      return Optional.of(
+          "the inclusion proof of entry "
+              + proof.index()
+              + " does not lead to the root of checkpoint "
+              + cp.size());
+    }
+    return Optional.empty();
+  }
 
   /** Empty when the proof holds; otherwise why not. */
   static Optional<String> failure(OutboxEntry entry, InclusionProof proof, Checkpoint cp) {

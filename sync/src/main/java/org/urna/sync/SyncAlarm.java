@@ -48,6 +48,15 @@ public sealed interface SyncAlarm {
     }
   }
 
+  /** The ledger refused a lifecycle event of this station (opened, paused, closed...). */
+  record EventRefused(String details) implements SyncAlarm {
+    @Override
+    public String words() {
+      return "The ledger refused an event of this station (such as the polls opening or"
+          + " closing). Ballots are safe in the ballot box. Call the election office.";
+    }
+  }
+
   /** The kiosk's own file of the last verified checkpoint cannot be read or is not trusted. */
   record DamagedRecord(String details) implements SyncAlarm {
     @Override
@@ -108,6 +117,7 @@ public sealed interface SyncAlarm {
       case "UntrustedCheckpoint" -> new UntrustedCheckpoint(details);
       case "BadProof" -> new BadProof(details);
       case "BallotRefused" -> new BallotRefused(details);
+      case "EventRefused" -> new EventRefused(details);
       case "BoxBehindLedger" -> BoxBehindLedger.restore(details);
       default -> new DamagedRecord("alarm file of unknown kind '" + kind + "': " + details);
     };

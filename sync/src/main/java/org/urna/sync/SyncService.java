@@ -69,6 +69,11 @@ public final class SyncService implements AutoCloseable {
   private long drainTotal;
   private long drainSent;
   private boolean boxMatchesLedger;
+  private final StationEventOutbox.Reader events = new StationEventOutbox.Reader();
+  private final Map<Long, Instant> eventMissingSince = new HashMap<>();
+  private volatile long eventsConfirmed;
+  private long eventsSubmitted;
+  private volatile boolean eventsRefusedByLedger;
 
   private SyncService(BallotBox box, SyncConfig config, Clock clock, RandomGenerator random) {
     this.box = box;
@@ -97,6 +102,8 @@ public final class SyncService implements AutoCloseable {
     try {
       Optional<SyncAlarm> standing = s.files.alarm();
       standing.ifPresent(a -> s.alarm = new RaisedAlarm(a, clock.instant()));
+      s.eventsConfirmed = s.files.eventsConfirmed();
+      s.eventsSubmitted = s.eventsConfirmed;
       Optional<org.urna.tlog.SignedNote> saved = s.files.checkpoint();
       if (saved.isPresent()) {
         s.guard.restore(saved.get());
@@ -167,6 +174,11 @@ public final class SyncService implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** False once the ledger answered that it does not take station events (an older ledger). */
+  public boolean takesEvents() {
+    return !eventsRefusedByLedger;
   }
 
   public SyncStatus status() {
@@ -256,8 +268,12 @@ public final class SyncService implements AutoCloseable {
       if (!boxMatchesLedger) {
         checkBoxAgainstLedger();
       }
-      more = submitBatch();
+      events.readNew(box);
+      more = submitEvents();
+      more |= submitBatch();
+      more |= submitEvents();
       more |= confirm();
+      more |= confirmEvents();
     } catch (LedgerCallException e) {
       failed = true;
       lastError = new SyncError(words(e), clock.instant());
@@ -281,7 +297,9 @@ public final class SyncService implements AutoCloseable {
     if (c.pending() > 0 || more) {
       return Duration.ZERO;
     }
-    return c.submitted() > 0 ? config.confirmInterval() : config.pollInterval();
+    return c.submitted() > 0 || eventsSubmitted > eventsConfirmed || !unsentEvents().isEmpty()
+        ? config.confirmInterval()
+        : config.pollInterval();
   }
 
   /**
@@ -372,8 +390,129 @@ public final class SyncService implements AutoCloseable {
     return e;
   }
 
+  /**
+   * How far the station's ballots are on the ledger: every chain position up to this one was
+   * accepted (the box's recorded ballots before the first one still to send).
+   */
+  private long ballotsOnLedger() {
+    OutboxCounts c = box.outboxCounts();
+    List<OutboxEntry> next = box.nextToSubmit(1);
+    return next.isEmpty()
+        ? c.pending() + c.submitted() + c.confirmed()
+        : next.getFirst().chainPosition() - 1;
+  }
+
+  /** The station's events queued and not yet accepted by the ledger, in order. */
+  private List<org.urna.core.station.StationLifecycleEvent> unsentEvents() {
+    if (eventsRefusedByLedger) {
+      return List.of();
+    }
+    return events.events().stream().filter(e -> e.sequence() > eventsSubmitted).toList();
+  }
+
+  /**
+   * Sends the station's queued lifecycle events whose ballots are all on the ledger (decision
+   * 0344): the ledger takes an event only when it counts exactly the station's ballots it holds, so
+   * an event goes after the ballots cast before it and before those cast after it.
+   */
+  private boolean submitEvents() throws LedgerCallException, AlarmRaised {
+    List<org.urna.core.station.StationLifecycleEvent> due = new ArrayList<>();
+    long through = -1;
+    for (var e : unsentEvents()) {
+      if (through < 0) {
+        through = ballotsOnLedger();
+      }
+      if (e.ballots() > through || due.size() == 16) {
+        break;
+      }
+      due.add(e);
+    }
+    if (due.isEmpty() || eventsRefusedByLedger) {
+      return false;
+    }
+    List<SubmitVerdict> verdicts;
+    try {
+      verdicts = link.submitEvents(due.stream().map(e -> e.bytes()).toList()).value();
+    } catch (LedgerCallException e) {
+      if (e.kind() != LedgerCallException.Kind.NOT_FOUND) {
+        throw e;
+      }
+      // a ledger that predates station events: the ballots must still go
+      eventsRefusedByLedger = true;
+      LOG.warn(
+          "The ledger does not take station events; only ballots are sent: {}", e.getMessage());
+      return false;
+    }
+    for (int i = 0; i < due.size(); i++) {
+      var e = due.get(i);
+      switch (verdicts.get(i)) {
+        case SubmitVerdict.Accepted a -> eventsSubmitted = e.sequence();
+        case SubmitVerdict.Rejected(String id, String reason) ->
+            throw new AlarmRaised(
+                new SyncAlarm.EventRefused(
+                    "station event "
+                        + e.sequence()
+                        + " ("
+                        + e.kind().words()
+                        + ") refused: "
+                        + reason));
+      }
+    }
+    return true;
+  }
+
+  /** Confirms, in order, the events the ledger accepted: each by its inclusion proof. */
+  private boolean confirmEvents() throws LedgerCallException, AlarmRaised {
+    for (var e : events.events()) {
+      if (e.sequence() <= eventsConfirmed) {
+        continue;
+      }
+      if (e.sequence() > eventsSubmitted) {
+        break;
+      }
+      LedgerLink.Answer<org.urna.tlog.InclusionProof> answer;
+      try {
+        answer = link.eventProof(e.stationId(), e.sequence());
+      } catch (LedgerCallException x) {
+        if (x.kind() != LedgerCallException.Kind.NOT_FOUND) {
+          throw x;
+        }
+        if (!x.getMessage().contains("not yet under a cosigned checkpoint")) {
+          Instant first = eventMissingSince.computeIfAbsent(e.sequence(), s -> clock.instant());
+          if (Duration.between(first, clock.instant()).compareTo(config.resubmitAfter()) >= 0) {
+            eventMissingSince.remove(e.sequence());
+            eventsSubmitted = e.sequence() - 1;
+          }
+        }
+        break;
+      }
+      Verdict.Trusted t = guard.admit(answer.value().checkpoint(), answer.endpoint());
+      Optional<String> why =
+          ConfirmationCheck.eventFailure(e.bytes(), answer.value(), t.checkpoint());
+      if (why.isPresent()) {
+        throw new AlarmRaised(
+            new SyncAlarm.BadProof(
+                answer.endpoint() + ", station event " + e.sequence() + ": " + why.get()));
+      }
+      try {
+        files.saveEventsConfirmed(e.sequence());
+      } catch (IOException x) {
+        throw new UncheckedIOException("cannot save " + SyncStateFiles.EVENTS_CONFIRMED, x);
+      }
+      eventMissingSince.remove(e.sequence());
+      eventsConfirmed = e.sequence();
+    }
+    return false;
+  }
+
   private boolean submitBatch() throws LedgerCallException, AlarmRaised {
     List<OutboxEntry> batch = box.nextToSubmit(config.batchSize());
+    List<org.urna.core.station.StationLifecycleEvent> waiting = unsentEvents();
+    if (!waiting.isEmpty()) {
+      // ballots cast after the next unsent event wait for it
+      long cap = waiting.getFirst().ballots();
+      batch = batch.stream().filter(b -> b.chainPosition() <= cap).toList();
+    }
     if (batch.isEmpty()) {
       drainTotal = 0;
       drainSent = 0;
@@ -537,7 +676,8 @@ public final class SyncService implements AutoCloseable {
             Optional.ofNullable(lastError),
             progress,
             Optional.ofNullable(alarm),
-            running);
+            running,
+            new SyncStatus.Events(events.events().size(), eventsConfirmed, !eventsRefusedByLedger));
     status = s;
     for (Consumer<SyncStatus> l : listeners) {
       try {

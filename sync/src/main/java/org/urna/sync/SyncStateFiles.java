@@ -11,9 +11,11 @@ import java.util.Optional;
 import org.urna.tlog.SignedNote;
 
 /**
- * Two small files beside the ballot box: {@code ledger-checkpoint.note}, the last checkpoint this
- * kiosk verified (the signed note verbatim), and {@code sync-alarm.txt}, a standing alarm (kind on
- * the first line, details on the second). Each is replaced atomically and forced to the disk.
+ * Three small files beside the ballot box: {@code ledger-checkpoint.note}, the last checkpoint this
+ * kiosk verified (the signed note verbatim), {@code sync-alarm.txt}, a standing alarm (kind on the
+ * first line, details on the second), and {@code events-confirmed}, the number of the station's
+ * last lifecycle event the ledger proved it holds. Each is replaced atomically and forced to the
+ * disk.
  */
 final class SyncStateFiles {
   static final String CHECKPOINT = "ledger-checkpoint.note";
@@ -33,6 +35,25 @@ final class SyncStateFiles {
 
   void saveCheckpoint(SignedNote note) throws IOException {
     write(CHECKPOINT, note.format());
+  }
+
+  static final String EVENTS_CONFIRMED = "events-confirmed";
+
+  /** The number of the station's last event the ledger proved it holds, 0 before the first. */
+  long eventsConfirmed() throws IOException {
+    Path p = dir.resolve(EVENTS_CONFIRMED);
+    if (!Files.exists(p)) {
+      return 0;
+    }
+    String text = Files.readString(p, StandardCharsets.US_ASCII).strip();
+    if (!text.matches("[0-9]{1,18}")) {
+      throw new IOException(EVENTS_CONFIRMED + " does not hold a number");
+    }
+    return Long.parseLong(text);
+  }
+
+  void saveEventsConfirmed(long sequence) throws IOException {
+    write(EVENTS_CONFIRMED, sequence + "\n");
   }
 
   Optional<SyncAlarm> alarm() throws IOException {

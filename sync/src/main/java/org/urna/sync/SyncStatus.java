@@ -15,11 +15,50 @@ public record SyncStatus(
     Optional<SyncError> lastError,
     Optional<Progress> progress,
     Optional<RaisedAlarm> alarm,
-    boolean running) {
+    boolean running,
+    Events events) {
 
   public SyncStatus {
     if (pending < 0 || submitted < 0 || confirmed < 0) {
       throw new IllegalArgumentException("outbox counts are never negative");
+    }
+    java.util.Objects.requireNonNull(events, "events");
+  }
+
+  /** A status without station events. */
+  public SyncStatus(
+      long pending,
+      long submitted,
+      long confirmed,
+      Optional<CheckpointSeen> lastCheckpoint,
+      Optional<SyncError> lastError,
+      Optional<Progress> progress,
+      Optional<RaisedAlarm> alarm,
+      boolean running) {
+    this(
+        pending,
+        submitted,
+        confirmed,
+        lastCheckpoint,
+        lastError,
+        progress,
+        alarm,
+        running,
+        Events.NONE);
+  }
+
+  /**
+   * The station's lifecycle events (decision 0344): how many are queued in the ballot box and how
+   * many of them the ledger proved it holds (events are confirmed in order); {@code takenByLedger}
+   * is false once the ledger answered that it does not take station events.
+   */
+  public record Events(long queued, long confirmed, boolean takenByLedger) {
+    public static final Events NONE = new Events(0, 0, true);
+
+    public Events {
+      if (confirmed < 0 || queued < 0) {
+        throw new IllegalArgumentException("event counts are never negative");
+      }
     }
   }
 

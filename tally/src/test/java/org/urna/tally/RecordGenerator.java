@@ -33,6 +33,7 @@ import org.urna.core.election.ElectionManifest;
 import org.urna.core.election.ElectionPackage;
 import org.urna.core.election.ManifestJson;
 import org.urna.core.election.SampleElection;
+import org.urna.core.station.StationLifecycleEvent;
 import org.urna.core.tally.EncryptedTally;
 import org.urna.tally.files.TrusteeFiles;
 import org.urna.tally.record.ElectionRecordVerifier;
@@ -122,6 +123,16 @@ public final class RecordGenerator {
    */
   public static Generated generate(String name, List<Vote> votes, int checkpointEvery)
       throws Exception {
+    return generate(name, votes, checkpointEvery, false);
+  }
+
+  /**
+   * As {@link #generate(String, List, int)}; with {@code events}, each station's lifecycle events
+   * are leaves too (ledger.md, "Station events"): "election loaded" and "polls opened" before the
+   * ballots, "polls closed" after them, signed by the station.
+   */
+  public static Generated generate(
+      String name, List<Vote> votes, int checkpointEvery, boolean events) throws Exception {
     SampleElection sample = SampleElection.create();
     ElectionManifest manifest = sample.manifest();
     CeremonyParameters p =
@@ -223,6 +234,32 @@ public final class RecordGenerator {
                       hour + (i * 7L % 10),
                       NonceSeed.of(seed32(name + "/ballot-seed/" + i)));
             });
+    long opened = manifest.votingWindow().opens().getEpochSecond() + 60;
+    if (events) {
+      for (String s : STATIONS) {
+        TrackingCode seed = TrackingCode.seed(key.extendedHash(), s);
+        leaves.add(
+            event(
+                sample,
+                key.extendedHash(),
+                s,
+                1,
+                StationLifecycleEvent.Kind.ELECTION_LOADED,
+                opened,
+                0,
+                seed));
+        leaves.add(
+            event(
+                sample,
+                key.extendedHash(),
+                s,
+                2,
+                StationLifecycleEvent.Kind.POLLS_OPENED,
+                opened,
+                0,
+                seed));
+      }
+    }
     for (int i = 0; i < votes.size(); i++) {
       Vote v = votes.get(i);
       PlaintextBallot plain = new PlaintextBallot(v.style(), v.choices());
@@ -245,6 +282,22 @@ public final class RecordGenerator {
         v.choices()
             .forEach(
                 (contest, sel) -> sel.forEach(s -> counts.merge(contest + "/" + s, 1L, Long::sum)));
+      }
+    }
+
+    if (events) {
+      for (String s : STATIONS) {
+        long n = recorded.stream().filter(r -> r.ballot().stationId().equals(s)).count();
+        leaves.add(
+            event(
+                sample,
+                key.extendedHash(),
+                s,
+                3,
+                StationLifecycleEvent.Kind.POLLS_CLOSED,
+                opened + 3600,
+                n,
+                heads.getOrDefault(s, TrackingCode.seed(key.extendedHash(), s))));
       }
     }
 
@@ -315,6 +368,36 @@ public final class RecordGenerator {
         r -> folder.put("trustee-" + r.trustee() + ".check.json", TrusteeFiles.write(p, r)));
     folder.put("joint-key.json", TrusteeFiles.write(joint));
     return new Generated(w.files(), votes, recorded, leaves, counts, sample, folder);
+  }
+
+  /** The ledger leaf {@code 0x02 || event} of a station's signed lifecycle event. */
+  public static byte[] event(
+      SampleElection sample,
+      byte[] extendedHash,
+      String station,
+      long sequence,
+      StationLifecycleEvent.Kind kind,
+      long time,
+      long ballots,
+      TrackingCode head) {
+    byte[] e =
+        StationLifecycleEvent.sign(
+                sample.stationKey(station),
+                extendedHash,
+                station,
+                sequence,
+                kind,
+                time,
+                ballots,
+                head,
+                kind.carriesReport()
+                    ? java.util.Optional.of(seed32("report/" + station + "/" + sequence))
+                    : java.util.Optional.empty())
+            .bytes();
+    byte[] leaf = new byte[1 + e.length];
+    leaf[0] = 0x02;
+    System.arraycopy(e, 0, leaf, 1, e.length);
+    return leaf;
   }
 
   static String vkey(String keyName, KeyType type, byte[] seed) {

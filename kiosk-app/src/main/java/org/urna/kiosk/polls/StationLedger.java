@@ -130,6 +130,14 @@ public final class StationLedger {
    * reached. Returns the sync's status then (empty without a sync).
    */
   Optional<SyncStatus> drain(Duration patience) {
+    return drain(patience, 0);
+  }
+
+  /**
+   * {@link #drain(Duration)}, waiting also until the ledger confirmed the station's first {@code
+   * events} lifecycle events (decision 0344), unless the ledger does not take them.
+   */
+  Optional<SyncStatus> drain(Duration patience, long events) {
     SyncService s = sync;
     if (s == null) {
       return Optional.empty();
@@ -140,8 +148,11 @@ public final class StationLedger {
     while (System.nanoTime() < deadline) {
       SyncStatus st = s.status();
       if (st != null
-          && (st.pending() + st.submitted() == 0
+          && ((st.pending() + st.submitted() == 0 && st.events().confirmed() >= events)
               || st.alarm().isPresent()
+              || (st.pending() + st.submitted() == 0
+                  && st.events().queued() >= events
+                  && !s.takesEvents())
               || st.lastError().filter(e -> !e.at().isBefore(from)).isPresent())) {
         break;
       }

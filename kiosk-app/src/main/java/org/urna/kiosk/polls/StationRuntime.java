@@ -40,6 +40,8 @@ import org.urna.core.election.ElectionPackage;
 import org.urna.core.election.ElectionPackageException;
 import org.urna.core.election.TrustAnchor;
 import org.urna.core.role.Role;
+import org.urna.core.station.StationLifecycleEvent;
+import org.urna.core.station.StationLifecycleEvent.Kind;
 import org.urna.hardware.card.CardReader;
 import org.urna.hardware.printer.PrintResult;
 import org.urna.hardware.printer.ReceiptPrinter;
@@ -56,6 +58,7 @@ import org.urna.kiosk.station.VoterActivation;
 import org.urna.kiosk.station.operator.AuditNote;
 import org.urna.kiosk.voter.KioskSetup;
 import org.urna.kiosk.voter.VoterKiosk;
+import org.urna.sync.StationEventOutbox;
 
 /**
  * The real station (decision 0340): opened from a {@link StationContext} with its devices, keeping
@@ -96,6 +99,8 @@ public final class StationRuntime implements Station {
   private StackPane screen;
   private javafx.scene.Scene scene;
   private volatile boolean pollWorkerPresent;
+  private long lastEvent;
+  private boolean eventsKept = true;
 
   private StationRuntime(
       StationContext context,
@@ -172,6 +177,7 @@ public final class StationRuntime implements Station {
     }
     try {
       openBox();
+      reconcileEvents();
     } catch (BallotBoxException e) {
       boxRefusal = new BoxRefusal(e.kind(), String.valueOf(e.getMessage()));
       journal.append(
@@ -374,6 +380,9 @@ public final class StationRuntime implements Station {
         clock.instant());
     openBox();
     boxRefusal = null;
+    lastEvent = 0;
+    eventsKept = true;
+    ledgerEvent(by, Kind.ELECTION_LOADED, Optional.empty());
     audit(
         new AuditNote(
             by, "election-loaded", election.manifest().electionId() + " " + fingerprint.display()));
@@ -447,6 +456,8 @@ public final class StationRuntime implements Station {
       audit(new AuditNote(by, "zero-report-failed", String.valueOf(p.result())));
       throw new PollsRefusal("printer", m.text("report.notPrinted"));
     }
+    // the signed event is the commit point: after a power cut here, reconcileEvents opens the polls
+    ledgerEvent(by, Kind.POLLS_OPENED, Optional.of(p.report().hash()));
     transition(PollsState.OPEN);
     audit(new AuditNote(by, "polls-opened", "zero report " + p.report().hash()));
     return p;
@@ -456,8 +467,9 @@ public final class StationRuntime implements Station {
     Messages m = words(language);
     requireState(PollsState.OPEN, "pause", m);
     requireNoVoter(m);
-    transition(PollsState.PAUSED);
     Printed p = print("pause", m, List.of());
+    ledgerEvent(by, Kind.POLLS_PAUSED, Optional.of(p.report().hash()));
+    transition(PollsState.PAUSED);
     audit(
         new AuditNote(by, "polls-paused", counts().cast() + " cast; report " + p.report().hash()));
     return p;
@@ -466,6 +478,7 @@ public final class StationRuntime implements Station {
   public synchronized void resumePolls(Role by, String language) {
     Messages m = words(language);
     requireState(PollsState.PAUSED, "resume", m);
+    ledgerEvent(by, Kind.POLLS_RESUMED, Optional.empty());
     transition(PollsState.OPEN);
     audit(new AuditNote(by, "polls-resumed", counts().cast() + " cast"));
   }
@@ -481,14 +494,18 @@ public final class StationRuntime implements Station {
     transition(PollsState.CLOSED);
     ledger.drain(FINAL_SYNC_PATIENCE);
     var o = box.outboxCounts();
-    Printed p =
-        print(
+    PollReports.Report closing =
+        report(
             "closing",
             m,
             List.of(
                 ledger.configured()
                     ? m.text("report.sync", o.pending() + o.submitted(), o.confirmed())
                     : m.text("report.noLedger")));
+    ledgerEvent(by, Kind.POLLS_CLOSED, Optional.of(closing.hash()));
+    Printed p = new Printed(closing, printer.print(closing.paper()));
+    // the closing event goes with the last ballots before the sync stops
+    ledger.drain(FINAL_SYNC_PATIENCE, lastEvent);
     ledger.stop();
     audit(
         new AuditNote(
@@ -562,6 +579,75 @@ public final class StationRuntime implements Station {
   }
 
   private Printed print(String kind, Messages m, List<String> extra) {
+    PollReports.Report r = report(kind, m, extra);
+    return new Printed(r, printer.print(r.paper()));
+  }
+
+  /**
+   * Signs the station's lifecycle event and queues it in the ballot box for the ledger (decision
+   * 0344), numbered after the last one; it counts the box's recorded ballots and carries the chain
+   * head. Nothing for an election loaded before this station kept events.
+   */
+  private void ledgerEvent(Role by, Kind kind, Optional<String> reportHex) {
+    if (!eventsKept || stationKey == null) {
+      return;
+    }
+    var o = box.outboxCounts();
+    StationLifecycleEvent e =
+        StationLifecycleEvent.sign(
+            stationKey,
+            election.extendedHash(),
+            context.config().stationId(),
+            lastEvent + 1,
+            kind,
+            clock.instant().getEpochSecond(),
+            o.pending() + o.submitted() + o.confirmed(),
+            box.lastTrackingCode(),
+            reportHex.map(HexFormat.of()::parseHex));
+    StationEventOutbox.queue(box, by, e);
+    lastEvent = e.sequence();
+    ledger.wake();
+  }
+
+  /**
+   * After a restart: the events queued in the box and the polls' state file agree again. An event
+   * is queued before its state change is written (the event is the commit point), so a power cut
+   * between the two is finished forward; closing writes its state first (voting stops before the
+   * last sync), so a cut before its event queues the event now, with the closing report built again
+   * (and not printed: the audit log says so). An election loaded before this station kept events
+   * keeps none.
+   */
+  private void reconcileEvents() {
+    List<StationLifecycleEvent> queued = StationEventOutbox.all(box);
+    lastEvent = queued.isEmpty() ? 0 : queued.getLast().sequence();
+    PollsState now = polls.state();
+    if (queued.isEmpty()) {
+      eventsKept = now == PollsState.LOADED;
+      ledgerEvent(Role.KIOSK, Kind.ELECTION_LOADED, Optional.empty());
+      return;
+    }
+    Kind last = queued.getLast().kind();
+    if ((last == Kind.POLLS_OPENED || last == Kind.POLLS_RESUMED)
+        && (now == PollsState.LOADED || now == PollsState.PAUSED)) {
+      transition(PollsState.OPEN);
+      audit(new AuditNote(Role.KIOSK, "polls-state-restored", last.words() + " after a restart"));
+    } else if (last == Kind.POLLS_PAUSED && now == PollsState.OPEN) {
+      transition(PollsState.PAUSED);
+      audit(new AuditNote(Role.KIOSK, "polls-state-restored", last.words() + " after a restart"));
+    } else if (now == PollsState.CLOSED && last != Kind.POLLS_CLOSED) {
+      PollReports.Report closing = report("closing", words, List.of());
+      ledgerEvent(Role.KIOSK, Kind.POLLS_CLOSED, Optional.of(closing.hash()));
+      audit(
+          new AuditNote(
+              Role.KIOSK,
+              "closing-event-after-restart",
+              "the station restarted while closing; closing report "
+                  + closing.hash()
+                  + " built, not printed"));
+    }
+  }
+
+  private PollReports.Report report(String kind, Messages m, List<String> extra) {
     BallotCounts c = box.counts();
     List<Count> counts = new ArrayList<>();
     counts.add(new Count(m.text("count.cast"), c.cast()));
@@ -589,7 +675,7 @@ public final class StationRuntime implements Station {
                     : Optional.of(m.text("report.noLedger")),
                 extra),
             m);
-    return new Printed(r, printer.print(r.paper()));
+    return r;
   }
 
   private long voided() {

@@ -107,6 +107,14 @@ public final class SyncDashboard {
         st -> {
           out.add(label("sync-confirmed", m.text("sync.confirmed", st.confirmed(), recorded)));
           out.add(label("sync-waiting", m.text("sync.waiting", st.pending(), st.submitted())));
+          if (st.events().queued() > 0) {
+            out.add(
+                label(
+                    "sync-events",
+                    st.events().takenByLedger()
+                        ? m.text("sync.events", st.events().confirmed(), st.events().queued())
+                        : m.text("sync.events.notTaken", st.events().queued())));
+          }
           st.progress()
               .ifPresent(
                   p -> {

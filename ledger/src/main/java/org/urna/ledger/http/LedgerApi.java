@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.urna.core.ballot.TrackingCode;
+import org.urna.core.station.StationLifecycleEvent;
 import org.urna.ledger.merkle.MerkleLog;
 import org.urna.ledger.node.ValidatorNode;
 import org.urna.ledger.note.Checkpoint;
@@ -25,6 +26,7 @@ import org.urna.ledger.note.SignedNote;
 import org.urna.ledger.proof.TlogProof;
 import org.urna.ledger.replication.Commands;
 import org.urna.ledger.replication.LedgerState;
+import org.urna.ledger.replication.LedgerView;
 import org.urna.ledger.replication.RaftReplica;
 import org.urna.ledger.replication.Verdict;
 import org.urna.ledger.tiles.TilePath;
@@ -215,7 +217,7 @@ public final class LedgerApi {
     if (!hex.matches("[0-9a-f]{32}")) {
       return error(400, "a ballot id is 32 lowercase hex digits");
     }
-    return proofAt(state().indexOfBallot(hex), "no ballot with this id is in the ledger");
+    return proofAt(state().indexOfBallot(hex), "no ballot with this id is in the ledger", "ballot");
   }
 
   public HttpAnswer proofByCode(String typed) {
@@ -224,10 +226,31 @@ public final class LedgerApi {
       return error(400, "a tracking code has 16 letters and digits, e.g. 7K3M-9QXA-2PDF-HW4R");
     }
     return proofAt(
-        state().indexOfCode(code.get()), "no ballot with this tracking code is in the ledger");
+        state().indexOfCode(code.get()),
+        "no ballot with this tracking code is in the ledger",
+        "ballot");
   }
 
-  private HttpAnswer proofAt(Optional<Long> index, String missing) {
+  /** GET /v1/proof/event/{station}/{sequence}: the tlog-proof of a station's lifecycle event. */
+  public HttpAnswer proofByEvent(String stationAndSequence) {
+    int slash = stationAndSequence.lastIndexOf('/');
+    if (slash < 1
+        || !stationAndSequence.substring(0, slash).matches("[a-z0-9][a-z0-9._-]{0,63}")
+        || !stationAndSequence.substring(slash + 1).matches("[1-9][0-9]{0,17}")) {
+      return error(400, "give a station id and an event number: /v1/proof/event/s1/3");
+    }
+    String station = stationAndSequence.substring(0, slash);
+    long sequence = Long.parseLong(stationAndSequence.substring(slash + 1));
+    Optional<Long> index =
+        state().stationEvents(station).stream()
+            .filter(e -> e.sequence() == sequence)
+            .map(LedgerView.StationEventEntry::index)
+            .findFirst();
+    return proofAt(
+        index, "station " + station + " has no event " + sequence + " in the ledger", "event");
+  }
+
+  private HttpAnswer proofAt(Optional<Long> index, String missing, String what) {
     if (index.isEmpty()) {
       return error(404, missing);
     }
@@ -236,7 +259,9 @@ public final class LedgerApi {
     if (cp.isEmpty() || Checkpoint.parse(cp.get().text()).size() <= i) {
       return error(
           404,
-          "the ballot is in the ledger but not yet under a cosigned checkpoint; try again shortly");
+          "the "
+              + what
+              + " is in the ledger but not yet under a cosigned checkpoint; try again shortly");
     }
     long size = Checkpoint.parse(cp.get().text()).size();
     MerkleLog log = state().log();
@@ -269,8 +294,98 @@ public final class LedgerApi {
     return json(o);
   }
 
+  /**
+   * GET /v1/stations: each station's ballot count, and its lifecycle events with when its polls
+   * opened and closed (docs/spec/ledger.md, "Station events").
+   */
   public HttpAnswer stations() {
-    return json(JSON.createObjectNode().putPOJO("stations", state().stationCounts()));
+    ObjectNode root = JSON.createObjectNode().putPOJO("stations", state().stationCounts());
+    ObjectNode polls = root.putObject("polls");
+    state()
+        .allStationEvents()
+        .forEach(
+            (station, events) -> {
+              ObjectNode s = polls.putObject(station);
+              s.put("state", events.getLast().kind().words());
+              putTime(s, "openedAt", events, StationLifecycleEvent.Kind.POLLS_OPENED);
+              putTime(s, "closedAt", events, StationLifecycleEvent.Kind.POLLS_CLOSED);
+              ArrayNode list = s.putArray("events");
+              for (LedgerView.StationEventEntry e : events) {
+                ObjectNode o =
+                    list.addObject()
+                        .put("sequence", e.sequence())
+                        .put("kind", e.kind().words())
+                        .put("time", java.time.Instant.ofEpochSecond(e.time()).toString())
+                        .put("ballots", e.ballots())
+                        .put("index", e.index());
+                e.reportHex().ifPresent(r -> o.put("report", r));
+              }
+            });
+    return json(root);
+  }
+
+  private static void putTime(
+      ObjectNode s,
+      String name,
+      List<LedgerView.StationEventEntry> events,
+      StationLifecycleEvent.Kind kind) {
+    Optional<LedgerView.StationEventEntry> e =
+        events.stream().filter(x -> x.kind() == kind).reduce((a, b) -> b);
+    if (e.isPresent()) {
+      s.put(name, java.time.Instant.ofEpochSecond(e.get().time()).toString());
+    } else {
+      s.putNull(name);
+    }
+  }
+
+  /**
+   * POST /v1/events, {@code Content-Type: application/vnd.urna.station-events}: {@code u32 n || n ×
+   * (u32 length || signed event)}, 1 to 64 events, replicated as received; the validators check
+   * each event's signature and order.
+   */
+  public HttpAnswer submitEvents(byte[] body) {
+    int n;
+    try {
+      n = Commands.checkBatch(body, Commands.MAX_EVENTS);
+    } catch (Commands.TooManyBallots e) {
+      return error(413, "at most " + Commands.MAX_EVENTS + " events in one request");
+    } catch (IOException e) {
+      return error(400, "the events are malformed: " + e.getMessage().replace("ballot", "event"));
+    }
+    List<byte[]> events = Commands.ballotsOf(body);
+    for (int i = 0; i < n; i++) {
+      try {
+        StationLifecycleEvent.decode(events.get(i));
+      } catch (IllegalArgumentException e) {
+        return error(400, "event " + i + ": malformed station event: " + e.getMessage());
+      }
+    }
+    List<Verdict> verdicts;
+    try {
+      verdicts = node.replica().submitEvents(body).get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      return error(
+          503, "the ledger network did not commit the events; submit them again (it is safe)");
+    }
+    ArrayNode results = JSON.createArrayNode();
+    for (Verdict v : verdicts) {
+      ObjectNode o = results.addObject();
+      switch (v) {
+        case Verdict.Accepted a ->
+            o.put("station", a.stationId())
+                .put("sequence", Long.parseLong(a.ballotId()))
+                .put("status", "accepted")
+                .put("index", a.index())
+                .put("resubmitted", a.resubmitted());
+        case Verdict.Rejected r -> {
+          if (r.ballotId().matches("[0-9]{1,18}")) {
+            o.put("sequence", Long.parseLong(r.ballotId()));
+          }
+          o.put("status", "rejected").put("reason", r.reason());
+        }
+      }
+    }
+    return json(JSON.createObjectNode().set("results", results));
   }
 
   public HttpAnswer verification(String indexText) {

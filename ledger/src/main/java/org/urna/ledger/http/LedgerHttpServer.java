@@ -163,6 +163,7 @@ public final class LedgerHttpServer implements AutoCloseable {
             ? api.submitBinary(body)
             : api.submit(body);
       }
+      case "/v1/events" -> api.submitEvents(body);
       case "/add-checkpoint" -> api.addCheckpoint(body);
       default -> LedgerApi.error(404, "no such resource");
     };
@@ -177,6 +178,9 @@ public final class LedgerHttpServer implements AutoCloseable {
     }
     if (path.startsWith("/v1/proof/ballot/")) {
       return api.proofByBallot(path.substring("/v1/proof/ballot/".length()));
+    }
+    if (path.startsWith("/v1/proof/event/")) {
+      return api.proofByEvent(path.substring("/v1/proof/event/".length()));
     }
     if (path.startsWith("/v1/proof/code/")) {
       return api.proofByCode(path.substring("/v1/proof/code/".length()));

@@ -35,6 +35,11 @@ public final class BallotValidator implements EntryValidator {
     this.rules = rules;
   }
 
+  @Override
+  public Decision decideEvents(List<byte[]> events, LedgerView view) {
+    return new StationEventValidator(rules).decide(events, view);
+  }
+
   private record Pending(int position, RecordedBallotFrame ballot, String id, TrackingCode code) {}
 
   @Override

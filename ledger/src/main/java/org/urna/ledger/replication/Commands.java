@@ -21,6 +21,15 @@ public final class Commands {
    */
   public static final byte SUBMIT_SIGNED = 0x03;
 
+  /**
+   * Station lifecycle events: {@code 0x04 || u32 n || n × (u32 length || signed event)}, each event
+   * election-core's {@code StationLifecycleEvent} (docs/spec/ledger.md, "Station events").
+   */
+  public static final byte SUBMIT_EVENTS = 0x04;
+
+  /** The most events one request or entry carries. */
+  public static final int MAX_EVENTS = 64;
+
   public static final int MAX_BALLOTS = 20_000;
 
   private Commands() {}
@@ -164,6 +173,24 @@ public final class Commands {
       in.readFully(b);
       out.add(b);
     }
+    return out;
+  }
+
+  /** The events of a SUBMIT_EVENTS entry; refuses a malformed entry. */
+  public static List<byte[]> readEvents(byte[] command) throws IOException {
+    List<byte[]> events = readBallots(command, 1);
+    if (events.isEmpty() || events.size() > MAX_EVENTS) {
+      throw new IOException("1 to " + MAX_EVENTS + " events in one entry");
+    }
+    return events;
+  }
+
+  /** A SUBMIT_EVENTS entry: the command byte, then the events framed as a binary batch. */
+  public static byte[] submitEvents(List<byte[]> events) {
+    byte[] batch = batch(events);
+    byte[] out = new byte[1 + batch.length];
+    out[0] = SUBMIT_EVENTS;
+    System.arraycopy(batch, 0, out, 1, batch.length);
     return out;
   }
 

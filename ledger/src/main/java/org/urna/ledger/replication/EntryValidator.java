@@ -15,6 +15,17 @@ public interface EntryValidator {
   Decision decide(
       List<byte[]> submissions, java.util.Optional<byte[]> batchSignature, LedgerView view);
 
+  /**
+   * Station lifecycle events (a SUBMIT_EVENTS entry, docs/spec/ledger.md "Station events"): one
+   * verdict per event, in order. A validator without an election's rules refuses them.
+   */
+  default Decision decideEvents(List<byte[]> events, LedgerView view) {
+    return new Decision(
+        java.util.Collections.nCopies(
+            events.size(), new Verdict.Rejected("", "this validator does not take station events")),
+        List.of());
+  }
+
   /** An unsigned batch. */
   default Decision decide(List<byte[]> submissions, LedgerView view) {
     return decide(submissions, java.util.Optional.empty(), view);
@@ -23,6 +34,9 @@ public interface EntryValidator {
   /** The verdicts and the leaves to append (one per new acceptance, in order). */
   record Decision(List<Verdict> verdicts, List<Leaf> leaves) {}
 
-  /** A leaf to append: its bytes, ballot id, station and tracking code. */
+  /**
+   * A leaf to append: its bytes, ballot id, station and tracking code; for a station's event
+   * ({@link LedgerLeaf#EVENT}) the event's sequence number as id and no tracking code.
+   */
   record Leaf(byte[] bytes, String ballotId, String stationId, byte[] trackingCode) {}
 }

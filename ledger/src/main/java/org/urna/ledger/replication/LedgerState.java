@@ -23,6 +23,7 @@ public final class LedgerState implements LedgerView {
   private final Map<String, Long> byShortCode = new ConcurrentHashMap<>();
   private final Map<String, TrackingCode> heads = new ConcurrentHashMap<>();
   private final Map<String, Long> counts = new ConcurrentHashMap<>();
+  private final Map<String, List<StationEventEntry>> events = new ConcurrentHashMap<>();
   private final List<SignedNote> checkpoints = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public LedgerState(MerkleLog log) throws IOException {
@@ -40,8 +41,13 @@ public final class LedgerState implements LedgerView {
     byShortCode.clear();
     heads.clear();
     counts.clear();
+    events.clear();
     for (long i = 0; i < log.size(); i++) {
       byte[] leaf = log.entry(i);
+      if (LedgerLeaf.isEvent(leaf)) {
+        indexEvent(i, LedgerLeaf.event(leaf));
+        continue;
+      }
       RecordedBallotFrame b = RecordedBallotFrame.read(LedgerLeaf.recordedBytes(leaf));
       index(i, b.ballotIdHex(), b.stationId(), LedgerLeaf.code(leaf));
     }
@@ -54,6 +60,13 @@ public final class LedgerState implements LedgerView {
     counts.merge(station, 1L, Long::sum);
   }
 
+  private void indexEvent(long i, org.urna.core.station.StationLifecycleEvent e) {
+    events
+        .computeIfAbsent(e.stationId(), s -> new java.util.concurrent.CopyOnWriteArrayList<>())
+        .add(
+            new StationEventEntry(e.sequence(), e.kind(), e.time(), e.ballots(), e.reportHex(), i));
+  }
+
   public void append(List<EntryValidator.Leaf> leaves) throws IOException {
     if (leaves.isEmpty()) {
       return;
@@ -63,6 +76,10 @@ public final class LedgerState implements LedgerView {
     long first = log.append(bytes);
     for (int k = 0; k < leaves.size(); k++) {
       EntryValidator.Leaf l = leaves.get(k);
+      if (LedgerLeaf.isEvent(l.bytes())) {
+        indexEvent(first + k, LedgerLeaf.event(l.bytes()));
+        continue;
+      }
       index(first + k, l.ballotId(), l.stationId(), TrackingCode.of(l.trackingCode()));
     }
   }
@@ -93,6 +110,23 @@ public final class LedgerState implements LedgerView {
   @Override
   public long nextIndex() {
     return log.size();
+  }
+
+  @Override
+  public long stationCount(String stationId) {
+    return counts.getOrDefault(stationId, 0L);
+  }
+
+  @Override
+  public List<StationEventEntry> stationEvents(String stationId) {
+    return List.copyOf(events.getOrDefault(stationId, List.of()));
+  }
+
+  /** Every station's lifecycle events, by station id. */
+  public Map<String, List<StationEventEntry>> allStationEvents() {
+    Map<String, List<StationEventEntry>> out = new TreeMap<>();
+    events.forEach((s, l) -> out.put(s, List.copyOf(l)));
+    return out;
   }
 
   public Map<String, Long> stationCounts() {

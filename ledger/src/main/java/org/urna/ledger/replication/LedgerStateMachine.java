@@ -332,6 +332,30 @@ public final class LedgerStateMachine extends BaseStateMachine {
         state.append(d.leaves());
         yield Commands.verdicts(d.verdicts());
       }
+      case Commands.SUBMIT_EVENTS -> {
+        List<byte[]> events;
+        try {
+          events = Commands.readEvents(command);
+        } catch (IOException | RuntimeException e) {
+          yield Commands.verdicts(List.of(new Verdict.Rejected("", "malformed event request")));
+        }
+        EntryValidator.Decision d;
+        try {
+          d = validator.decideEvents(events, state);
+        } catch (java.io.UncheckedIOException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          LOG.warn("The rules could not decide on station events; all of them are refused", e);
+          String why =
+              "the validators could not check these events (" + e.getClass().getName() + ")";
+          d =
+              new EntryValidator.Decision(
+                  java.util.Collections.nCopies(events.size(), new Verdict.Rejected("", why)),
+                  List.of());
+        }
+        state.append(d.leaves());
+        yield Commands.verdicts(d.verdicts());
+      }
       case Commands.CHECKPOINT ->
           applyCheckpoint(java.util.Arrays.copyOfRange(command, 1, command.length));
       default -> Commands.verdicts(List.of(new Verdict.Rejected("", "unknown command")));

@@ -16,4 +16,23 @@ public interface LedgerView {
 
   /** The size the log will have when the next accepted leaf is appended. */
   long nextIndex();
+
+  /** The number of ballots of a station in the log. */
+  long stationCount(String stationId);
+
+  /** A station's lifecycle events in the log, in their order (empty before its first). */
+  java.util.List<StationEventEntry> stationEvents(String stationId);
+
+  /**
+   * A station's lifecycle event as the log holds it.
+   *
+   * @param index its leaf's index
+   */
+  record StationEventEntry(
+      long sequence,
+      org.urna.core.station.StationLifecycleEvent.Kind kind,
+      long time,
+      long ballots,
+      Optional<String> reportHex,
+      long index) {}
 }

@@ -247,6 +247,14 @@ public final class RaftReplica implements AutoCloseable {
     return submitCommand(Commands.SUBMIT_SIGNED, signedBatch);
   }
 
+  /**
+   * Replicates station lifecycle events as received ({@code u32 n || n × (u32 length || event)},
+   * framing already checked), as a SUBMIT_EVENTS entry.
+   */
+  public CompletableFuture<List<Verdict>> submitEvents(byte[] events) {
+    return submitCommand(Commands.SUBMIT_EVENTS, events);
+  }
+
   private CompletableFuture<List<Verdict>> submitCommand(byte kind, byte[] body) {
     ByteString command =
         ByteString.copyFrom(new byte[] {kind}).concat(UnsafeByteOperations.unsafeWrap(body));

@@ -147,7 +147,7 @@ async function verify(text, typedCode) {
   const code = grouped(shortForm(leaf.slice(1, 33)));
   if (typedCode) ok = step(normaliseCode(typedCode) === shortForm(leaf.slice(1, 33)), 'The entry holds tracking code ' + code) && ok;
   const included = await verifyInclusion(await leafHash(leaf), proof.index, proof.size, proof.path, proof.root);
-  ok = step(included, 'Entry ' + proof.index + ' is included in the tree of ' + proof.size + ' ballots (Merkle proof checked)') && ok;
+  ok = step(included, 'Entry ' + proof.index + ' is included in the tree of ' + proof.size + ' entries (Merkle proof checked)') && ok;
   let logOk = false;
   for (const k of policy.logs) {
     if (k.name !== proof.origin || k.type !== 1 || await keyId(k) !== k.id) continue;
@@ -215,7 +215,13 @@ async function refresh() {
     const st = await (await fetch('/v1/stations')).json();
     const tb = document.querySelector('#stations tbody');
     tb.innerHTML = '';
-    for (const [s, n] of Object.entries(st.stations)) { const tr = tb.insertRow(); tr.insertCell().textContent = s; tr.insertCell().textContent = n; }
+    const polls = st.polls || {};
+    const ids = [...new Set([...Object.keys(st.stations), ...Object.keys(polls)])].sort();
+    for (const s of ids) {
+      const p = polls[s] || {};
+      const tr = tb.insertRow();
+      [s, st.stations[s] || 0, p.state || '—', p.openedAt || '—', p.closedAt || '—'].forEach(v => { tr.insertCell().textContent = v; });
+    }
     const cps = (await (await fetch('/v1/checkpoints')).json()).checkpoints;
     const ol = document.getElementById('history');
     ol.innerHTML = '';

@@ -57,10 +57,43 @@ class LedgerHttpTest {
     net = new TestNetwork(dir, 3, 10_000);
     base = URI.create(net.peers.get(1).httpUrl());
     client = new LedgerClient(base);
+    // station s1 loads its election and opens its polls (signed events) before its ballots
+    byte[] q = Stations.ELECTION.key.extendedHash();
+    List<byte[]> events = new java.util.ArrayList<>();
+    for (var kind :
+        List.of(
+            org.urna.core.station.StationLifecycleEvent.Kind.ELECTION_LOADED,
+            org.urna.core.station.StationLifecycleEvent.Kind.POLLS_OPENED)) {
+      events.add(
+          org.urna.core.station.StationLifecycleEvent.sign(
+                  Stations.keyOf("s1"),
+                  q,
+                  "s1",
+                  events.size() + 1,
+                  kind,
+                  org.urna.core.ballot.TestElection.HOUR * 3600 + 60,
+                  0,
+                  org.urna.core.ballot.TrackingCode.seed(q, "s1"),
+                  kind.carriesReport()
+                      ? java.util.Optional.of(new byte[32])
+                          .map(
+                              r -> {
+                                r[0] = 1;
+                                return r;
+                              })
+                      : java.util.Optional.empty())
+              .bytes());
+    }
+    assertThat(
+            net.nodes[0]
+                .replica()
+                .submitEvents(org.urna.ledger.replication.Commands.batch(events))
+                .get())
+        .allMatch(x -> x instanceof Verdict.Accepted);
     ballots = new Stations().next("s1", 6);
     List<Verdict> v = client.submit(Stations.bytes(ballots));
     assertThat(v).allMatch(x -> x instanceof Verdict.Accepted);
-    waitFor(() -> checkpointSize() == 6, "a cosigned checkpoint");
+    waitFor(() -> checkpointSize() == 8, "a cosigned checkpoint");
   }
 
   long checkpointSize() {
@@ -143,8 +176,8 @@ class LedgerHttpTest {
           }
         },
         "the proof audit of entry 3");
-    assertThat(get("/health").body()).contains("\"treeSize\":6");
-    assertThat(get("/metrics").body()).contains("urna_ledger_tree_size 6");
+    assertThat(get("/health").body()).contains("\"treeSize\":8");
+    assertThat(get("/metrics").body()).contains("urna_ledger_tree_size 8");
   }
 
   @Test

@@ -156,6 +156,64 @@ public final class LedgerLink {
         });
   }
 
+  /**
+   * POST /v1/events ({@code Content-Type: application/vnd.urna.station-events}, {@code u32 n || n ×
+   * (u32 length || signed event)}, docs/spec/ledger.md "Station events"). Each verdict's id is the
+   * event's number. Safe to repeat: the ledger answers an event it has as resubmitted.
+   */
+  public Answer<List<SubmitVerdict>> submitEvents(List<byte[]> signedEvents)
+      throws LedgerCallException {
+    byte[] body = binaryBatch(signedEvents);
+    return anyValidator(
+        e -> {
+          byte[] answer =
+              send(
+                  e,
+                  HttpRequest.newBuilder(e.resolve("/v1/events"))
+                      .header("Content-Type", "application/vnd.urna.station-events")
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+          try {
+            JsonNode results = JSON.readTree(answer).get("results");
+            if (results == null || !results.isArray() || results.size() != signedEvents.size()) {
+              throw malformed(e, "the ledger's answer does not list one result per event", null);
+            }
+            List<SubmitVerdict> out = new ArrayList<>();
+            for (JsonNode n : results) {
+              String id = n.path("sequence").asText("");
+              switch (n.path("status").asText()) {
+                case "accepted" ->
+                    out.add(
+                        new SubmitVerdict.Accepted(
+                            id, n.path("index").asLong(-1), n.path("resubmitted").asBoolean()));
+                case "rejected" ->
+                    out.add(new SubmitVerdict.Rejected(id, n.path("reason").asText()));
+                default -> throw malformed(e, "a result is neither accepted nor rejected", null);
+              }
+            }
+            return out;
+          } catch (IOException | RuntimeException ex) {
+            throw malformed(e, "the ledger's answer to events is not the documented JSON", ex);
+          }
+        });
+  }
+
+  /** GET /v1/proof/event/{station}/{number}: a tlog-proof of a station's lifecycle event. */
+  public Answer<InclusionProof> eventProof(String station, long sequence)
+      throws LedgerCallException {
+    return anyValidator(
+        e -> {
+          byte[] body =
+              send(
+                  e,
+                  HttpRequest.newBuilder(e.resolve("/v1/proof/event/" + station + "/" + sequence)));
+          try {
+            return InclusionProof.parse(new String(body, StandardCharsets.UTF_8));
+          } catch (LedgerFormatException ex) {
+            throw malformed(e, "the ledger's proof is not a tlog-proof: " + ex.getMessage(), ex);
+          }
+        });
+  }
+
   static byte[] binaryBatch(List<byte[]> recordedBallots) {
     int total = 4;
     for (byte[] b : recordedBallots) {

@@ -40,6 +40,7 @@ import org.urna.core.election.ElectionPackageException;
 import org.urna.core.election.ManifestJson;
 import org.urna.core.election.Station;
 import org.urna.core.election.TrustAnchor;
+import org.urna.core.station.StationLifecycleEvent;
 import org.urna.core.tally.EncryptedTally;
 import org.urna.core.verify.BallotVerifier;
 import org.urna.core.verify.BatchVerifier;
@@ -108,6 +109,8 @@ public final class ElectionRecordVerifier {
     RecordedBallot recorded;
     TrackingCode code; // recorded.code(), hashed once on the ballot's thread (V8, V7, R8)
     boolean shapeOk;
+    StationLifecycleEvent event;
+    String eventError;
 
     Ballot(int entry, byte[] leaf) {
       this.entry = entry;
@@ -115,6 +118,17 @@ public final class ElectionRecordVerifier {
     }
 
     String item() {
+      if (event != null) {
+        return "entry "
+            + entry
+            + " (station "
+            + event.stationId()
+            + " event "
+            + event.sequence()
+            + ", "
+            + event.kind().words()
+            + ")";
+      }
       return recorded == null
           ? "entry " + entry
           : "entry "
@@ -152,6 +166,7 @@ public final class ElectionRecordVerifier {
     guard(RecordStep.R7, this::r7Inclusion);
     guard(RecordStep.V7, this::v7Chains);
     guard(RecordStep.R8, this::r8LeafCodes);
+    guard(RecordStep.R11, this::r11StationEvents);
     guard(RecordStep.V10, this::v10UniqueIds);
     guard(RecordStep.R9, this::r9Challenged);
     guard(RecordStep.V11, this::v11Sums);
@@ -738,6 +753,14 @@ public final class ElectionRecordVerifier {
     for (int i = from; i < to; i++) {
       Ballot b = ballots[i];
       b.leafHash = MerkleProofs.leafHash(b.leaf);
+      if (b.leaf.length > 0 && b.leaf[0] == RecordLayout.LEAF_EVENT) {
+        try {
+          b.event = StationLifecycleEvent.decode(Arrays.copyOfRange(b.leaf, 1, b.leaf.length));
+        } catch (IllegalArgumentException e) {
+          b.eventError = "malformed station event: " + e.getMessage();
+        }
+        continue; // a station's lifecycle event: R11, not the ballot steps
+      }
       if (!v1WellFormed(b) || key == null) {
         continue;
       }
@@ -1030,6 +1053,89 @@ public final class ElectionRecordVerifier {
       byte[] inLeaf = Arrays.copyOfRange(b.leaf, 1, 1 + TrackingCode.BYTES);
       if (!Arrays.equals(inLeaf, b.code.toBytes())) {
         report.fail(RecordStep.R8, b.item(), "the leaf's tracking code is not the ballot's code");
+      }
+    }
+  }
+
+  /**
+   * R11: each station's lifecycle events (ledger.md, "Station events"), in ledger order: well
+   * formed, this election's, a station of the manifest's, signed by it, numbered one after its last
+   * event, in a legal order, "polls opened" counting no ballot and inside the voting window, and
+   * every event counting exactly the station's ballots before it in the ledger, ending in its chain
+   * head.
+   */
+  void r11StationEvents() {
+    if (ballots == null || key == null) {
+      return;
+    }
+    Map<String, org.urna.core.crypto.VerifyingKey> keys = new HashMap<>();
+    manifest.stations().forEach(s -> keys.put(s.id(), s.key()));
+    Map<String, Long> counts = new HashMap<>();
+    Map<String, TrackingCode> heads = new HashMap<>();
+    Map<String, StationLifecycleEvent> last = new HashMap<>();
+    Set<String> opened = new HashSet<>();
+    for (Ballot b : ballots) {
+      if (b.recorded != null) {
+        String s = b.recorded.ballot().stationId();
+        counts.merge(s, 1L, Long::sum);
+        heads.put(s, b.recorded.code());
+        continue;
+      }
+      if (b.eventError != null) {
+        report.checked(RecordStep.R11, 1);
+        report.fail(RecordStep.R11, b.item(), b.eventError);
+        continue;
+      }
+      StationLifecycleEvent e = b.event;
+      if (e == null) {
+        continue;
+      }
+      report.checked(RecordStep.R11, 1);
+      String s = e.stationId();
+      String why = null;
+      StationLifecycleEvent before = last.get(s);
+      long expected = before == null ? 1 : before.sequence() + 1;
+      if (!Arrays.equals(e.extendedHash(), key.extendedHash())) {
+        why = "the event belongs to another election";
+      } else if (!keys.containsKey(s)) {
+        why = "station " + s + " is not in the election";
+      } else if (!e.signedBy(keys.get(s))) {
+        why = "the station's signature on the event does not verify";
+      } else if (e.sequence() != expected) {
+        why = "the station's next event is number " + expected + ", not " + e.sequence();
+      } else {
+        Optional<String> order =
+            e.kind()
+                .refusalAfter(
+                    Optional.ofNullable(before).map(StationLifecycleEvent::kind),
+                    opened.contains(s));
+        TrackingCode head = heads.getOrDefault(s, TrackingCode.seed(key.extendedHash(), s));
+        long count = counts.getOrDefault(s, 0L);
+        if (order.isPresent()) {
+          why = "out of order: " + order.get();
+        } else if (e.kind() == StationLifecycleEvent.Kind.POLLS_OPENED && e.ballots() != 0) {
+          why = "\"polls opened\" counts " + e.ballots() + " ballots, not 0";
+        } else if (e.kind() == StationLifecycleEvent.Kind.POLLS_OPENED
+            && !manifest.votingWindow().containsHour(e.time() / 3600)) {
+          why = "the polls were opened outside the voting window";
+        } else if (e.ballots() != count) {
+          why =
+              "the event counts "
+                  + e.ballots()
+                  + " ballots; the ledger holds "
+                  + count
+                  + " before it";
+        } else if (!e.chainHead().equals(head)) {
+          why = "the event's chain head is not the station's last tracking code before it";
+        }
+      }
+      if (why != null) {
+        report.fail(RecordStep.R11, b.item(), why);
+        continue;
+      }
+      last.put(s, e);
+      if (e.kind() == StationLifecycleEvent.Kind.POLLS_OPENED) {
+        opened.add(s);
       }
     }
   }

@@ -119,6 +119,9 @@ public final class ElectionRecordWriter {
     List<RecordDocuments.Challenged> challenged = new ArrayList<>();
     byte[] q = null;
     for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i).length > 0 && entries.get(i)[0] == RecordLayout.LEAF_EVENT) {
+        continue; // a station's lifecycle event: no ballot
+      }
       RecordedBallot r = ballotOf(entries.get(i));
       q = q == null ? r.ballot().extendedHash() : q;
       if (r.state() == BallotState.CHALLENGED) {

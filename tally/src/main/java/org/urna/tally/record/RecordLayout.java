@@ -36,6 +36,9 @@ public final class RecordLayout {
   /** The leaf type byte of a ballot entry (ledger.md, Leaves). */
   public static final int LEAF_BALLOT = 0x01;
 
+  /** The leaf type byte of a station's lifecycle event (ledger.md, Station events). */
+  public static final int LEAF_EVENT = 0x02;
+
   private RecordLayout() {}
 
   public static String announcement(int i) {

@@ -17,7 +17,7 @@ public enum RecordStep {
   T8("joint key sums", "the joint key and public shares are the sums of the qualified commitments"),
   R4("joint key", "joint-key.json is the recomputed joint key and the package's election key"),
   R5("checkpoints", "every checkpoint is signed by the log and cosigned by a quorum"),
-  R6("entries", "the ledger's entry bundles hold exactly its ballot leaves"),
+  R6("entries", "the ledger's entry bundles hold exactly its entries"),
   V1("well formed", "the ballot is well formed"),
   R7("inclusion", "every ballot is under a quorum-cosigned checkpoint (roots recomputed)"),
   V2("election and style", "the ballot belongs to this election and its ballot style"),
@@ -29,6 +29,9 @@ public enum RecordStep {
   V9("re-encryption", "a challenged ballot re-encrypts from its nonce seed to itself"),
   V7("chain", "each station's tracking codes form an unbroken chain"),
   R8("leaf code", "the tracking code in each leaf is the ballot's"),
+  R11(
+      "station events",
+      "each station event is signed by its station, in order, and counts its ballots before it"),
   V10("unique id", "no ballot id appears twice"),
   R9("challenged", "challenged.json lists every challenged ballot with its seed and choices"),
   V11("sums", "each encrypted total is the sum of the cast ballots"),

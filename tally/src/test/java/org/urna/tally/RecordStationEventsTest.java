@@ -1,0 +1,115 @@
+package org.urna.tally;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.urna.core.station.StationLifecycleEvent.Kind;
+import org.urna.tally.record.ElectionRecordVerifier;
+import org.urna.tally.record.RecordFailure;
+import org.urna.tally.record.RecordFiles;
+import org.urna.tally.record.RecordLayout;
+import org.urna.tally.record.RecordReport;
+import org.urna.tally.record.RecordStep;
+import org.urna.tally.record.tlog.EntryBundles;
+
+/**
+ * An election record whose ledger holds the stations' lifecycle events beside the ballots: the
+ * verifier checks each event (R11) instead of refusing it as a malformed ballot, and finds an event
+ * that counts other ballots than the ledger holds, or one that is missing.
+ */
+class RecordStationEventsTest {
+  static RecordReport verify(RecordFiles files) {
+    return new ElectionRecordVerifier(files, Optional.empty(), 2).verify();
+  }
+
+  @Test
+  void aRecordWithEventsVerifiesAndEveryEventIsChecked() throws Exception {
+    RecordGenerator.Generated g =
+        RecordGenerator.generate("record-events", RecordGenerator.smallVotes(), 4, true);
+    assertThat(g.leaves()).hasSize(12 + 6);
+    RecordReport r = verify(g.files());
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.holds()).isTrue();
+    assertThat(r.checkedCount(RecordStep.R11)).isEqualTo(6);
+    assertThat(r.checkedCount(RecordStep.V1)).isEqualTo(12);
+  }
+
+  /** The record with one leaf replaced or removed, its checkpoints as they were. */
+  private static RecordFiles withLeaves(RecordGenerator.Generated g, List<byte[]> leaves) {
+    Map<String, byte[]> copy = new TreeMap<>(g.files().all());
+    copy.keySet().removeIf(n -> n.startsWith(RecordLayout.ENTRIES + "tile/"));
+    copy.put(
+        RecordLayout.ENTRIES + EntryBundles.path(0, leaves.size()), EntryBundles.write(leaves));
+    return new RecordFiles(copy);
+  }
+
+  private static List<String> r11(RecordReport r) {
+    return r.failures().stream()
+        .filter(f -> f.step() == RecordStep.R11)
+        .map(RecordFailure::detail)
+        .toList();
+  }
+
+  @Test
+  void aClosingEventThatCountsOtherBallotsFailsR11() throws Exception {
+    RecordGenerator.Generated g =
+        RecordGenerator.generate("record-events", RecordGenerator.smallVotes(), 4, true);
+    List<byte[]> leaves = new ArrayList<>(g.leaves());
+    int last = leaves.size() - 1; // uik-1702's closing event
+    byte[] q = g.recorded().getFirst().ballot().extendedHash();
+    var closed =
+        g.recorded().stream().filter(b -> b.ballot().stationId().equals("uik-1702")).toList();
+    // signed by the station all right, but one ballot short
+    leaves.set(
+        last,
+        RecordGenerator.event(
+            g.sample(),
+            q,
+            "uik-1702",
+            3,
+            Kind.POLLS_CLOSED,
+            0,
+            closed.size() - 1,
+            closed.get(closed.size() - 2).code()));
+    RecordReport r = verify(withLeaves(g, leaves));
+    assertThat(r.holds()).isFalse();
+    assertThat(r11(r))
+        .containsExactly(
+            "the event counts "
+                + (closed.size() - 1)
+                + " ballots; the ledger holds "
+                + closed.size()
+                + " before it");
+  }
+
+  @Test
+  void aMissingOpeningFailsR11ForTheEventsThatFollow() throws Exception {
+    RecordGenerator.Generated g =
+        RecordGenerator.generate("record-events", RecordGenerator.smallVotes(), 4, true);
+    List<byte[]> leaves = new ArrayList<>(g.leaves());
+    leaves.remove(1); // uik-1701's "polls opened"
+    RecordReport r = verify(withLeaves(g, leaves));
+    assertThat(r.holds()).isFalse();
+    assertThat(r11(r)).contains("the station's next event is number 2, not 3");
+    // and the changed leaves no longer match the cosigned checkpoints
+    assertThat(r.failed(RecordStep.R7)).isPositive();
+  }
+
+  @Test
+  void aFlippedByteInAnEventFailsItsSignature() throws Exception {
+    RecordGenerator.Generated g =
+        RecordGenerator.generate("record-events", RecordGenerator.smallVotes(), 4, true);
+    List<byte[]> leaves = new ArrayList<>(g.leaves());
+    byte[] opened = leaves.get(1).clone();
+    // leaf type, version, Q, id length, "uik-1701", number, kind: then the time's last byte
+    opened[1 + 1 + 32 + 1 + 8 + 8 + 1 + 7] ^= 1;
+    leaves.set(1, opened);
+    RecordReport r = verify(withLeaves(g, leaves));
+    assertThat(r11(r)).contains("the station's signature on the event does not verify");
+  }
+}
