@@ -39,6 +39,42 @@ class RecordStationEventsTest {
     assertThat(r.checkedCount(RecordStep.V1)).isEqualTo(12);
   }
 
+  /**
+   * The tally from the ledger reads past the stations' events: the totals of a ledger with events
+   * are those of the same ballots without them, and an event leaf that does not decode is refused.
+   */
+  @Test
+  void theTallyFromTheLedgerSkipsEventsAndRefusesABrokenOne() throws Exception {
+    RecordGenerator.Generated g =
+        RecordGenerator.generate("record-events", RecordGenerator.smallVotes(), 4, true);
+    var pkg =
+        org.urna.core.election.ElectionPackage.load(
+            g.files().get(RecordLayout.PACKAGE),
+            g.sample().trustAnchor(),
+            g.sample().manifest().votingWindow().opens());
+    var key = new org.urna.core.crypto.ElectionKey(pkg.electionKey(), pkg.extendedHash());
+    var tally = new org.urna.tally.ledger.LedgerTally(pkg.manifest(), key, 2);
+    List<byte[]> ballotsOnly =
+        g.leaves().stream().filter(l -> l[0] == RecordLayout.LEAF_BALLOT).toList();
+    assertThat(ballotsOnly).hasSize(12);
+    var withEvents = tally.tally(g.leaves());
+    var without = tally.tally(ballotsOnly);
+    assertThat(withEvents.cast()).isEqualTo(without.cast()).isPositive();
+    assertThat(withEvents.stations()).usingRecursiveComparison().isEqualTo(without.stations());
+    assertThat(withEvents.totals()).isEqualTo(without.totals());
+
+    List<byte[]> broken = new ArrayList<>(g.leaves());
+    int event = 0;
+    while (broken.get(event)[0] != RecordLayout.LEAF_EVENT) {
+      event++;
+    }
+    broken.set(event, new byte[] {RecordLayout.LEAF_EVENT, 1, 2, 3});
+    final int at = event;
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> tally.tally(broken))
+        .isInstanceOf(org.urna.tally.ledger.LedgerRefusal.class)
+        .hasMessageContaining("entry " + at + ": the station event does not decode");
+  }
+
   /** The record with one leaf replaced or removed, its checkpoints as they were. */
   private static RecordFiles withLeaves(RecordGenerator.Generated g, List<byte[]> leaves) {
     Map<String, byte[]> copy = new TreeMap<>(g.files().all());

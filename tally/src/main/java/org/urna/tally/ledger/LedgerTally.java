@@ -11,12 +11,14 @@ import org.urna.core.ballot.RecordedBallot;
 import org.urna.core.ballot.TrackingCode;
 import org.urna.core.crypto.ElectionKey;
 import org.urna.core.election.ElectionManifest;
+import org.urna.core.station.StationLifecycleEvent;
 import org.urna.core.tally.EncryptedTally;
 import org.urna.core.verify.BallotVerifier;
 import org.urna.core.verify.BatchVerifier;
 import org.urna.core.verify.RecordVerifier;
 import org.urna.core.verify.VerificationFailure;
 import org.urna.tally.EncryptedTotal;
+import org.urna.tally.record.RecordLayout;
 
 /**
  * Every ballot of the ledger checked (docs/spec/ballot-cryptography.md 7: V1, V2-V6, V8, V9 with
@@ -51,8 +53,22 @@ public final class LedgerTally {
     int otherElection = 0;
     for (int i = 0; i < entries.size(); i++) {
       byte[] leaf = entries.get(i);
-      if (leaf.length < 1 + TrackingCode.BYTES || leaf[0] != 0x01) {
-        failures.add("V1 entry " + i + ": the leaf is not 0x01 || tracking code || ballot");
+      if (leaf.length > 0 && leaf[0] == RecordLayout.LEAF_EVENT) {
+        // A station's lifecycle event (polls opened, closed, ...): no ballot, nothing to add.
+        // Its signature and order are the election record's step R11; here it must only decode.
+        try {
+          StationLifecycleEvent.decode(Arrays.copyOfRange(leaf, 1, leaf.length));
+        } catch (RuntimeException e) {
+          failures.add("V1 entry " + i + ": the station event does not decode: " + e.getMessage());
+        }
+        continue;
+      }
+      if (leaf.length < 1 + TrackingCode.BYTES || leaf[0] != RecordLayout.LEAF_BALLOT) {
+        failures.add(
+            "V1 entry "
+                + i
+                + ": the leaf is neither 0x01 || tracking code || ballot nor 0x02 || station"
+                + " event");
         continue;
       }
       RecordedBallot r;
@@ -91,7 +107,7 @@ public final class LedgerTally {
     }
     if (!failures.isEmpty()) {
       StringBuilder sb = new StringBuilder();
-      if (otherElection == entries.size()) {
+      if (otherElection > 0 && otherElection == ballots.size()) {
         sb.append("The ledger's ")
             .append(otherElection)
             .append(" ballots all belong to another election than this package's: wrong package or")
