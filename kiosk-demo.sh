@@ -51,6 +51,9 @@ if [ -f "$KIOSK_AOT" ] && [ "$(cat "$KIOSK_AOT.jar" 2>/dev/null)" = "$jar_id" ];
 elif [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "Training the start-up cache (once per build)..." >&2
   rm -f "$KIOSK_AOT" "$KIOSK_AOT.jar"
+  # the election material cached first, so the training starts as every later start does
+  # shellcheck disable=SC2086
+  "$JAVA_HOME/bin/java" ${URNA_JAVA_OPTS:-} -cp "$KIOSK_JAR" org.urna.kiosk.demo.DemoCache >/dev/null 2>&1 || true
   # shellcheck disable=SC2086
   if "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${URNA_JAVA_OPTS:-} \
     "-XX:AOTCacheOutput=$KIOSK_AOT" -cp "$KIOSK_JAR" "$KIOSK_MAIN" --startup-probe \
