@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the Urna kiosk demo: the station (operator shell, PIN pad, poll-worker and service mode, the
 # voter's screens) from a configuration made at start in a temporary folder: a signed sample
-# election package, demo operator cards in the simulated card reader (poll worker PIN 111111),
-# the ESC/POS printer emulator (its paper shows beside the station), an in-process ledger.
+# election package and demo operator cards (made once into ${XDG_CACHE_HOME:-~/.cache}/urna/demo,
+# decision 0347) in the simulated card reader (poll worker PIN 111111), the ESC/POS printer
+# emulator (its paper shows beside the station), an in-process ledger.
 # No hardware, no network.
 #   ./kiosk-demo.sh                 a window (F11: full screen)
 #   ./kiosk-demo.sh --kiosk         full screen, locked down

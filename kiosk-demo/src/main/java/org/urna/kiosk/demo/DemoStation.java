@@ -34,13 +34,14 @@ import org.urna.kiosk.station.operator.InactivityTimeout;
 import picocli.CommandLine;
 
 /**
- * What an election office would hand a station, made fresh for one run of the demo in one temporary
+ * What an election office would hand a station, set up for one run of the demo in one temporary
  * folder (docs/decisions/0346): a demo election authority and the sample election's package signed
- * by it (a random seed, so its keys are new each run and nothing is built into the code), the
- * package on a folder standing for the USB stick, the station's key installed in its state folder,
- * operator cards minted by {@code urna mint-cards} with the demo PINs, the in-process validator's
- * trust policy, and the station's configuration file: simulated card reader, printer emulator, the
- * ledger's endpoint. The station then starts from that file like any other.
+ * by it (a random seed, so nothing is built into the code), the package on a folder standing for
+ * the USB stick, the station's key installed in its state folder, operator cards minted by {@code
+ * urna mint-cards} with the demo PINs, the in-process validator's trust policy, and the station's
+ * configuration file: simulated card reader, printer emulator, the ledger's endpoint. The station
+ * then starts from that file like any other. The office's part (package, key, cards) is made once
+ * into a per-user cache and copied from there on later starts ({@link DemoCache}, decision 0347).
  */
 final class DemoStation {
   /** The station this demo is, one of the sample election's. */
