@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the Urna kiosk demo: the station (operator shell, PIN pad, poll-worker and service mode, the
 # voter's screens) from a configuration made at start in a temporary folder: a signed sample
-# election package, demo operator cards in the simulated card reader (poll worker PIN 111111),
-# the ESC/POS printer emulator (its paper shows beside the station), an in-process ledger.
+# election package and demo operator cards (made once into ${XDG_CACHE_HOME:-~/.cache}/urna/demo,
+# decision 0347) in the simulated card reader (poll worker PIN 111111), the ESC/POS printer
+# emulator (its paper shows beside the station), an in-process ledger.
 # No hardware, no network.
 #   ./kiosk-demo.sh                 a window (F11: full screen)
 #   ./kiosk-demo.sh --kiosk         full screen, locked down
@@ -51,6 +52,9 @@ if [ -f "$KIOSK_AOT" ] && [ "$(cat "$KIOSK_AOT.jar" 2>/dev/null)" = "$jar_id" ];
 elif [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "Training the start-up cache (once per build)..." >&2
   rm -f "$KIOSK_AOT" "$KIOSK_AOT.jar"
+  # the election material cached first, so the training starts as every later start does
+  # shellcheck disable=SC2086
+  "$JAVA_HOME/bin/java" ${URNA_JAVA_OPTS:-} -cp "$KIOSK_JAR" org.urna.kiosk.demo.DemoCache >/dev/null 2>&1 || true
   # shellcheck disable=SC2086
   if "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED ${URNA_JAVA_OPTS:-} \
     "-XX:AOTCacheOutput=$KIOSK_AOT" -cp "$KIOSK_JAR" "$KIOSK_MAIN" --startup-probe \

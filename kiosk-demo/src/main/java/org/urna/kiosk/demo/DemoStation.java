@@ -34,13 +34,14 @@ import org.urna.kiosk.station.operator.InactivityTimeout;
 import picocli.CommandLine;
 
 /**
- * What an election office would hand a station, made fresh for one run of the demo in one temporary
+ * What an election office would hand a station, set up for one run of the demo in one temporary
  * folder (docs/decisions/0346): a demo election authority and the sample election's package signed
- * by it (a random seed, so its keys are new each run and nothing is built into the code), the
- * package on a folder standing for the USB stick, the station's key installed in its state folder,
- * operator cards minted by {@code urna mint-cards} with the demo PINs, the in-process validator's
- * trust policy, and the station's configuration file: simulated card reader, printer emulator, the
- * ledger's endpoint. The station then starts from that file like any other.
+ * by it (a random seed, so nothing is built into the code), the package on a folder standing for
+ * the USB stick, the station's key installed in its state folder, operator cards minted by {@code
+ * urna mint-cards} with the demo PINs, the in-process validator's trust policy, and the station's
+ * configuration file: simulated card reader, printer emulator, the ledger's endpoint. The station
+ * then starts from that file like any other. The office's part (package, key, cards) is made once
+ * into a per-user cache and copied from there on later starts ({@link DemoCache}, decision 0347).
  */
 final class DemoStation {
   /** The station this demo is, one of the sample election's. */
@@ -84,72 +85,75 @@ final class DemoStation {
   }
 
   /**
-   * Writes everything into a new temporary folder. The in-process ledger is prepared (keys,
-   * policy), not started: {@link DemoLedger#start} it; with {@code remoteLedger} the station syncs
-   * to those validators, trusted as {@code remotePolicy} says, and no ledger runs here.
+   * Writes everything into a new temporary folder, with the election office's material (authority,
+   * signed package, station key, cards) from the per-user cache {@link #defaultCache()} when it
+   * holds a valid set (decision 0347). The in-process ledger is prepared (keys, policy), not
+   * started: {@link DemoLedger#start} it; with {@code remoteLedger} the station syncs to those
+   * validators, trusted as {@code remotePolicy} says, and no ledger runs here.
    *
    * @param lookupUrl the ledger's public page for the receipts (null: the ledger's own)
    */
   static DemoStation create(
       Instant now, List<URI> remoteLedger, Path remotePolicy, String lookupUrl) throws IOException {
+    return create(now, remoteLedger, remotePolicy, lookupUrl, defaultCache());
+  }
+
+  /**
+   * As {@link #create(Instant, List, Path, String)}, with the cache in {@code cacheRoot} (null: no
+   * cache, everything made fresh). Only the default demo (its own ledger, its own lookup page) is
+   * cached: the lookup page, signed into the package, names the in-process ledger's port.
+   */
+  static DemoStation create(
+      Instant now, List<URI> remoteLedger, Path remotePolicy, String lookupUrl, Path cacheRoot)
+      throws IOException {
     Path folder = Files.createTempDirectory(FOLDER_PREFIX);
+    try {
+      return create(folder, now, remoteLedger, remotePolicy, lookupUrl, cacheRoot);
+    } catch (IOException | RuntimeException e) {
+      deleteTree(folder);
+      throw e;
+    }
+  }
+
+  private static DemoStation create(
+      Path folder,
+      Instant now,
+      List<URI> remoteLedger,
+      Path remotePolicy,
+      String lookupUrl,
+      Path cacheRoot)
+      throws IOException {
     Path usb = Files.createDirectories(folder.resolve("usb"));
     Path state = folder.resolve("state");
-
-    // The election authority and the signed package: the sample election with a fresh seed.
-    byte[] seed = new byte[16];
-    new SecureRandom().nextBytes(seed);
-    Instant opens = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
-    SampleElection sample =
-        SampleElection.create(
-            "demo-" + HexFormat.of().formatHex(seed),
-            new VotingWindow(opens, opens.plus(Duration.ofHours(14))));
-    int httpPort = remoteLedger.isEmpty() ? DemoLedger.reservePort() : -1;
-    String page =
-        lookupUrl != null
-            ? lookupUrl
-            : remoteLedger.isEmpty()
-                ? "http://127.0.0.1:" + httpPort + "/"
-                : remoteLedger.getFirst().toString();
-    ElectionManifest m = sample.manifest();
-    ElectionManifest manifest =
-        new ElectionManifest(
-            m.electionId(),
-            m.title(),
-            m.languages(),
-            m.votingWindow(),
-            m.contests(),
-            m.ballotStyles(),
-            m.stations(),
-            page);
-    ElectionPackage pkg = ElectionPackage.sign(manifest, sample.electionKey(), sample.authority());
-    Files.write(usb.resolve(PackageCheck.FILE_NAME), pkg.toJson());
-    StationKeys.install(state, sample.stationKey(STATION));
-
-    // Operator cards, as `urna mint-cards` makes them.
     Path cards = folder.resolve("cards");
-    StringWriter said = new StringWriter();
-    CommandLine mint = new CommandLine(new MintCardsCommand());
-    mint.setOut(new PrintWriter(said));
-    mint.setErr(new PrintWriter(said));
-    int minted =
-        mint.execute(
-            "--out",
-            cards.toString(),
-            "--days",
-            "2",
-            "--poll-worker-pin",
-            POLL_WORKER_PIN,
-            "--technician-pin",
-            TECHNICIAN_PIN,
-            "--election-manager-pin",
-            ELECTION_MANAGER_PIN);
-    if (minted != 0) {
-      throw new IOException("the demo's cards could not be minted: " + said);
-    }
     Path cardAuthority = folder.resolve("cards-ca.der");
-    Files.write(
-        cardAuthority, PemFiles.readCertificate(cards.resolve("authority/authority-ca.pem")));
+
+    DemoCache.Office office;
+    if (cacheRoot != null && remoteLedger.isEmpty() && lookupUrl == null) {
+      office = DemoCache.load(cacheRoot, now).orElse(null);
+      if (office == null) {
+        office = DemoCache.store(cacheRoot, makeOffice(now, null, DemoCache.newEntry(cacheRoot)));
+      }
+    } else {
+      office =
+          makeOffice(
+              now,
+              lookupUrl != null
+                  ? lookupUrl
+                  : remoteLedger.isEmpty() ? null : remoteLedger.getFirst().toString(),
+              folder.resolve("office"));
+    }
+    // Per run: copies, so PIN tries and the station's state never reach the cache.
+    Files.copy(office.packageFile(), usb.resolve(PackageCheck.FILE_NAME));
+    Files.createDirectories(state);
+    Files.copy(office.stationKeyFile(), state.resolve(StationKeys.FILE));
+    Files.copy(office.cardAuthority(), cardAuthority);
+    Files.createDirectories(cards);
+    for (String role : DemoCache.CARDS) {
+      Files.copy(office.card(role), cards.resolve(role + ".card"));
+    }
+    ElectionPackage pkg = office.electionPackage();
+    ElectionManifest manifest = pkg.manifest();
 
     // The ledger and the trust policy the station is configured with.
     Path policy = folder.resolve("ledger.policy");
@@ -161,7 +165,7 @@ final class DemoStation {
               folder.resolve("ledger"),
               manifest,
               new ElectionKey(pkg.electionKey(), pkg.extendedHash()),
-              httpPort);
+              office.httpPort());
       Files.write(policy, ledger.policy());
       endpoints = List.of(URI.create(ledger.endpoint()));
     } else {
@@ -181,7 +185,7 @@ final class DemoStation {
             InactivityTimeout.DEFAULT,
             state,
             List.of(usb),
-            sample.trustAnchor().sha256Hex(),
+            office.trustAnchor(),
             cardAuthority,
             Set.of());
     Path configFile = folder.resolve("station.conf");
@@ -198,10 +202,74 @@ final class DemoStation {
         configFile,
         config,
         pkg,
-        card(cards.resolve("cards/poll-worker.card")),
-        card(cards.resolve("cards/technician.card")),
-        card(cards.resolve("cards/election-manager.card")),
+        card(cards.resolve("poll-worker.card")),
+        card(cards.resolve("technician.card")),
+        card(cards.resolve("election-manager.card")),
         ledger);
+  }
+
+  /**
+   * Makes the election office's material into {@code dir}: a demo election authority and the sample
+   * election's package signed by it (a fresh seed), the station's key, operator cards as {@code
+   * urna mint-cards} makes them. {@code page} is the receipts' lookup page (null: the in-process
+   * ledger's, on a port reserved now).
+   */
+  static DemoCache.Office makeOffice(Instant now, String page, Path dir) throws IOException {
+    byte[] seed = new byte[16];
+    new SecureRandom().nextBytes(seed);
+    Instant opens = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+    SampleElection sample =
+        SampleElection.create(
+            "demo-" + HexFormat.of().formatHex(seed),
+            new VotingWindow(opens, opens.plus(Duration.ofHours(14))));
+    int httpPort = page == null ? DemoLedger.reservePort() : -1;
+    String lookup = page != null ? page : "http://127.0.0.1:" + httpPort + "/";
+    ElectionManifest m = sample.manifest();
+    ElectionManifest manifest =
+        new ElectionManifest(
+            m.electionId(),
+            m.title(),
+            m.languages(),
+            m.votingWindow(),
+            m.contests(),
+            m.ballotStyles(),
+            m.stations(),
+            lookup);
+    ElectionPackage pkg = ElectionPackage.sign(manifest, sample.electionKey(), sample.authority());
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(DemoCache.PACKAGE), pkg.toJson());
+    StationKeys.install(dir, sample.stationKey(STATION));
+
+    Path minted = dir.resolve("minted");
+    StringWriter said = new StringWriter();
+    CommandLine mint = new CommandLine(new MintCardsCommand());
+    mint.setOut(new PrintWriter(said));
+    mint.setErr(new PrintWriter(said));
+    int code =
+        mint.execute(
+            "--out",
+            minted.toString(),
+            "--days",
+            "2",
+            "--poll-worker-pin",
+            POLL_WORKER_PIN,
+            "--technician-pin",
+            TECHNICIAN_PIN,
+            "--election-manager-pin",
+            ELECTION_MANAGER_PIN);
+    if (code != 0) {
+      throw new IOException("the demo's cards could not be minted: " + said);
+    }
+    Files.write(
+        dir.resolve(DemoCache.CARD_AUTHORITY),
+        PemFiles.readCertificate(minted.resolve("authority/authority-ca.pem")));
+    for (String role : DemoCache.CARDS) {
+      Files.move(minted.resolve("cards/" + role + ".card"), dir.resolve(role + ".card"));
+    }
+    deleteTree(minted);
+    Files.writeString(dir.resolve(DemoCache.TRUST_ANCHOR), sample.trustAnchor().sha256Hex() + "\n");
+    Files.writeString(dir.resolve(DemoCache.HTTP_PORT), httpPort + "\n");
+    return new DemoCache.Office(dir, pkg, sample.trustAnchor().sha256Hex(), httpPort);
   }
 
   private static VirtualPivCard card(Path file) throws IOException {
@@ -211,6 +279,23 @@ final class DemoStation {
     } catch (org.urna.hardware.card.CardDataException e) {
       throw new IOException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * The per-user cache of the demo's election material: {@code -Durna.demo.cache=DIR}, else {@code
+   * $XDG_CACHE_HOME/urna/demo}, else {@code ~/.cache/urna/demo}.
+   */
+  static Path defaultCache() {
+    String set = System.getProperty("urna.demo.cache");
+    if (set != null && !set.isBlank()) {
+      return Path.of(set);
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base =
+        xdg != null && !xdg.isBlank()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
+    return base.resolve("urna").resolve("demo");
   }
 
   /** Deletes the folder (the ballot box, the ledger's files, the cards, the keys). */

@@ -34,6 +34,7 @@ class DemoCleanUpTest {
               "--enable-native-access=ALL-UNNAMED",
               "-Xmx512m",
               "-Djava.io.tmpdir=" + tmp,
+              "-Durna.demo.cache=" + tmp.resolve("cache"),
               "-Djava.awt.headless=true",
               "-Dglass.platform=Monocle",
               "-Dmonocle.platform=Headless",

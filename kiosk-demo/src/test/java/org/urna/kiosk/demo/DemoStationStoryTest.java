@@ -54,7 +54,7 @@ class DemoStationStoryTest extends FxRobot {
     DemoMain.options =
         ((DemoOptions.Request.Run) DemoOptions.parse("--paper-dir=" + tmp.resolve("paper")))
             .options();
-    demo = DemoStation.create(Instant.now(), List.of(), null, null);
+    demo = DemoStation.create(Instant.now(), List.of(), null, null, tmp.resolve("cache"));
     DemoMain.station = CompletableFuture.completedFuture(demo);
     FxToolkit.registerPrimaryStage();
     Supplier<Application> demoApp = DemoApp::new;
