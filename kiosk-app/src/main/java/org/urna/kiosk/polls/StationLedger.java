@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,6 +15,7 @@ import org.urna.ballotbox.BallotCounts;
 import org.urna.kiosk.config.StationContext;
 import org.urna.sync.SyncService;
 import org.urna.sync.SyncStatus;
+import org.urna.sync.SyncStatus.SyncError;
 
 /**
  * The station's link to the ledger (decision 0343): the sync of the loaded election's ballot box,
@@ -142,7 +142,10 @@ public final class StationLedger {
     if (s == null) {
       return Optional.empty();
     }
-    Instant from = Instant.now();
+    // a failure newer than this one ends the wait: compared by identity, never by time, since the
+    // sync stamps its errors with the station's clock, which need not be the wall clock
+    SyncStatus before = s.status();
+    SyncError seen = before == null ? null : before.lastError().orElse(null);
     s.wake();
     long deadline = System.nanoTime() + patience.toNanos();
     while (System.nanoTime() < deadline) {
@@ -153,7 +156,7 @@ public final class StationLedger {
               || (st.pending() + st.submitted() == 0
                   && st.events().queued() >= events
                   && !s.takesEvents())
-              || st.lastError().filter(e -> !e.at().isBefore(from)).isPresent())) {
+              || st.lastError().filter(e -> e != seen).isPresent())) {
         break;
       }
       try {

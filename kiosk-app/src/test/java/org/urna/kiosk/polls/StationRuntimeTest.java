@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +19,12 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.urna.ballotbox.BallotBox;
 import org.urna.core.ballot.BallotEncryptor;
@@ -42,6 +47,9 @@ import org.urna.kiosk.config.StationConfig.PrinterChoice;
 import org.urna.kiosk.config.StationContext;
 import org.urna.kiosk.polls.PackageRefusal.Reason;
 import org.urna.kiosk.station.operator.InactivityTimeout;
+import org.urna.sync.SyncService;
+import org.urna.tlog.KeyType;
+import org.urna.tlog.NoteKey;
 
 /**
  * The station's polls from a signed election package to closed polls, on a real H2 ballot box in a
@@ -114,12 +122,16 @@ class StationRuntimeTest {
   }
 
   private StationRuntime open(StationConfig config) {
+    return open(StationContext.of(config));
+  }
+
+  private StationRuntime open(StationContext context) {
     if (printer == null) {
       printer = InProcessPrinter.start(PrinterProfile.EPSON_TM_T20);
     }
     station =
         StationRuntime.open(
-            StationContext.of(config),
+            context,
             new SimulatedCardReader(),
             printer,
             Clock.fixed(now, ZoneOffset.UTC),
@@ -310,6 +322,53 @@ class StationRuntimeTest {
     assertThat(s.pollsState()).isEqualTo(PollsState.OPEN);
     assertThat(printer.emulator().tearOff().text().replaceAll("\\s+", " "))
         .contains("Last cosigned checkpoint: none yet");
+  }
+
+  /**
+   * The closing drain stops at the first failed attempt to reach the ledger, even when the sync
+   * stamps its errors with a clock far from the wall clock (it once compared the two and waited out
+   * its whole patience, twice, on every close).
+   */
+  @Test
+  @Timeout(value = 15, unit = TimeUnit.SECONDS) // one whole patience is 20 s
+  void closingWithAnUnreachableLedgerWaitsForOneFailedAttemptNotItsPatience() throws Exception {
+    Files.writeString(dir.resolve("ledger.policy"), ledgerPolicy());
+    StationKeys.install(stateFolder, SAMPLE.stationKey(STATION));
+    StationConfig config = ours();
+    Clock past = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC);
+    StationContext.LedgerFactory syncWithAPastClock =
+        (box, state) ->
+            SyncService.open(
+                box,
+                StationContext.LedgerFactory.syncConfig(config, state),
+                past,
+                RandomGenerator.of("L64X128MixRandom"));
+    StationContext base = StationContext.of(config);
+    StationRuntime s =
+        open(new StationContext(config, base.cardReaders(), base.printers(), syncWithAPastClock));
+    s.load(s.checkPackage(Role.POLL_WORKER, "en"), Role.POLL_WORKER);
+    s.openPolls(Role.POLL_WORKER, "en");
+    castBlank(s.ballotBox().orElseThrow(), 1);
+    s.closePolls(Role.POLL_WORKER, "en");
+    assertThat(s.pollsState()).isEqualTo(PollsState.CLOSED);
+    assertThat(printer.emulator().tearOff().text()).contains("CLOSING REPORT");
+    assertThat(s.ledger().orElseThrow().snapshot().sync())
+        .hasValueSatisfying(st -> assertThat(st.lastError()).isPresent());
+  }
+
+  private static String ledgerPolicy() throws Exception {
+    return "log "
+        + vkey("log.test", KeyType.ED25519)
+        + "\nwitness v1 "
+        + vkey("v1.test", KeyType.COSIGNATURE_V1)
+        + "\nquorum v1\n";
+  }
+
+  private static String vkey(String name, KeyType type) throws Exception {
+    byte[] encoded =
+        KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic().getEncoded();
+    return new NoteKey(name, type, Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length))
+        .vkey();
   }
 
   @Test
