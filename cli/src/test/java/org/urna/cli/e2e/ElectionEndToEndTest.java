@@ -118,6 +118,36 @@ class ElectionEndToEndTest {
     }
   }
 
+  /** The arguments of {@code urna tally-ledger}, each an argument's text. */
+  static String[] tallyLedger(Object ledger, Object policy, Object pkg, Object trust, Object out) {
+    return new String[] {
+      "tally-ledger",
+      "--ledger",
+      ledger.toString(),
+      "--policy",
+      policy.toString(),
+      "--package",
+      pkg.toString(),
+      "--trust",
+      trust.toString(),
+      "--out",
+      out.toString()
+    };
+  }
+
+  /** The arguments of {@code urna ledger-download}. */
+  static String[] ledgerDownload(Object urls, Object policy, Object out) {
+    return new String[] {
+      "ledger-download",
+      "--ledger",
+      urls.toString(),
+      "--policy",
+      policy.toString(),
+      "--out",
+      out.toString()
+    };
+  }
+
   static Run ok(String... args) {
     Run r = urna(args);
     assertThat(r.code())
@@ -299,15 +329,7 @@ class ElectionEndToEndTest {
           "120");
     }
     downloaded = dir.resolve("downloaded");
-    Run d =
-        ok(
-            "ledger-download",
-            "--ledger",
-            ledger.urls(),
-            "--policy",
-            policy.toString(),
-            "--out",
-            downloaded.toString());
+    Run d = ok(ledgerDownload(ledger.urls(), policy, downloaded));
     assertThat(d.out()).contains("Downloaded " + recorded + " entries");
   }
 
@@ -365,17 +387,8 @@ class ElectionEndToEndTest {
     Path totals = tally.resolve("encrypted-totals.json");
     Run t =
         ok(
-            "tally-ledger",
-            "--ledger",
-            downloaded.toString(),
-            "--policy",
-            policy.toString(),
-            "--package",
-            election.resolve("election-package.json").toString(),
-            "--trust",
-            anchor,
-            "--out",
-            totals.toString());
+            tallyLedger(
+                downloaded, policy, election.resolve("election-package.json"), anchor, totals));
     long cast = expected.isEmpty() ? 0 : castCount();
     assertThat(t.out()).contains(cast + " cast ballots added");
     // Trustees 1 and 3 decrypt; trustee 2 is absent.
@@ -466,15 +479,7 @@ class ElectionEndToEndTest {
             + String.join(" ", TrustPolicy.parse(text).witnessNames())
             + " stranger\nquorum everyone\n";
     Files.writeString(wrong, withStranger);
-    Run r =
-        urna(
-            "ledger-download",
-            "--ledger",
-            ledger.urls(),
-            "--policy",
-            wrong.toString(),
-            "--out",
-            other);
+    Run r = urna(ledgerDownload(ledger.urls(), wrong, other));
     assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(r.err())
         .contains("No validator serves a checkpoint cosigned by a quorum of the policy")
@@ -483,34 +488,24 @@ class ElectionEndToEndTest {
     // The downloaded folder read under that policy is refused too.
     Run t =
         urna(
-            "tally-ledger",
-            "--ledger",
-            downloaded.toString(),
-            "--policy",
-            wrong.toString(),
-            "--package",
-            election.resolve("election-package.json").toString(),
-            "--trust",
-            anchor,
-            "--out",
-            dir.resolve("wrong-totals.json").toString());
+            tallyLedger(
+                downloaded,
+                wrong,
+                election.resolve("election-package.json"),
+                anchor,
+                dir.resolve("wrong-totals.json")));
     assertThat(t.code()).isEqualTo(1);
     assertThat(t.err()).contains("is not trusted under the policy");
     assertThat(dir.resolve("wrong-totals.json")).doesNotExist();
     // A package file that is not there: said in words, nothing written.
     Run none =
         urna(
-            "tally-ledger",
-            "--ledger",
-            downloaded.toString(),
-            "--policy",
-            policy.toString(),
-            "--package",
-            dir.resolve("no-such-package.json").toString(),
-            "--trust",
-            anchor,
-            "--out",
-            dir.resolve("wrong-totals.json").toString());
+            tallyLedger(
+                downloaded,
+                policy,
+                dir.resolve("no-such-package.json"),
+                anchor,
+                dir.resolve("wrong-totals.json")));
     assertThat(none.code()).isEqualTo(1);
     assertThat(none.err()).startsWith("There is no file ").contains("no-such-package.json");
     assertThat(dir.resolve("wrong-totals.json")).doesNotExist();
@@ -524,43 +519,22 @@ class ElectionEndToEndTest {
         TamperingValidator hashes = new TamperingValidator(ledger.endpoints().get(1), "/tile/0/")) {
       // Only liars: refused, the tile named, nothing written.
       Path out = dir.resolve("lied-entries");
-      Run r =
-          urna(
-              "ledger-download",
-              "--ledger",
-              entries.uri().toString(),
-              "--policy",
-              policy.toString(),
-              "--out",
-              out.toString());
+      Run r = urna(ledgerDownload(entries.uri(), policy, out));
       assertThat(r.code()).as(r.out() + r.err()).isEqualTo(1);
       assertThat(r.err())
           .contains("No validator serves tile/entries/000")
           .contains("does not hash to the leaf under the checkpoint's root");
       assertThat(out).doesNotExist();
       Path out2 = dir.resolve("lied-hashes");
-      Run h =
-          urna(
-              "ledger-download",
-              "--ledger",
-              hashes.uri().toString(),
-              "--policy",
-              policy.toString(),
-              "--out",
-              out2.toString());
+      Run h = urna(ledgerDownload(hashes.uri(), policy, out2));
       assertThat(h.code()).isEqualTo(1);
       assertThat(h.err()).contains("No validator serves hash tiles that hash to the root");
       assertThat(out2).doesNotExist();
       // Liars first, then an honest validator: the download is the honest ledger's.
       Path out3 = dir.resolve("mixed");
       ok(
-          "ledger-download",
-          "--ledger",
-          entries.uri() + "," + hashes.uri() + "," + ledger.endpoints().get(2),
-          "--policy",
-          policy.toString(),
-          "--out",
-          out3.toString());
+          ledgerDownload(
+              entries.uri() + "," + hashes.uri() + "," + ledger.endpoints().get(2), policy, out3));
       List<byte[]> honest = LedgerFolder.read(downloaded, trust()).entries();
       List<byte[]> mixed = LedgerFolder.read(out3, trust()).entries();
       assertThat(mixed).hasSameSizeAs(honest);
@@ -583,19 +557,7 @@ class ElectionEndToEndTest {
     b[100] ^= 1; // inside the first entry's ballot, not a length
     Files.write(bundle, b);
     Path out = dir.resolve("changed-totals.json");
-    Run t =
-        urna(
-            "tally-ledger",
-            "--ledger",
-            copy.toString(),
-            "--policy",
-            policy.toString(),
-            "--package",
-            election.resolve("election-package.json").toString(),
-            "--trust",
-            anchor,
-            "--out",
-            out.toString());
+    Run t = urna(tallyLedger(copy, policy, election.resolve("election-package.json"), anchor, out));
     assertThat(t.code()).isEqualTo(1);
     assertThat(t.err()).contains("an entry bundle was changed, or the ledger forked");
     assertThat(out).doesNotExist();
@@ -623,17 +585,12 @@ class ElectionEndToEndTest {
     Path out = dir.resolve("other-totals.json");
     Run t =
         urna(
-            "tally-ledger",
-            "--ledger",
-            downloaded.toString(),
-            "--policy",
-            policy.toString(),
-            "--package",
-            other.resolve("election-package.json").toString(),
-            "--trust",
-            Files.readString(other.resolve("trust-anchor.sha256")).strip(),
-            "--out",
-            out.toString());
+            tallyLedger(
+                downloaded,
+                policy,
+                other.resolve("election-package.json"),
+                Files.readString(other.resolve("trust-anchor.sha256")).strip(),
+                out));
     assertThat(t.code()).isEqualTo(1);
     assertThat(t.err())
         .contains("ballots all belong to another election than this package's")
