@@ -416,6 +416,15 @@ class LedgerFollowTest {
         .contains("is damaged and is not trusted")
         .contains("do not hash to its checkpoint's root");
 
+    // No validator answers: exit 3 (try again later), the state untouched.
+    Path untouched = dir.resolve("follow-unreachable");
+    copy(state, untouched);
+    byte[] kept = Files.readAllBytes(untouched.resolve("follow-state.json"));
+    ElectionEndToEndTest.Run none = follow(untouched, "http://127.0.0.1:" + closedPort());
+    assertThat(none.code()).as(none.err()).isEqualTo(3);
+    assertThat(none.err()).contains("No validator serves a checkpoint cosigned by a quorum");
+    assertThat(Files.readAllBytes(untouched.resolve("follow-state.json"))).isEqualTo(kept);
+
     // A state file that is not one at all.
     Files.writeString(file, "{ not a state");
     assertThat(follow(damaged, ledger.urls()).err()).contains("its closing sha256 line is missing");
@@ -426,8 +435,75 @@ class LedgerFollowTest {
    * validators take it at ingest and their proof audit flags it later): the next round stops at it,
    * naming its entry and the step, and the state stays at the checkpoint before.
    */
+  /**
+   * Without {@code --once}: a round every second until interrupted. It catches up with the whole
+   * ledger from a new state folder, then takes a wave synced while it runs, on its own.
+   */
   @Test
   @Order(5)
+  void withoutOnceItPollsAndTakesNewWavesUntilInterrupted() throws Exception {
+    Path polled = dir.resolve("follow-polled");
+    java.io.StringWriter out = new java.io.StringWriter();
+    int[] code = {-1};
+    Thread follower =
+        new Thread(
+            () ->
+                code[0] =
+                    org.urna.cli.Urna.commandLine()
+                        .setOut(new java.io.PrintWriter(out, true))
+                        .setErr(new java.io.PrintWriter(out, true))
+                        .execute(
+                            "verify-ledger",
+                            "--ledger",
+                            ledger.urls(),
+                            "--policy",
+                            policy.toString(),
+                            "--package",
+                            election.resolve("election-package.json").toString(),
+                            "--trust",
+                            anchor,
+                            "--state",
+                            polled.toString(),
+                            "--every",
+                            "1",
+                            "--threads",
+                            "2"));
+    follower.start();
+    try {
+      awaitState(polled, 71);
+      castAndSync(ledger, S2, 3);
+      awaitSize(ledger, 74);
+      awaitState(polled, 74);
+    } finally {
+      follower.interrupt();
+      follower.join(60_000);
+    }
+    assertThat(follower.isAlive()).isFalse();
+    assertThat(code[0]).as(out.toString()).isZero();
+    assertThat(out.toString())
+        .contains("checkpoint 71: 71 new entries (68 ballots, 3 events)")
+        .contains("checkpoint 74: ");
+    // and the one-round folder comes to the same totals
+    assertThat(round(follow(state, ledger.urls()))).containsExactly(74, 3, 3, 0);
+    assertThat(Files.readAllBytes(polled.resolve("encrypted-totals.json")))
+        .isEqualTo(Files.readAllBytes(state.resolve("encrypted-totals.json")));
+  }
+
+  /** Waits (bounded) until the state folder's file says it verified {@code size} entries. */
+  static void awaitState(Path folder, long size) throws Exception {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    Path file = folder.resolve("follow-state.json");
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(file) && Files.readString(file).contains("\"size\" : " + size + ",")) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(folder + " did not reach " + size + " entries");
+  }
+
+  @Test
+  @Order(6)
   void aBallotWhoseProofFailsStopsTheRoundNamingItsEntry() throws Exception {
     ElectionKey key = new ElectionKey(pkg.electionKey(), pkg.extendedHash());
     org.urna.core.election.ElectionManifest m = pkg.manifest();
@@ -496,14 +572,22 @@ class LedgerFollowTest {
                     .toBytes());
     assertThat(verdicts.getFirst())
         .isInstanceOf(org.urna.ledger.replication.Verdict.Accepted.class);
-    awaitSize(ledger, 72);
+    awaitSize(ledger, 75);
     byte[] before = Files.readAllBytes(state.resolve("follow-state.json"));
     ElectionEndToEndTest.Run r = follow(state, ledger.urls());
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
-        .contains("Entry 71 fails: V5 ballot " + e.ballotId())
-        .contains("The state stays at the checkpoint of size 71.");
+        .contains("Entry 74 fails: V5 ballot " + e.ballotId())
+        .contains("The state stays at the checkpoint of size 74.");
     assertThat(Files.readAllBytes(state.resolve("follow-state.json"))).isEqualTo(before);
+  }
+
+  /** A loopback port nothing listens on (it was just free). */
+  static int closedPort() throws IOException {
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
   }
 
   static byte[] sha256(String text) {

@@ -18,7 +18,9 @@ import org.urna.tally.ledger.LedgerRefusal;
 import org.urna.tlog.LedgerFormatException;
 import org.urna.tlog.TrustPolicy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code urna verify-ledger}: follows a live ledger, verifying only what is new at each checkpoint
@@ -40,6 +42,8 @@ import picocli.CommandLine.Option;
           + " --once when no validator answered."
     })
 public final class VerifyLedgerCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(
       names = "--ledger",
       required = true,
@@ -84,8 +88,10 @@ public final class VerifyLedgerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    java.io.PrintWriter out = spec.commandLine().getOut();
+    java.io.PrintWriter err = spec.commandLine().getErr();
     if (every < 1) {
-      System.err.println("--every is a number of seconds, at least 1.");
+      err.println("--every is a number of seconds, at least 1.");
       return 1;
     }
     TrustPolicy trustPolicy;
@@ -106,16 +112,16 @@ public final class VerifyLedgerCommand implements Callable<Integer> {
                   .asText()
                   .transform(java.time.Instant::parse));
     } catch (java.nio.file.NoSuchFileException e) {
-      System.err.println("There is no file " + e.getFile() + ".");
+      err.println("There is no file " + e.getFile() + ".");
       return 1;
     } catch (IOException e) {
-      System.err.println("Cannot read " + e.getMessage());
+      err.println("Cannot read " + e.getMessage());
       return 1;
     } catch (LedgerFormatException e) {
-      System.err.println("The policy file " + policy + " is not a tlog-policy: " + e.getMessage());
+      err.println("The policy file " + policy + " is not a tlog-policy: " + e.getMessage());
       return 1;
     } catch (ElectionPackageException | RuntimeException e) {
-      System.err.println("The election package was refused: " + e.getMessage());
+      err.println("The election package was refused: " + e.getMessage());
       return 1;
     }
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -129,13 +135,13 @@ public final class VerifyLedgerCommand implements Callable<Integer> {
               new ElectionKey(pkg.electionKey(), pkg.extendedHash()),
               n,
               state,
-              System.out);
+              out::println);
     } catch (LedgerRefusal e) {
-      System.err.println("Refused: " + e.getMessage());
+      err.println("Refused: " + e.getMessage());
       return 1;
     }
     if (follower.verifiedSize() > 0) {
-      System.out.println(
+      out.println(
           "Resuming after the checkpoint of size " + follower.verifiedSize() + " (" + state + ")");
     }
     boolean closedSaid = false;
@@ -143,11 +149,11 @@ public final class VerifyLedgerCommand implements Callable<Integer> {
       try {
         LedgerFollower.Round r = follower.round();
         if (r.newEntries() > 0 || once) {
-          System.out.println(line(r));
+          out.println(line(r));
         }
         if (r.everyStationClosed() && !closedSaid) {
           closedSaid = true;
-          System.out.println(
+          out.println(
               "Every station has closed its polls: "
                   + state.resolve("encrypted-totals.json")
                   + " holds the totals of "
@@ -155,15 +161,15 @@ public final class VerifyLedgerCommand implements Callable<Integer> {
                   + " cast ballots.");
         }
       } catch (LedgerRefusal e) {
-        System.err.println("Refused: " + e.getMessage());
+        err.println("Refused: " + e.getMessage());
         return 1;
       } catch (LedgerFollower.Unreachable e) {
-        System.err.println(e.getMessage());
+        err.println(e.getMessage());
         if (once) {
           return 3;
         }
       } catch (IOException e) {
-        System.err.println("Cannot write the state into " + state + ": " + e.getMessage());
+        err.println("Cannot write the state into " + state + ": " + e.getMessage());
         return 1;
       }
       if (once) {

@@ -209,6 +209,14 @@ final class FollowState {
     } catch (IOException | RuntimeException e) {
       throw new LedgerRefusal(String.format(damaged, "it does not read (" + e.getMessage() + ")"));
     }
+    long ballots = s.stations.values().stream().mapToLong(x -> x.ballots).sum();
+    long cast = s.stations.values().stream().mapToLong(x -> x.cast).sum();
+    if (ballots != s.ballotOrder.size()
+        || s.ballotIds.size() != s.ballotOrder.size()
+        || cast != s.cast) {
+      throw new LedgerRefusal(
+          String.format(damaged, "its counts of ballots and ballot ids do not agree"));
+    }
     s.checkAgainstCheckpoint(file, policy, damaged);
     return s;
   }

@@ -1,7 +1,6 @@
 package org.urna.tally.ledger;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.urna.core.ballot.BallotId;
 import org.urna.core.ballot.BallotState;
 import org.urna.core.ballot.RecordedBallot;
@@ -78,7 +78,7 @@ public final class LedgerFollower {
   private final ElectionKey key;
   private final int threads;
   private final Path stateDir;
-  private final PrintStream progress;
+  private final Consumer<String> progress;
   private final ValidatorHttp http = new ValidatorHttp();
   private final FollowState state;
 
@@ -90,7 +90,7 @@ public final class LedgerFollower {
       ElectionKey key,
       int threads,
       Path stateDir,
-      PrintStream progress)
+      Consumer<String> progress)
       throws LedgerRefusal {
     if (validators.isEmpty()) {
       throw new IllegalArgumentException("at least one validator URL");
@@ -198,7 +198,7 @@ public final class LedgerFollower {
     long n = state.size;
     if (cp.size() < n) {
       // every validator is behind the checkpoint verified before: nothing to do yet
-      progress.println(
+      progress.accept(
           "The validators serve checkpoints up to size "
               + cp.size()
               + ", behind the checkpoint of size "
@@ -300,7 +300,7 @@ public final class LedgerFollower {
                   + " and the validators' operators.");
         }
       } else if (m < n && !state.roots.containsKey(m)) {
-        progress.println(
+        progress.accept(
             s.from()
                 + " serves the checkpoint of size "
                 + m
@@ -452,7 +452,7 @@ public final class LedgerFollower {
                 + path
                 + " does not hash to its leaf under the cosigned checkpoint (the bundle was"
                 + " changed)";
-        progress.println(why + "; asking the next validator");
+        progress.accept(why + "; asking the next validator");
         problems.add(why);
       } catch (IOException | LedgerFormatException e) {
         problems.add(v + ": " + e.getMessage());
