@@ -18,6 +18,7 @@ import org.urna.tally.cli.RecordCommand;
 import org.urna.tally.cli.TallyCombineCommand;
 import org.urna.tally.cli.TallyLedgerCommand;
 import org.urna.tally.cli.TrusteeCommand;
+import org.urna.tally.cli.VerifyLedgerCommand;
 import org.urna.tally.cli.VerifyRecordCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Command;
       TrusteeCommand.class,
       LedgerDownloadCommand.class,
       TallyLedgerCommand.class,
+      VerifyLedgerCommand.class,
       TallyCombineCommand.class,
       RecordCommand.class,
       VerifyRecordCommand.class,

@@ -16,6 +16,44 @@ public final class MerkleRoots {
   private final List<Integer> heights = new ArrayList<>();
   private long size;
 
+  /** An empty tree. */
+  public MerkleRoots() {}
+
+  /**
+   * The tree of {@code size} leaves whose complete subtrees, largest (leftmost) first, hash to
+   * {@code frontier} (what {@link #frontier()} gave): one hash per bit set in {@code size}. A
+   * reader that keeps only these can go on appending leaves and computing roots without the leaves
+   * before.
+   */
+  public static MerkleRoots resume(long size, List<TreeHash> frontier) {
+    if (size < 0 || frontier.size() != Long.bitCount(size)) {
+      throw new IllegalArgumentException(
+          "a tree of "
+              + size
+              + " leaves has "
+              + Long.bitCount(Math.max(0, size))
+              + " complete subtrees, not "
+              + frontier.size());
+    }
+    MerkleRoots r = new MerkleRoots();
+    int i = 0;
+    for (int height = 63; height >= 0; height--) {
+      if ((size >>> height & 1) == 1) {
+        r.stack.add(frontier.get(i++).raw());
+        r.heights.add(height);
+      }
+    }
+    r.size = size;
+    return r;
+  }
+
+  /** The hashes of the complete subtrees of the leaves so far, largest (leftmost) first. */
+  public List<TreeHash> frontier() {
+    List<TreeHash> out = new ArrayList<>(stack.size());
+    stack.forEach(h -> out.add(TreeHash.of(h)));
+    return out;
+  }
+
   public void addLeafHash(TreeHash leafHash) {
     byte[] h = leafHash.raw();
     int height = 0;

@@ -38,4 +38,38 @@ class MerkleRootsTest {
       assertThat(roots.root().bytes()).as("size " + (i + 1)).isEqualTo(mth(entries));
     }
   }
+
+  /**
+   * A tree resumed from the frontier of its first n leaves goes on to the tree hash of every larger
+   * size; a frontier of the wrong length for its size is refused.
+   */
+  @Test
+  void aTreeResumedFromItsFrontierGoesOnToTheSameRoots() throws Exception {
+    List<byte[]> entries = new ArrayList<>();
+    for (int i = 0; i < 90; i++) {
+      entries.add(("entry " + i).getBytes());
+    }
+    for (int n : new int[] {0, 1, 2, 3, 7, 8, 33, 64, 65}) {
+      MerkleRoots first = new MerkleRoots();
+      entries.subList(0, n).forEach(e -> first.addLeafHash(MerkleProofs.leafHash(e)));
+      assertThat(first.frontier()).hasSize(Long.bitCount(n));
+      MerkleRoots resumed = MerkleRoots.resume(n, first.frontier());
+      assertThat(resumed.root()).isEqualTo(first.root());
+      for (int m = n; m < entries.size(); m++) {
+        resumed.addLeafHash(MerkleProofs.leafHash(entries.get(m)));
+        assertThat(resumed.root().bytes())
+            .as(n + " then " + (m + 1))
+            .isEqualTo(mth(entries.subList(0, m + 1)));
+      }
+    }
+    MerkleRoots three =
+        MerkleRoots.resume(3, List.of(TreeHash.of(new byte[32]), TreeHash.of(new byte[32])));
+    assertThat(three.size()).isEqualTo(3);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                MerkleRoots.resume(
+                    4, List.of(TreeHash.of(new byte[32]), TreeHash.of(new byte[32]))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a tree of 4 leaves has 1 complete subtrees, not 2");
+  }
 }

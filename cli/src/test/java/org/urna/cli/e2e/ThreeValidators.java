@@ -27,12 +27,20 @@ final class ThreeValidators implements AutoCloseable {
   final List<Peer> peers = new ArrayList<>();
   final WitnessPolicy policy;
   private final ValidatorNode[] nodes = new ValidatorNode[3];
+  final List<SigningKey> logKeys = new ArrayList<>();
+  final List<SigningKey> cosignerKeys = new ArrayList<>();
 
   ThreeValidators(Path root, ElectionRules rules) throws Exception {
+    this(root, rules, null);
+  }
+
+  /**
+   * A ledger whose validators sign with {@code sameKeys}' keys (a second network the same policy
+   * trusts: a fork of the first), or with new keys when it is null.
+   */
+  ThreeValidators(Path root, ElectionRules rules, ThreeValidators sameKeys) throws Exception {
     SecureRandom rnd = new SecureRandom();
     int[] httpPorts = new int[3];
-    List<SigningKey> logKeys = new ArrayList<>();
-    List<SigningKey> cosignerKeys = new ArrayList<>();
     List<WitnessPolicy.LogKey> logs = new ArrayList<>();
     List<WitnessPolicy.Witness> ws = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -40,9 +48,14 @@ final class ThreeValidators implements AutoCloseable {
       httpPorts[i] = LoopbackPorts.reserve();
       peers.add(
           new Peer(id, "127.0.0.1:" + LoopbackPorts.reserve(), "http://127.0.0.1:" + httpPorts[i]));
-      logKeys.add(SigningKey.generate(ORIGIN, SignatureType.ED25519, rnd));
-      cosignerKeys.add(
-          SigningKey.generate(id + ".validators.urna.test", SignatureType.COSIGNATURE_V1, rnd));
+      if (sameKeys != null) {
+        logKeys.add(sameKeys.logKeys.get(i));
+        cosignerKeys.add(sameKeys.cosignerKeys.get(i));
+      } else {
+        logKeys.add(SigningKey.generate(ORIGIN, SignatureType.ED25519, rnd));
+        cosignerKeys.add(
+            SigningKey.generate(id + ".validators.urna.test", SignatureType.COSIGNATURE_V1, rnd));
+      }
       logs.add(new WitnessPolicy.LogKey(logKeys.get(i).verifierKey(), Optional.empty()));
       ws.add(
           new WitnessPolicy.Witness(

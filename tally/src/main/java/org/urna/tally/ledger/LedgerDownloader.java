@@ -5,14 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -44,8 +40,7 @@ public final class LedgerDownloader {
   private final TrustPolicy policy;
   private final byte[] policyText;
   private final PrintStream progress;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final ValidatorHttp http = new ValidatorHttp();
 
   public LedgerDownloader(
       List<URI> validators, byte[] policyText, TrustPolicy policy, PrintStream progress) {
@@ -229,26 +224,7 @@ public final class LedgerDownloader {
   }
 
   private byte[] get(URI validator, String path) throws IOException {
-    URI uri = URI.create(validator.toString().replaceAll("/+$", "") + "/" + path);
-    HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build();
-    HttpResponse<byte[]> res;
-    try {
-      res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted fetching " + path, e);
-    } catch (IOException e) {
-      throw new IOException("cannot fetch " + path + " (" + e + ")", e);
-    }
-    if (res.statusCode() != 200) {
-      String body = new String(res.body(), StandardCharsets.UTF_8);
-      throw new IOException(
-          path
-              + " answered HTTP "
-              + res.statusCode()
-              + (body.length() > 200 ? "" : " " + body.strip()));
-    }
-    return res.body();
+    return http.get(validator, path);
   }
 
   private static void deleteTree(Path dir) throws IOException {
