@@ -31,6 +31,9 @@ done <"$pkgdir/links"
 doc="$r/usr/share/doc/$name"
 mkdir -p "$doc" "$r/usr/share/lintian/overrides"
 cp "$common/copyright" "$doc/copyright"
+# packaging/README.md: what the packages install and the steps to lock a kiosk machine down (the
+# unit, the manual page and the description point to it)
+cp "$common/../README.md" "$doc/"
 sed "s/@VERSION@/$version/; s/@PACKAGE@/$name/; s/@DATE@/$(date -R -d @"${SOURCE_DATE_EPOCH:-$(date +%s)}")/" \
   "$common/changelog" | gzip -9n >"$doc/changelog.gz"
 cp "$pkgdir/lintian-overrides" "$r/usr/share/lintian/overrides/$name"

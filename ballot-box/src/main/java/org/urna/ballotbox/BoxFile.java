@@ -113,13 +113,21 @@ final class BoxFile {
 
   /** True when the file lacks migrations this version of the box has. */
   static boolean hasPendingMigrations(Connection c) throws SQLException {
+    return schemaVersion(c) < LATEST_SCHEMA;
+  }
+
+  /**
+   * The file's schema version: its newest migration applied. A file of an older version (an
+   * upgrade: its migrations run once it passed the checks) reads lower than {@link #LATEST_SCHEMA}.
+   */
+  static int schemaVersion(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         var rs =
             s.executeQuery(
                 "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\""
                     + " WHERE \"success\"")) {
       rs.next();
-      return rs.getInt(1) < LATEST_SCHEMA;
+      return rs.getInt(1);
     } catch (SQLException e) {
       if (e.getErrorCode() == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
           || e.getErrorCode() == ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1) {

@@ -165,8 +165,23 @@ final class BoxOpener {
     try {
       checkIdentity(c, manifest, key, station.id());
       BoxHead signed = signedHead(base, key, station);
+      // the schema history must be there; a file of an older version is checked as it was
+      // written, and migrated only once it passed (decision 0055)
+      int schema = BoxFile.schemaVersion(c);
+      if (schema > BoxFile.LATEST_SCHEMA) {
+        throw new BallotBoxException(
+            Kind.CORRUPT,
+            "The ballot box "
+                + BoxFile.dataFile(base)
+                + " was written by a newer version of Urna (schema "
+                + schema
+                + "; this version knows schemas up to "
+                + BoxFile.LATEST_SCHEMA
+                + "). It was not opened and nothing was changed; open it with that version or a"
+                + " newer one.");
+      }
       ChainCheck.Heads heads =
-          new ChainCheck(key.extendedHash(), station.id(), station.key()).run(c, signed);
+          new ChainCheck(key.extendedHash(), station.id(), station.key()).run(c, signed, schema);
       for (var id : heads.pending()) {
         if (!Files.isRegularFile(BoxFiles.padFile(base, id))) {
           throw ChainCheck.tampered(
@@ -176,7 +191,6 @@ final class BoxOpener {
                   + ") is missing");
         }
       }
-      BoxFile.hasPendingMigrations(c); // the schema history must be there
       return heads;
     } catch (SQLException e) {
       throw failure(e);

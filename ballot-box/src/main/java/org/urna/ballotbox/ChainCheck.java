@@ -46,7 +46,7 @@ final class ChainCheck {
    * Runs every check; the file must extend {@code signed} (same code at its chain length, same
    * audit hash at its audit length), else ROLLED_BACK (shorter) or TAMPERED (different).
    */
-  Heads run(Connection c, BoxHead signed) throws SQLException {
+  Heads run(Connection c, BoxHead signed, int schema) throws SQLException {
     TrackingCode head = TrackingCode.seed(extendedHash, stationId);
     long position = 0;
     if (signed.chainLength() == 0 && !signed.code().equals(head)) {
@@ -78,7 +78,11 @@ final class ChainCheck {
               + ".");
     }
     checkOutbox(c, position);
-    checkConfirmations(c);
+    if (schema >= 2) {
+      checkConfirmations(c);
+    } else {
+      refuseUnprovenConfirmations(c);
+    }
     List<BallotId> pending = checkPending(c);
     byte[] auditHead = AuditEntry.seed(extendedHash, stationId);
     long seq = 0;
@@ -170,6 +174,29 @@ final class ChainCheck {
                 + " matching a recorded ballot) for "
                 + recorded
                 + " recorded ballots");
+      }
+    }
+  }
+
+  /**
+   * A file of schema 1 (before the outbox kept each confirmation's proof) is opened only while none
+   * of its rows is CONFIRMED: such a confirmation cannot be re-checked, and once migrated it would
+   * be refused as unproven at every later open. Voting never confirms a row by itself (only the
+   * sync does), so a box that was not synced under the older version opens and is migrated.
+   */
+  private static void refuseUnprovenConfirmations(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE status = 'CONFIRMED'");
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      if (rs.getLong(1) > 0) {
+        throw new BallotBoxException(
+            Kind.CORRUPT,
+            "The ballot box was written by an older version of Urna (schema 1) that kept "
+                + rs.getLong(1)
+                + " ledger confirmations without their proof; this version cannot check them and"
+                + " did not open or change the box. Open it with the version that wrote it, or"
+                + " call the technician.");
       }
     }
   }

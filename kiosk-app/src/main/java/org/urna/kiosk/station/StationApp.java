@@ -1,10 +1,15 @@
 package org.urna.kiosk.station;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.urna.hardware.card.role.TrustPolicy;
 import org.urna.kiosk.config.StationConfig;
@@ -57,11 +62,39 @@ public final class StationApp extends Application {
         public void handle(long now) {
           if (++frames == 2) {
             stop();
-            System.out.println("station " + config.stationId() + ": first screen shown");
+            System.out.println(
+                "station "
+                    + config.stationId()
+                    + ": first screen shown: "
+                    + shownWords(scene.getRoot()));
             Platform.exit();
           }
         }
       }.start();
+    }
+  }
+
+  /**
+   * The words {@code root} shows: every visible label's text in scene order, joined by " | ". The
+   * smoke test prints them so that its caller sees which screen came up, not only that one did.
+   */
+  static String shownWords(Node root) {
+    List<String> words = new ArrayList<>();
+    collectWords(root, words);
+    return String.join(" | ", words);
+  }
+
+  private static void collectWords(Node node, List<String> words) {
+    if (!node.isVisible()) {
+      return;
+    }
+    if (node instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
+      words.add(l.getText().strip().replaceAll("\\s+", " "));
+    }
+    if (node instanceof Parent p) {
+      for (Node child : p.getChildrenUnmodifiable()) {
+        collectWords(child, words);
+      }
     }
   }
 

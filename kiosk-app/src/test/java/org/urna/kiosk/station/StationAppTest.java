@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -85,5 +89,32 @@ class StationAppTest extends FxRobot {
                 .get());
     assertThat(lookup("#station-root").tryQuery()).isPresent();
     assertThat(Files.isDirectory(dir.resolve("state"))).isTrue();
+    // what --smoke-test prints after "first screen shown: " names this screen
+    assertThat(
+            WaitForAsyncUtils.asyncFx(() -> StationApp.shownWords(lookup("#station-root").query()))
+                .get())
+        .contains("No election loaded. A poll worker will prepare this station.");
+  }
+
+  @Test
+  void theSmokeTestsWordsAreTheVisibleLabelsInSceneOrder() throws Exception {
+    FxToolkit.registerPrimaryStage();
+    String words =
+        WaitForAsyncUtils.asyncFx(
+                () -> {
+                  Label hidden = new Label("hidden label");
+                  hidden.setVisible(false);
+                  VBox hiddenBox = new VBox(new Label("inside a hidden box"));
+                  hiddenBox.setVisible(false);
+                  return StationApp.shownWords(
+                      new VBox(
+                          new Label("  First\n line  "),
+                          hidden,
+                          hiddenBox,
+                          new Label(""),
+                          new HBox(new Button("Second"))));
+                })
+            .get();
+    assertThat(words).isEqualTo("First line | Second");
   }
 }
