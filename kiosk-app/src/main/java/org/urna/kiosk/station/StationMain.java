@@ -16,7 +16,8 @@ import org.urna.kiosk.config.StationContext;
 /**
  * {@code urna-kiosk --config FILE}: reads and checks the station's configuration (every bad setting
  * reported with its key, exit 2), builds the station's context and opens each device through its
- * factory, reporting one line per device. The operator screens start from this context.
+ * factory, reporting one line per device ({@code --check}; a start opens them in the station, after
+ * the starting screen's first frame, decision 0348). The operator screens start from this context.
  */
 public final class StationMain {
   static final String USAGE =
@@ -30,6 +31,7 @@ public final class StationMain {
   private StationMain() {}
 
   public static void main(String[] args) {
+    StartupTrace.mark("main");
     System.exit(run(List.of(args), System.out, System.err));
   }
 
@@ -80,27 +82,35 @@ public final class StationMain {
     }
     StationContext context = StationContext.of(config);
     out.println("station " + config.stationId() + " (" + file + ")");
-    try (CardReader reader = context.cardReaders().open();
-        ReceiptPrinter printer = context.printers().open()) {
+    if (check) {
+      // --check opens each device; a start leaves that to the station, after its first frame
+      try (CardReader reader = context.cardReaders().open();
+          ReceiptPrinter printer = context.printers().open()) {
+        out.println("card reader: " + describe(config.cardReader()));
+        out.println(
+            "printer: "
+                + describe(config.printer())
+                + ", "
+                + (printer.status().isReady()
+                    ? "ready"
+                    : "not ready: " + printer.status().faults()));
+      }
+    } else {
       out.println("card reader: " + describe(config.cardReader()));
-      out.println(
-          "printer: "
-              + describe(config.printer())
-              + ", "
-              + (printer.status().isReady() ? "ready" : "not ready: " + printer.status().faults()));
-      out.println(
-          "ledger: "
-              + config.ledgerEndpoints().size()
-              + " validator(s), trust policy "
-              + config.trustPolicyFile());
-      out.println("ballot box: " + config.ballotBoxFolder());
-      out.println(
-          "language: "
-              + config.defaultLanguage()
-              + ", operator inactivity time-out "
-              + config.inactivityTimeout().value().toMinutes()
-              + " min");
+      out.println("printer: " + describe(config.printer()));
     }
+    out.println(
+        "ledger: "
+            + config.ledgerEndpoints().size()
+            + " validator(s), trust policy "
+            + config.trustPolicyFile());
+    out.println("ballot box: " + config.ballotBoxFolder());
+    out.println(
+        "language: "
+            + config.defaultLanguage()
+            + ", operator inactivity time-out "
+            + config.inactivityTimeout().value().toMinutes()
+            + " min");
     try {
       StationApp.cardPolicy(config);
     } catch (IOException | IllegalArgumentException e) {
@@ -114,6 +124,7 @@ public final class StationMain {
     if (check) {
       return 0;
     }
+    StartupTrace.mark("checked");
     StationApp.context = context;
     StationApp.configFile = file;
     StationApp.smokeTest = smoke;

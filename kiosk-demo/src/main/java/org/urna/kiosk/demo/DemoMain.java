@@ -1,9 +1,9 @@
 package org.urna.kiosk.demo;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
+import org.urna.kiosk.station.StartupTrace;
 
 /**
  * Runs the station with the demo's configuration (decision 0346): a freshly signed sample election
@@ -23,25 +23,15 @@ public final class DemoMain {
 
   /** Milliseconds since the process started (for the start-up probe). */
   static long sinceStart() {
-    return Duration.between(
-            ProcessHandle.current().info().startInstant().orElseThrow(), Instant.now())
-        .toMillis();
+    return StartupTrace.sinceStart();
   }
 
-  /** Start-up phases and their times (ms since the process started), for the start-up probe. */
-  private static final StringBuilder TRACE = new StringBuilder();
-
   static void mark(String phase) {
-    long ms = sinceStart();
-    synchronized (TRACE) {
-      TRACE.append(TRACE.isEmpty() ? "" : " ").append(phase).append('=').append(ms);
-    }
+    StartupTrace.mark(phase);
   }
 
   static String trace() {
-    synchronized (TRACE) {
-      return TRACE.toString();
-    }
+    return StartupTrace.trace();
   }
 
   public static void main(String[] args) {
