@@ -27,6 +27,13 @@ public final class StationApp extends Application {
 
   static volatile boolean smokeTest;
 
+  /**
+   * Completed by {@link StationMain} once the configuration was read and checked (the toolkit
+   * starts meanwhile); completed exceptionally when it was refused: then no window is shown.
+   */
+  static volatile java.util.concurrent.CompletableFuture<Void> configured =
+      java.util.concurrent.CompletableFuture.completedFuture(null);
+
   /** The configuration file the station was started with (service mode edits it). */
   static volatile java.nio.file.Path configFile;
 
@@ -44,6 +51,13 @@ public final class StationApp extends Application {
   @Override
   public void start(Stage stage) {
     StartupTrace.mark("start");
+    try {
+      configured.join();
+    } catch (java.util.concurrent.CompletionException
+        | java.util.concurrent.CancellationException e) {
+      Platform.exit();
+      return;
+    }
     StationContext ctx = context;
     StationConfig config = ctx.config();
     KioskFonts.load();

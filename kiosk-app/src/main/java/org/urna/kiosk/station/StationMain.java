@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.urna.hardware.card.CardReader;
 import org.urna.hardware.printer.ReceiptPrinter;
 import org.urna.kiosk.config.ConfigProblem;
@@ -64,6 +65,51 @@ public final class StationMain {
       err.print(USAGE);
       return 2;
     }
+    if (check) {
+      return configure(file, true, smoke, out, err);
+    }
+    // The JavaFX toolkit starts while the configuration is read and checked (decision 0348): its
+    // window waits for the result and shows nothing when the configuration is refused.
+    CompletableFuture<Void> configured = new CompletableFuture<>();
+    StationApp.configured = configured;
+    Throwable[] launchFailure = new Throwable[1];
+    Thread toolkit =
+        Thread.ofPlatform()
+            .name("station-launcher")
+            .start(
+                () -> {
+                  try {
+                    javafx.application.Application.launch(StationApp.class);
+                  } catch (Throwable t) {
+                    launchFailure[0] = t;
+                  }
+                });
+    int status = configure(file, false, smoke, out, err);
+    if (status != 0) {
+      configured.completeExceptionally(new IllegalStateException("configuration refused"));
+      return status;
+    }
+    configured.complete(null);
+    try {
+      toolkit.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+    if (launchFailure[0] != null) {
+      err.println("urna-kiosk: the station's window could not start: " + launchFailure[0]);
+      launchFailure[0].printStackTrace(err);
+      return 1;
+    }
+    return 0;
+  }
+
+  /**
+   * Reads and checks the configuration in {@code file}, reports it on {@code out}; with {@code
+   * check} opens the devices once. Returns 0 (then {@link StationApp}'s settings are set) or 2.
+   */
+  private static int configure(
+      Path file, boolean check, boolean smoke, PrintStream out, PrintStream err) {
     StationConfig config;
     try {
       config = StationConfigFile.read(file);
@@ -121,14 +167,10 @@ public final class StationMain {
               + e.getMessage());
       return 2;
     }
-    if (check) {
-      return 0;
-    }
     StartupTrace.mark("checked");
     StationApp.context = context;
     StationApp.configFile = file;
     StationApp.smokeTest = smoke;
-    javafx.application.Application.launch(StationApp.class);
     return 0;
   }
 

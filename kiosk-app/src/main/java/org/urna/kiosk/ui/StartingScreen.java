@@ -6,9 +6,9 @@ import java.util.ResourceBundle;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 
 /**
  * What the station's window shows from its first frame until the station is open (decision 0348):
@@ -22,7 +22,9 @@ public final class StartingScreen {
 
   /** The starting screen in {@code language} (English where the kiosk has no words for it). */
   public static Parent of(String language) {
-    Label line = new Label(words(language));
+    // a Text, not a Label: no control, so the first frame does not wait for the controls'
+    // stylesheet
+    Text line = new Text(words(language));
     line.setId("station-starting");
     line.setFont(Font.font(KioskFonts.FAMILY, 36));
     StackPane root = new StackPane(line);

@@ -34,6 +34,7 @@ public final class DemoApp extends Application {
   public void start(Stage stage) {
     DemoOptions o = DemoMain.options;
     DemoMain.mark("start");
+    DemoMain.beginMakingStation();
     KioskFonts.load();
     DemoMain.mark("fonts");
     // SIGTERM runs no Application.stop(): the hook removes the temporary folder then too.

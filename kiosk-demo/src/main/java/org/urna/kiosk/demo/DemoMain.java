@@ -17,9 +17,23 @@ public final class DemoMain {
   static volatile DemoOptions options = ((DemoOptions.Request.Run) DemoOptions.parse()).options();
 
   /**
-   * Made while the JavaFX toolkit starts (keys, the signed package and the cards take a moment).
+   * Made on another thread from the JavaFX toolkit's {@code start} on, while the starting screen
+   * shows (decision 0348): checking the cached election material and preparing the ledger take a
+   * moment, and on two busy cores they held the toolkit's own start back when begun beside it.
    */
   static volatile CompletableFuture<DemoStation> station;
+
+  /** Begins making {@link #station}; null when there is nothing to make (tests set the station). */
+  private static volatile Runnable maker;
+
+  /** Begins making the station, once (DemoApp.start calls it). */
+  static void beginMakingStation() {
+    Runnable m = maker;
+    maker = null;
+    if (m != null) {
+      m.run();
+    }
+  }
 
   /** Milliseconds since the process started (for the start-up probe). */
   static long sinceStart() {
@@ -56,19 +70,30 @@ public final class DemoMain {
             .daemon()
             .name("kiosk-logging")
             .start(org.slf4j.LoggerFactory::getILoggerFactory);
-        station =
-            CompletableFuture.supplyAsync(
-                () -> {
-                  try {
-                    DemoStation s =
-                        DemoStation.create(
-                            Instant.now(), o.ledger(), o.ledgerPolicy(), o.lookupUrl());
-                    mark("stationMade");
-                    return s;
-                  } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                  }
-                });
+        CompletableFuture<DemoStation> made = new CompletableFuture<>();
+        station = made;
+        maker =
+            () ->
+                CompletableFuture.supplyAsync(
+                        () -> {
+                          try {
+                            DemoStation s =
+                                DemoStation.create(
+                                    Instant.now(), o.ledger(), o.ledgerPolicy(), o.lookupUrl());
+                            mark("stationMade");
+                            return s;
+                          } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                          }
+                        })
+                    .whenComplete(
+                        (s, e) -> {
+                          if (e != null) {
+                            made.completeExceptionally(e);
+                          } else {
+                            made.complete(s);
+                          }
+                        });
         Application.launch(DemoApp.class);
       }
     }
