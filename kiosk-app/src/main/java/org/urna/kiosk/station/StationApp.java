@@ -17,11 +17,14 @@ import org.urna.kiosk.config.StationContext;
 import org.urna.kiosk.ui.KioskFonts;
 import org.urna.kiosk.ui.KioskLockdown;
 import org.urna.kiosk.ui.ScreenGeometry;
+import org.urna.kiosk.ui.StartingScreen;
 
 /**
  * The station's window (decision 0342): the devices opened from the station's context, the station
  * runtime on its state folder, the operator shell with poll-worker mode and service mode, full
- * screen and locked down. Started by {@link StationMain} after the configuration was checked.
+ * screen and locked down. Started by {@link StationMain} after the configuration was checked. Its
+ * first frame is the starting screen; the station is opened after it and replaces it (decision
+ * 0348): nothing can be tapped before the station is open.
  */
 public final class StationApp extends Application {
   /** Set by {@link StationMain} before {@link Application#launch}. */
@@ -29,10 +32,21 @@ public final class StationApp extends Application {
 
   static volatile boolean smokeTest;
 
+  /**
+   * Completed by {@link StationMain} once the configuration was read and checked (the toolkit
+   * starts meanwhile); completed exceptionally when it was refused: then no window is shown.
+   */
+  static volatile java.util.concurrent.CompletableFuture<Void> configured =
+      java.util.concurrent.CompletableFuture.completedFuture(null);
+
   /** The configuration file the station was started with (service mode edits it). */
   static volatile java.nio.file.Path configFile;
 
-  private StationAssembly assembly;
+  /** {@code -Durna.startup.trace=true}: the smoke test prints the start-up's phases. */
+  static final boolean TRACE = Boolean.getBoolean("urna.startup.trace");
+
+  private volatile StationAssembly assembly;
+  private volatile boolean stopped;
 
   /** The card trust policy of {@code config}: its card authority, its revoked serials. */
   static TrustPolicy cardPolicy(StationConfig config) throws IOException {
@@ -40,20 +54,53 @@ public final class StationApp extends Application {
   }
 
   @Override
-  public void start(Stage stage) throws IOException {
+  public void start(Stage stage) {
+    StartupTrace.mark("start");
+    try {
+      configured.join();
+    } catch (java.util.concurrent.CompletionException
+        | java.util.concurrent.CancellationException e) {
+      Platform.exit();
+      return;
+    }
     StationContext ctx = context;
     StationConfig config = ctx.config();
     KioskFonts.load();
-    assembly = StationAssembly.open(ctx, configFile);
     ScreenGeometry screen = ScreenGeometry.configured();
-    Scene scene = new Scene(assembly.root(), screen.widthPx(), screen.heightPx());
-    assembly.attach(scene);
+    Scene scene =
+        new Scene(StartingScreen.of(config.defaultLanguage()), screen.widthPx(), screen.heightPx());
     KioskLockdown.lockDown(stage, scene);
     stage.setTitle("Urna station " + config.stationId());
     stage.setScene(scene);
     stage.setFullScreen(!smokeTest);
+    StartingScreen.afterFirstFrame(
+        scene,
+        () -> {
+          StartupTrace.mark("firstFrame");
+          openStation(ctx, scene);
+        });
     stage.show();
-    assembly.start();
+  }
+
+  /** Opens the station after the starting screen's first frame and puts its screen in place. */
+  private void openStation(StationContext ctx, Scene scene) {
+    if (stopped) {
+      return;
+    }
+    StationAssembly a;
+    try {
+      a = StationAssembly.open(ctx, configFile);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("urna-kiosk: the station could not start: " + e.getMessage());
+      e.printStackTrace();
+      Thread.ofPlatform().start(() -> System.exit(1));
+      return;
+    }
+    assembly = a;
+    StartupTrace.mark("stationOpen");
+    scene.setRoot(a.root());
+    a.attach(scene);
+    a.start();
     if (smokeTest) {
       new AnimationTimer() {
         private int frames;
@@ -62,11 +109,16 @@ public final class StationApp extends Application {
         public void handle(long now) {
           if (++frames == 2) {
             stop();
+            StartupTrace.mark("stationShown");
             System.out.println(
                 "station "
-                    + config.stationId()
+                    + ctx.config().stationId()
                     + ": first screen shown: "
                     + shownWords(scene.getRoot()));
+            if (TRACE) {
+              System.out.println("kiosk.startup.trace " + StartupTrace.trace());
+              System.out.println("kiosk.startup.epoch " + StartupTrace.epochTrace());
+            }
             Platform.exit();
           }
         }
@@ -98,10 +150,17 @@ public final class StationApp extends Application {
     }
   }
 
+  /** The open station (tests look at it); null until it is open. */
+  StationAssembly assembly() {
+    return assembly;
+  }
+
   @Override
   public void stop() {
-    if (assembly != null) {
-      assembly.close();
+    stopped = true;
+    StationAssembly a = assembly;
+    if (a != null) {
+      a.close();
     }
   }
 }

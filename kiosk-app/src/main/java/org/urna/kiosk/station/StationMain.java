@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.urna.hardware.card.CardReader;
 import org.urna.hardware.printer.ReceiptPrinter;
 import org.urna.kiosk.config.ConfigProblem;
@@ -16,7 +17,8 @@ import org.urna.kiosk.config.StationContext;
 /**
  * {@code urna-kiosk --config FILE}: reads and checks the station's configuration (every bad setting
  * reported with its key, exit 2), builds the station's context and opens each device through its
- * factory, reporting one line per device. The operator screens start from this context.
+ * factory, reporting one line per device ({@code --check}; a start opens them in the station, after
+ * the starting screen's first frame, decision 0348). The operator screens start from this context.
  */
 public final class StationMain {
   static final String USAGE =
@@ -30,6 +32,7 @@ public final class StationMain {
   private StationMain() {}
 
   public static void main(String[] args) {
+    StartupTrace.mark("main");
     System.exit(run(List.of(args), System.out, System.err));
   }
 
@@ -62,6 +65,51 @@ public final class StationMain {
       err.print(USAGE);
       return 2;
     }
+    if (check) {
+      return configure(file, true, smoke, out, err);
+    }
+    // The JavaFX toolkit starts while the configuration is read and checked (decision 0348): its
+    // window waits for the result and shows nothing when the configuration is refused.
+    CompletableFuture<Void> configured = new CompletableFuture<>();
+    StationApp.configured = configured;
+    Throwable[] launchFailure = new Throwable[1];
+    Thread toolkit =
+        Thread.ofPlatform()
+            .name("station-launcher")
+            .start(
+                () -> {
+                  try {
+                    javafx.application.Application.launch(StationApp.class);
+                  } catch (Throwable t) {
+                    launchFailure[0] = t;
+                  }
+                });
+    int status = configure(file, false, smoke, out, err);
+    if (status != 0) {
+      configured.completeExceptionally(new IllegalStateException("configuration refused"));
+      return status;
+    }
+    configured.complete(null);
+    try {
+      toolkit.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+    if (launchFailure[0] != null) {
+      err.println("urna-kiosk: the station's window could not start: " + launchFailure[0]);
+      launchFailure[0].printStackTrace(err);
+      return 1;
+    }
+    return 0;
+  }
+
+  /**
+   * Reads and checks the configuration in {@code file}, reports it on {@code out}; with {@code
+   * check} opens the devices once. Returns 0 (then {@link StationApp}'s settings are set) or 2.
+   */
+  private static int configure(
+      Path file, boolean check, boolean smoke, PrintStream out, PrintStream err) {
     StationConfig config;
     try {
       config = StationConfigFile.read(file);
@@ -80,27 +128,35 @@ public final class StationMain {
     }
     StationContext context = StationContext.of(config);
     out.println("station " + config.stationId() + " (" + file + ")");
-    try (CardReader reader = context.cardReaders().open();
-        ReceiptPrinter printer = context.printers().open()) {
+    if (check) {
+      // --check opens each device; a start leaves that to the station, after its first frame
+      try (CardReader reader = context.cardReaders().open();
+          ReceiptPrinter printer = context.printers().open()) {
+        out.println("card reader: " + describe(config.cardReader()));
+        out.println(
+            "printer: "
+                + describe(config.printer())
+                + ", "
+                + (printer.status().isReady()
+                    ? "ready"
+                    : "not ready: " + printer.status().faults()));
+      }
+    } else {
       out.println("card reader: " + describe(config.cardReader()));
-      out.println(
-          "printer: "
-              + describe(config.printer())
-              + ", "
-              + (printer.status().isReady() ? "ready" : "not ready: " + printer.status().faults()));
-      out.println(
-          "ledger: "
-              + config.ledgerEndpoints().size()
-              + " validator(s), trust policy "
-              + config.trustPolicyFile());
-      out.println("ballot box: " + config.ballotBoxFolder());
-      out.println(
-          "language: "
-              + config.defaultLanguage()
-              + ", operator inactivity time-out "
-              + config.inactivityTimeout().value().toMinutes()
-              + " min");
+      out.println("printer: " + describe(config.printer()));
     }
+    out.println(
+        "ledger: "
+            + config.ledgerEndpoints().size()
+            + " validator(s), trust policy "
+            + config.trustPolicyFile());
+    out.println("ballot box: " + config.ballotBoxFolder());
+    out.println(
+        "language: "
+            + config.defaultLanguage()
+            + ", operator inactivity time-out "
+            + config.inactivityTimeout().value().toMinutes()
+            + " min");
     try {
       StationApp.cardPolicy(config);
     } catch (IOException | IllegalArgumentException e) {
@@ -111,13 +167,10 @@ public final class StationMain {
               + e.getMessage());
       return 2;
     }
-    if (check) {
-      return 0;
-    }
+    StartupTrace.mark("checked");
     StationApp.context = context;
     StationApp.configFile = file;
     StationApp.smokeTest = smoke;
-    javafx.application.Application.launch(StationApp.class);
     return 0;
   }
 

@@ -88,6 +88,10 @@ class StationAppTest extends FxRobot {
                                         && ((Labeled) n).getText().contains("No election loaded")))
                 .get());
     assertThat(lookup("#station-root").tryQuery()).isPresent();
+    assertThat(lookup("#station-starting").tryQuery())
+        .as("the starting screen (decision 0348) is gone once the station is open")
+        .isEmpty();
+    assertThat(app.assembly()).isNotNull();
     assertThat(Files.isDirectory(dir.resolve("state"))).isTrue();
     // what --smoke-test prints after "first screen shown: " names this screen
     assertThat(

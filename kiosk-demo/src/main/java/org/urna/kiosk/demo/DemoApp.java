@@ -2,8 +2,6 @@ package org.urna.kiosk.demo;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -13,9 +11,11 @@ import javafx.stage.Stage;
 import org.urna.hardware.card.simulated.SimulatedCardReader;
 import org.urna.hardware.printer.emulator.InProcessPrinter;
 import org.urna.kiosk.config.StationContext;
+import org.urna.kiosk.station.StartupTrace;
 import org.urna.kiosk.station.StationAssembly;
 import org.urna.kiosk.ui.KioskFonts;
 import org.urna.kiosk.ui.KioskLockdown;
+import org.urna.kiosk.ui.StartingScreen;
 
 /**
  * The demo's window (decision 0346): the station, assembled from the demo's configuration file by
@@ -31,17 +31,55 @@ public final class DemoApp extends Application {
   private volatile DemoPanel panel;
 
   @Override
-  public void start(Stage stage) throws IOException {
+  public void start(Stage stage) {
     DemoOptions o = DemoMain.options;
     DemoMain.mark("start");
+    DemoMain.beginMakingStation();
     KioskFonts.load();
     DemoMain.mark("fonts");
-    DemoStation d = DemoMain.station.join();
-    demo = d;
-    DemoMain.mark("stationReady");
     // SIGTERM runs no Application.stop(): the hook removes the temporary folder then too.
     Runtime.getRuntime()
         .addShutdownHook(Thread.ofPlatform().name("demo-clean-up").unstarted(this::cleanUp));
+    // The first frame is the starting screen (decision 0348); the station replaces it once made.
+    Scene scene = new Scene(StartingScreen.of("en"), 1600, 1000);
+    stage.setTitle("Urna station (demo)");
+    stage.setScene(scene);
+    if (o.kiosk()) {
+      KioskLockdown.lockDown(stage, scene);
+    } else {
+      KioskLockdown.allowFullScreenToggle(stage, scene);
+      stage.setFullScreen(o.fullScreen());
+    }
+    StartingScreen.afterFirstFrame(
+        scene,
+        () -> {
+          DemoMain.mark("firstFrame");
+          if (o.startupProbe()) {
+            System.out.println("kiosk.startingScreen.firstFrame.ms=" + DemoMain.sinceStart());
+          }
+          DemoMain.station.whenComplete(
+              (d, failure) -> Platform.runLater(() -> openStation(stage, scene, d, failure)));
+        });
+    DemoMain.mark("show");
+    stage.show();
+  }
+
+  /** Puts the made station in place of the starting screen (FX thread). */
+  private void openStation(Stage stage, Scene scene, DemoStation d, Throwable failure) {
+    DemoOptions o = DemoMain.options;
+    if (failure != null) {
+      Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+      System.err.println("The demo's station could not be made: " + cause.getMessage());
+      cause.printStackTrace();
+      Thread.ofPlatform().start(() -> System.exit(1));
+      return;
+    }
+    demo = d;
+    if (cleanedUp.get()) {
+      d.delete();
+      return;
+    }
+    DemoMain.mark("stationReady");
     startLedger(d);
     PaperFolder paperFolder = new PaperFolder(o.paperDir());
     System.out.println("Printed paper is saved as PNG in " + paperFolder.dir());
@@ -58,7 +96,15 @@ public final class DemoApp extends Application {
     StationContext configured = StationContext.of(d.config);
     StationContext context =
         new StationContext(d.config, () -> reader, () -> printer, configured.ledger());
-    StationAssembly a = StationAssembly.open(context, d.configFile);
+    StationAssembly a;
+    try {
+      a = StationAssembly.open(context, d.configFile);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("The demo's station could not start: " + e.getMessage());
+      e.printStackTrace();
+      Thread.ofPlatform().start(() -> System.exit(1));
+      return;
+    }
     assembly = a;
     DemoMain.mark("station");
     DemoPanel side = new DemoPanel(d, reader, device, paperFolder.dir());
@@ -74,16 +120,7 @@ public final class DemoApp extends Application {
                     }));
     BorderPane window = new BorderPane(a.root());
     window.setRight(side.node());
-    Scene scene = new Scene(window, 1600, 1000);
-    a.attach(scene);
     stage.setTitle("Urna station " + d.config.stationId() + " (demo)");
-    stage.setScene(scene);
-    if (o.kiosk()) {
-      KioskLockdown.lockDown(stage, scene);
-    } else {
-      KioskLockdown.allowFullScreenToggle(stage, scene);
-      stage.setFullScreen(o.fullScreen());
-    }
     if (o.startupProbe()) {
       boolean[] measured = new boolean[1];
       scene.addPostLayoutPulseListener(
@@ -92,19 +129,17 @@ public final class DemoApp extends Application {
               return;
             }
             measured[0] = true;
-            long ms =
-                Duration.between(
-                        ProcessHandle.current().info().startInstant().orElseThrow(), Instant.now())
-                    .toMillis();
-            System.out.println("kiosk.waitingScreen.firstFrame.ms=" + ms);
+            System.out.println("kiosk.waitingScreen.firstFrame.ms=" + DemoMain.sinceStart());
+            DemoMain.mark("stationShown");
             System.out.println("kiosk.startup.trace " + DemoMain.trace());
+            System.out.println("kiosk.startup.epoch " + StartupTrace.epochTrace());
             System.out.flush();
             // exit (not halt): a training run writes its AOT cache at exit
             Thread.ofPlatform().start(() -> System.exit(0));
           });
     }
-    DemoMain.mark("show");
-    stage.show();
+    scene.setRoot(window);
+    a.attach(scene);
     a.start();
     DemoMain.mark("shown");
   }
@@ -159,6 +194,14 @@ public final class DemoApp extends Application {
       }
     }
     DemoStation d = demo;
+    if (d == null) {
+      // still being made: wait for it briefly so its folder is removed too
+      try {
+        d = DemoMain.station.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        d = null;
+      }
+    }
     if (d != null) {
       if (d.ledger != null) {
         d.ledger.close();

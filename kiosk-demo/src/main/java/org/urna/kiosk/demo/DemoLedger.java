@@ -26,12 +26,25 @@ import org.urna.ledger.witness.WitnessPolicy;
 final class DemoLedger implements AutoCloseable {
   static final String ORIGIN = "ledger.urna.demo/sample";
 
-  private final NodeConfig config;
+  /** The validator's settings; its ballot rules are made when it starts (see {@link #start}). */
+  private final java.util.function.Function<BallotValidator, NodeConfig> config;
+
+  private final Peer peer;
+  private final ElectionManifest manifest;
+  private final ElectionKey key;
   private final String policy;
   private volatile ValidatorNode node;
 
-  private DemoLedger(NodeConfig config, String policy) {
+  private DemoLedger(
+      java.util.function.Function<BallotValidator, NodeConfig> config,
+      Peer peer,
+      ElectionManifest manifest,
+      ElectionKey key,
+      String policy) {
     this.config = config;
+    this.peer = peer;
+    this.manifest = manifest;
+    this.key = key;
     this.policy = policy;
   }
 
@@ -42,7 +55,9 @@ final class DemoLedger implements AutoCloseable {
 
   /**
    * Makes the validator's keys and its tlog-policy for {@code manifest}'s ballots, to serve HTTP on
-   * {@code httpPort}; nothing runs until {@link #start}.
+   * {@code httpPort}; nothing runs until {@link #start}. The ballot rules (the election key's
+   * tables) are made by {@link #start}, on the ledger's own thread, not before the station's first
+   * frame.
    */
   static DemoLedger prepare(Path dir, ElectionManifest manifest, ElectionKey key, int httpPort)
       throws java.io.IOException {
@@ -58,34 +73,40 @@ final class DemoLedger implements AutoCloseable {
                 new WitnessPolicy.Witness(
                     cosigner.name(), cosigner.verifierKey(), Optional.of(peer.httpUrl()))),
             1);
-    NodeConfig config =
-        new NodeConfig(
-            "v1",
-            List.of(peer),
-            httpPort,
-            dir.resolve("v1"),
-            UUID.randomUUID().toString(),
-            ORIGIN,
-            log,
-            cosigner,
-            policy,
-            new BallotValidator(ElectionRules.of(manifest, key)),
-            Duration.ofMillis(1500),
-            Duration.ofMillis(200),
-            10_000,
-            16 * 1024);
-    return new DemoLedger(config, policy.format());
+    java.util.function.Function<BallotValidator, NodeConfig> config =
+        validator ->
+            new NodeConfig(
+                "v1",
+                List.of(peer),
+                httpPort,
+                dir.resolve("v1"),
+                UUID.randomUUID().toString(),
+                ORIGIN,
+                log,
+                cosigner,
+                policy,
+                validator,
+                Duration.ofMillis(1500),
+                Duration.ofMillis(200),
+                10_000,
+                16 * 1024);
+    return new DemoLedger(config, peer, manifest, key, policy.format());
   }
 
-  /** Starts the validator (Raft group of one, HTTP API); blocks until it serves. */
+  /**
+   * Makes the ballot rules and starts the validator (Raft group of one, HTTP API); blocks until it
+   * serves.
+   */
   DemoLedger start() throws Exception {
-    node = ValidatorNode.start(config, Optional.empty());
+    node =
+        ValidatorNode.start(
+            config.apply(new BallotValidator(ElectionRules.of(manifest, key))), Optional.empty());
     return this;
   }
 
   /** The validator's HTTP address: the station's ledger endpoint and the public lookup page. */
   String endpoint() {
-    return config.peers().getFirst().httpUrl();
+    return peer.httpUrl();
   }
 
   /** The tlog-policy (log key, the validator's cosigning key, quorum 1) a station trusts. */

@@ -1,9 +1,9 @@
 package org.urna.kiosk.demo;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
+import org.urna.kiosk.station.StartupTrace;
 
 /**
  * Runs the station with the demo's configuration (decision 0346): a freshly signed sample election
@@ -17,31 +17,35 @@ public final class DemoMain {
   static volatile DemoOptions options = ((DemoOptions.Request.Run) DemoOptions.parse()).options();
 
   /**
-   * Made while the JavaFX toolkit starts (keys, the signed package and the cards take a moment).
+   * Made on another thread from the JavaFX toolkit's {@code start} on, while the starting screen
+   * shows (decision 0348): checking the cached election material and preparing the ledger take a
+   * moment, and on two busy cores they held the toolkit's own start back when begun beside it.
    */
   static volatile CompletableFuture<DemoStation> station;
 
-  /** Milliseconds since the process started (for the start-up probe). */
-  static long sinceStart() {
-    return Duration.between(
-            ProcessHandle.current().info().startInstant().orElseThrow(), Instant.now())
-        .toMillis();
+  /** Begins making {@link #station}; null when there is nothing to make (tests set the station). */
+  private static volatile Runnable maker;
+
+  /** Begins making the station, once (DemoApp.start calls it). */
+  static void beginMakingStation() {
+    Runnable m = maker;
+    maker = null;
+    if (m != null) {
+      m.run();
+    }
   }
 
-  /** Start-up phases and their times (ms since the process started), for the start-up probe. */
-  private static final StringBuilder TRACE = new StringBuilder();
+  /** Milliseconds since the process started (for the start-up probe). */
+  static long sinceStart() {
+    return StartupTrace.sinceStart();
+  }
 
   static void mark(String phase) {
-    long ms = sinceStart();
-    synchronized (TRACE) {
-      TRACE.append(TRACE.isEmpty() ? "" : " ").append(phase).append('=').append(ms);
-    }
+    StartupTrace.mark(phase);
   }
 
   static String trace() {
-    synchronized (TRACE) {
-      return TRACE.toString();
-    }
+    return StartupTrace.trace();
   }
 
   public static void main(String[] args) {
@@ -66,19 +70,30 @@ public final class DemoMain {
             .daemon()
             .name("kiosk-logging")
             .start(org.slf4j.LoggerFactory::getILoggerFactory);
-        station =
-            CompletableFuture.supplyAsync(
-                () -> {
-                  try {
-                    DemoStation s =
-                        DemoStation.create(
-                            Instant.now(), o.ledger(), o.ledgerPolicy(), o.lookupUrl());
-                    mark("stationMade");
-                    return s;
-                  } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                  }
-                });
+        CompletableFuture<DemoStation> made = new CompletableFuture<>();
+        station = made;
+        maker =
+            () ->
+                CompletableFuture.supplyAsync(
+                        () -> {
+                          try {
+                            DemoStation s =
+                                DemoStation.create(
+                                    Instant.now(), o.ledger(), o.ledgerPolicy(), o.lookupUrl());
+                            mark("stationMade");
+                            return s;
+                          } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                          }
+                        })
+                    .whenComplete(
+                        (s, e) -> {
+                          if (e != null) {
+                            made.completeExceptionally(e);
+                          } else {
+                            made.complete(s);
+                          }
+                        });
         Application.launch(DemoApp.class);
       }
     }

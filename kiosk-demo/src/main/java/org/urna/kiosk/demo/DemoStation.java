@@ -143,6 +143,7 @@ final class DemoStation {
                   : remoteLedger.isEmpty() ? null : remoteLedger.getFirst().toString(),
               folder.resolve("office"));
     }
+    DemoMain.mark("office");
     // Per run: copies, so PIN tries and the station's state never reach the cache.
     Files.copy(office.packageFile(), usb.resolve(PackageCheck.FILE_NAME));
     Files.createDirectories(state);
@@ -155,6 +156,7 @@ final class DemoStation {
     ElectionPackage pkg = office.electionPackage();
     ElectionManifest manifest = pkg.manifest();
 
+    DemoMain.mark("copied");
     // The ledger and the trust policy the station is configured with.
     Path policy = folder.resolve("ledger.policy");
     DemoLedger ledger = null;
@@ -173,6 +175,7 @@ final class DemoStation {
       endpoints = remoteLedger;
     }
 
+    DemoMain.mark("ledgerPrepared");
     StationConfig written =
         new StationConfig(
             STATION,
