@@ -38,7 +38,93 @@ public final class RecordBenchmark {
     return f[0];
   }
 
+  /** Peak resident set of this process so far (VmHWM), in MiB. */
+  private static long peakRssMib() throws java.io.IOException {
+    for (String line :
+        java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * {@code generate DIR N [threads]}: writes the referendum record of N ballots into DIR with
+   * {@link RecordStreamGenerator} (one batch in memory at a time). {@code verify DIR [threads]}:
+   * runs {@code urna verify-record DIR --threads T} in this process (the command's own code) and
+   * prints wall time, CPU per ballot, the peak resident set and the load. Otherwise: {@code N
+   * threads runs [record-only]}, the in-memory comparison with the batch verifier.
+   */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("generate")) {
+      generate(args);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("verify")) {
+      verify(args);
+      return;
+    }
+    inMemory(args);
+  }
+
+  private static void generate(String[] args) throws Exception {
+    java.nio.file.Path dir = java.nio.file.Path.of(args[1]);
+    int n = Integer.parseInt(args[2]);
+    int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+    String loadBefore = load();
+    long t0 = System.nanoTime();
+    long cpu0 = cpuNanos();
+    RecordStreamGenerator.Written w =
+        RecordStreamGenerator.write(
+            dir, "bench", n, RecordGenerator::referendumVote, 1000, threads);
+    double s = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(
+        Locale.ROOT,
+        "generated %,d ballots into %s in %.1f s (%.0f µs a ballot wall, %.0f µs CPU, %d threads,"
+            + " load %s -> %s); %,d bytes (%.0f a ballot); peak RSS %d MiB%n",
+        n,
+        dir,
+        s,
+        s * 1e6 / n,
+        (cpuNanos() - cpu0) / 1e3 / n,
+        threads,
+        loadBefore,
+        load(),
+        w.bytes(),
+        w.bytes() / (double) n,
+        peakRssMib());
+  }
+
+  private static void verify(String[] args) throws Exception {
+    String dir = args[1];
+    String threads = args.length > 2 ? args[2] : "2";
+    String loadBefore =
+        java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    long t0 = System.nanoTime();
+    long cpu0 = cpuNanos();
+    int code =
+        new picocli.CommandLine(new org.urna.tally.cli.VerifyRecordCommand())
+            .execute(dir, "--threads", threads);
+    double s = (System.nanoTime() - t0) / 1e9;
+    long cpu = cpuNanos() - cpu0;
+    System.err.printf(
+        Locale.ROOT,
+        "verify-record %s: exit code %d, %.1f s wall, %.0f s CPU, %d threads, max heap %d MiB,"
+            + " peak RSS %d MiB, load before %s, after %s%n",
+        dir,
+        code,
+        s,
+        cpu / 1e9,
+        Integer.parseInt(threads),
+        Runtime.getRuntime().maxMemory() / (1024 * 1024),
+        peakRssMib(),
+        loadBefore,
+        java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+    System.exit(code);
+  }
+
+  private static void inMemory(String[] args) throws Exception {
     boolean recordOnly = args.length > 3 && args[3].equals("record-only");
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
@@ -47,7 +133,7 @@ public final class RecordBenchmark {
     RecordGenerator.Generated g =
         RecordGenerator.generate("bench", RecordGenerator.referendumVotes(n), 1000);
     double genS = (System.nanoTime() - t0) / 1e9;
-    long bytes = g.files().all().values().stream().mapToLong(b -> b.length).sum();
+    long bytes = g.files().names().stream().mapToLong(x -> g.files().get(x).length).sum();
     long leafBytes = g.leaves().stream().mapToLong(b -> b.length).sum();
     System.out.printf(
         Locale.ROOT,

@@ -108,15 +108,32 @@ public final class RecordGenerator {
   public static List<Vote> referendumVotes(int n) {
     List<Vote> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      out.add(
-          new Vote(
-              STATIONS.get(i % 2),
-              SampleElection.STYLE_REFERENDUM,
-              Map.of("amendments", Set.of(i % 3 == 0 ? "no" : "yes")),
-              i % 50 == 7));
+      out.add(referendumVote(i));
     }
     return out;
   }
+
+  /** The {@code i}-th vote of {@link #referendumVotes}. */
+  public static Vote referendumVote(int i) {
+    return new Vote(
+        STATIONS.get(i % 2),
+        SampleElection.STYLE_REFERENDUM,
+        Map.of("amendments", Set.of(i % 3 == 0 ? "no" : "yes")),
+        i % 50 == 7);
+  }
+
+  /** The election before any ballot: the key ceremony, every secret fixed, and the package. */
+  record Setup(
+      String name,
+      SampleElection sample,
+      CeremonyParameters params,
+      List<Trustee> trustees,
+      List<KeyAnnouncement> announcements,
+      List<Deal> deals,
+      List<CheckReport> reports,
+      JointKey joint,
+      ElectionPackage pkg,
+      ElectionKey key) {}
 
   /**
    * The record of {@code votes}, a checkpoint every {@code checkpointEvery} entries and at the end.
@@ -133,84 +150,16 @@ public final class RecordGenerator {
    */
   public static Generated generate(
       String name, List<Vote> votes, int checkpointEvery, boolean events) throws Exception {
-    SampleElection sample = SampleElection.create();
+    Setup setup = setup(name);
+    SampleElection sample = setup.sample();
     ElectionManifest manifest = sample.manifest();
-    CeremonyParameters p =
-        CeremonyParameters.of(
-            ManifestJson.electionHash(manifest), 2, List.of("Ana", "Boris", "Chulpan"));
-    byte[] c = p.ceremonyHash();
-
-    // The key ceremony, every secret fixed.
-    List<Trustee> trustees = new ArrayList<>();
-    List<KeyAnnouncement> announcements = new ArrayList<>();
-    for (int i = 1; i <= 3; i++) {
-      Scalar[] a = {fixed(name + "/a/" + i + "/0"), fixed(name + "/a/" + i + "/1")};
-      Trustee t = new Trustee(p, i, fixed(name + "/d/" + i), new Polynomial(a), null);
-      trustees.add(t);
-      announcements.add(
-          new KeyAnnouncement(
-              i,
-              org.urna.core.crypto.Group.mulG(t.encryptionSecret()).normalize(),
-              SchnorrProof.proveWithNonce(
-                  KeyAnnouncement.PROOF_TAG,
-                  c,
-                  i,
-                  0,
-                  t.encryptionSecret(),
-                  fixed(name + "/w/" + i))));
-    }
-    List<Deal> deals = new ArrayList<>();
-    for (Trustee t : trustees) {
-      int i = t.index();
-      List<SchnorrProof> proofs = new ArrayList<>();
-      for (int m = 0; m < 2; m++) {
-        proofs.add(
-            SchnorrProof.proveWithNonce(
-                Deal.PROOF_TAG,
-                c,
-                i,
-                m,
-                t.polynomial().coefficient(m),
-                fixed(name + "/w/coefficient/" + i + "/" + m)));
-      }
-      List<EncryptedShare> shares = new ArrayList<>();
-      for (int j = 1; j <= 3; j++) {
-        if (j != i) {
-          shares.add(
-              EncryptedShare.encryptWith(
-                  c,
-                  i,
-                  j,
-                  announcements.get(j - 1).encryptionKey(),
-                  t.polynomial().at(j),
-                  fixed(name + "/e/" + i + "/" + j)));
-        }
-      }
-      deals.add(new Deal(i, List.of(t.polynomial().commitments()), proofs, shares));
-    }
-    List<CheckReport> reports = new ArrayList<>();
-    for (Trustee t : trustees) {
-      int j = t.index();
-      reports.add(
-          new CheckReport(
-              j,
-              new TreeSet<>(),
-              SchnorrProof.proveWithNonce(
-                  CheckReport.TAG,
-                  c,
-                  j,
-                  0,
-                  t.encryptionSecret(),
-                  fixed(name + "/w/check/" + j),
-                  CheckReport.message(new TreeSet<>()))));
-    }
-    JointKey joint =
-        Ceremony.combine(p, new Ceremony.Published(announcements, deals, reports, List.of()));
-    for (Trustee t : trustees) {
-      t.finish(joint, deals, List.of());
-    }
-    ElectionPackage pkg = ElectionPackage.sign(manifest, joint.electionKey(), sample.authority());
-    ElectionKey key = new ElectionKey(pkg.electionKey(), pkg.extendedHash());
+    CeremonyParameters p = setup.params();
+    List<KeyAnnouncement> announcements = setup.announcements();
+    List<Deal> deals = setup.deals();
+    List<CheckReport> reports = setup.reports();
+    JointKey joint = setup.joint();
+    ElectionPackage pkg = setup.pkg();
+    ElectionKey key = setup.key();
 
     // The ballots, chained per station and signed with the stations' demo keys.
     BallotEncryptor enc = new BallotEncryptor(manifest, key);
@@ -303,16 +252,7 @@ public final class RecordGenerator {
 
     // The ledger: policy, checkpoints cosigned by all three validators.
     byte[] logSeed = seed32(name + "/log-key");
-    String policy = "log " + vkey(ORIGIN, KeyType.ED25519, logSeed) + "\n";
-    for (String v : VALIDATORS) {
-      policy +=
-          "witness "
-              + v
-              + " "
-              + vkey(v, KeyType.COSIGNATURE_V1, seed32(name + "/cosigner/" + v))
-              + "\n";
-    }
-    policy += "group validators 2 " + String.join(" ", VALIDATORS) + "\nquorum validators\n";
+    String policy = policy(name);
     List<byte[]> checkpoints = new ArrayList<>();
     MerkleRoots tree = new MerkleRoots();
     for (int i = 0; i < leaves.size(); i++) {
@@ -323,6 +263,116 @@ public final class RecordGenerator {
     }
 
     // The tally: totals, decryption shares of trustees 1 and 3 (2 absent), the results.
+    TallyFiles t = tallyFiles(setup, tally);
+    ElectionRecordWriter w =
+        new ElectionRecordWriter()
+            .election(pkg, sample.trustAnchor())
+            .ceremony(p, announcements, deals, reports, List.of(), joint)
+            .ledger(policy.getBytes(StandardCharsets.UTF_8), checkpoints, leaves)
+            .tally(t.totals(), t.shares(), t.results());
+    Map<String, byte[]> folder = new TreeMap<>();
+    folder.put("ceremony.json", TrusteeFiles.write(p));
+    announcements.forEach(
+        a -> folder.put("trustee-" + a.trustee() + ".announcement.json", TrusteeFiles.write(p, a)));
+    deals.forEach(
+        d -> folder.put("trustee-" + d.dealer() + ".deal.json", TrusteeFiles.write(p, d)));
+    reports.forEach(
+        r -> folder.put("trustee-" + r.trustee() + ".check.json", TrusteeFiles.write(p, r)));
+    folder.put("joint-key.json", TrusteeFiles.write(joint));
+    return new Generated(w.files(), votes, recorded, leaves, counts, sample, folder);
+  }
+
+  /** The key ceremony (3 trustees, k = 2, no dealer) and the signed package of {@code name}. */
+  static Setup setup(String name) throws Exception {
+    SampleElection sample = SampleElection.create();
+
+    ElectionManifest manifest = sample.manifest();
+    CeremonyParameters p =
+        CeremonyParameters.of(
+            ManifestJson.electionHash(manifest), 2, List.of("Ana", "Boris", "Chulpan"));
+    byte[] c = p.ceremonyHash();
+
+    // The key ceremony, every secret fixed.
+    List<Trustee> trustees = new ArrayList<>();
+    List<KeyAnnouncement> announcements = new ArrayList<>();
+    for (int i = 1; i <= 3; i++) {
+      Scalar[] a = {fixed(name + "/a/" + i + "/0"), fixed(name + "/a/" + i + "/1")};
+      Trustee t = new Trustee(p, i, fixed(name + "/d/" + i), new Polynomial(a), null);
+      trustees.add(t);
+      announcements.add(
+          new KeyAnnouncement(
+              i,
+              org.urna.core.crypto.Group.mulG(t.encryptionSecret()).normalize(),
+              SchnorrProof.proveWithNonce(
+                  KeyAnnouncement.PROOF_TAG,
+                  c,
+                  i,
+                  0,
+                  t.encryptionSecret(),
+                  fixed(name + "/w/" + i))));
+    }
+    List<Deal> deals = new ArrayList<>();
+    for (Trustee t : trustees) {
+      int i = t.index();
+      List<SchnorrProof> proofs = new ArrayList<>();
+      for (int m = 0; m < 2; m++) {
+        proofs.add(
+            SchnorrProof.proveWithNonce(
+                Deal.PROOF_TAG,
+                c,
+                i,
+                m,
+                t.polynomial().coefficient(m),
+                fixed(name + "/w/coefficient/" + i + "/" + m)));
+      }
+      List<EncryptedShare> shares = new ArrayList<>();
+      for (int j = 1; j <= 3; j++) {
+        if (j != i) {
+          shares.add(
+              EncryptedShare.encryptWith(
+                  c,
+                  i,
+                  j,
+                  announcements.get(j - 1).encryptionKey(),
+                  t.polynomial().at(j),
+                  fixed(name + "/e/" + i + "/" + j)));
+        }
+      }
+      deals.add(new Deal(i, List.of(t.polynomial().commitments()), proofs, shares));
+    }
+    List<CheckReport> reports = new ArrayList<>();
+    for (Trustee t : trustees) {
+      int j = t.index();
+      reports.add(
+          new CheckReport(
+              j,
+              new TreeSet<>(),
+              SchnorrProof.proveWithNonce(
+                  CheckReport.TAG,
+                  c,
+                  j,
+                  0,
+                  t.encryptionSecret(),
+                  fixed(name + "/w/check/" + j),
+                  CheckReport.message(new TreeSet<>()))));
+    }
+    JointKey joint =
+        Ceremony.combine(p, new Ceremony.Published(announcements, deals, reports, List.of()));
+    for (Trustee t : trustees) {
+      t.finish(joint, deals, List.of());
+    }
+    ElectionPackage pkg = ElectionPackage.sign(manifest, joint.electionKey(), sample.authority());
+    ElectionKey key = new ElectionKey(pkg.electionKey(), pkg.extendedHash());
+    return new Setup(name, sample, p, trustees, announcements, deals, reports, joint, pkg, key);
+  }
+
+  /** The tally's files: encrypted totals, trustees 1 and 3's decryption shares, the results. */
+  record TallyFiles(byte[] totals, Map<Integer, byte[]> shares, byte[] results) {}
+
+  static TallyFiles tallyFiles(Setup setup, EncryptedTally tally) throws Exception {
+    String name = setup.name();
+    JointKey joint = setup.joint();
+    List<Trustee> trustees = setup.trustees();
     List<EncryptedTotal> totals = EncryptedTotal.of(tally);
     Map<Integer, byte[]> shareFiles = new TreeMap<>();
     List<DecryptionShareSet> sets = new ArrayList<>();
@@ -349,25 +399,25 @@ public final class RecordGenerator {
     }
     Combiner.Combination comb = Combiner.combine(joint, totals, sets);
 
-    ElectionRecordWriter w =
-        new ElectionRecordWriter()
-            .election(pkg, sample.trustAnchor())
-            .ceremony(p, announcements, deals, reports, List.of(), joint)
-            .ledger(policy.getBytes(StandardCharsets.UTF_8), checkpoints, leaves)
-            .tally(
-                TrusteeFiles.writeTotals(joint.extendedHash(), totals),
-                shareFiles,
-                TrusteeFiles.write(joint, comb));
-    Map<String, byte[]> folder = new TreeMap<>();
-    folder.put("ceremony.json", TrusteeFiles.write(p));
-    announcements.forEach(
-        a -> folder.put("trustee-" + a.trustee() + ".announcement.json", TrusteeFiles.write(p, a)));
-    deals.forEach(
-        d -> folder.put("trustee-" + d.dealer() + ".deal.json", TrusteeFiles.write(p, d)));
-    reports.forEach(
-        r -> folder.put("trustee-" + r.trustee() + ".check.json", TrusteeFiles.write(p, r)));
-    folder.put("joint-key.json", TrusteeFiles.write(joint));
-    return new Generated(w.files(), votes, recorded, leaves, counts, sample, folder);
+    return new TallyFiles(
+        TrusteeFiles.writeTotals(joint.extendedHash(), totals),
+        shareFiles,
+        TrusteeFiles.write(joint, comb));
+  }
+
+  /** The ledger's policy: the log key and three validators, a 2-of-3 quorum. */
+  static String policy(String name) {
+    byte[] logSeed = seed32(name + "/log-key");
+    String policy = "log " + vkey(ORIGIN, KeyType.ED25519, logSeed) + "\n";
+    for (String v : VALIDATORS) {
+      policy +=
+          "witness "
+              + v
+              + " "
+              + vkey(v, KeyType.COSIGNATURE_V1, seed32(name + "/cosigner/" + v))
+              + "\n";
+    }
+    return policy + "group validators 2 " + String.join(" ", VALIDATORS) + "\nquorum validators\n";
   }
 
   /** The ledger leaf {@code 0x02 || event} of a station's signed lifecycle event. */

@@ -60,13 +60,19 @@ public final class VerifyRecordCommand implements Callable<Integer> {
       err.println("No such record: " + record);
       return 2;
     }
-    RecordFiles files;
-    try {
-      files = RecordFiles.read(record);
+    try (RecordFiles files = RecordFiles.read(record)) {
+      return verify(files, out, err);
     } catch (IOException e) {
       err.println("Cannot read the record " + record + ": " + e.getMessage());
       return 2;
     }
+  }
+
+  /**
+   * Verifies the record read from disk: its small files are in memory, its entry bundles are read
+   * one at a time as the ballots stream through the verifier (a progress bar on standard error).
+   */
+  private int verify(RecordFiles files, PrintStream out, PrintStream err) {
     long started = System.nanoTime();
     ElectionRecordVerifier verifier =
         new ElectionRecordVerifier(

@@ -2,12 +2,15 @@ package org.urna.tally.record;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -96,14 +99,34 @@ public final class ElectionRecordVerifier {
   private JointKey joint;
   private TrustPolicy policy;
   private final List<Checkpoint> checkpoints = new ArrayList<>();
-  private List<byte[]> leaves;
-  private Ballot[] ballots;
-  private EncryptedTally[] chunkTallies; // the cast ballots' sums, chunk by chunk (V11)
+  private List<String> bundlePaths; // the bundles of a log of entryCount entries (R6)
+  private long entryCount;
+  private boolean entriesRead; // every bundle was read and parsed (R6)
+  private int chunkSize; // 0: BatchVerifier.chunkSize
+  private long held; // entries read and not yet taken in ledger order
+  private long mostHeld;
+  private EncryptedTally castSum; // the cast ballots' sums, added chunk by chunk (V11)
   private List<EncryptedTotal> publishedTotals;
+
+  // What the steps that follow the ledger from its start carry from entry to entry.
+  private final MerkleRoots tree = new MerkleRoots(); // R7
+  private int nextCheckpoint; // R7: the first checkpoint the tree has not reached
+  private long covered; // R7: the size of the last checkpoint whose root matched
+  private long uncovered; // R7: entries after it
+  private final TreeSet<String> uncoveredItems = new TreeSet<>(); // R7: the first of them by name
+  private final Map<String, TrackingCode> heads = new HashMap<>(); // V7, R11
+  private final Map<String, Long> stationBallots = new HashMap<>(); // R11
+  private final Map<String, StationLifecycleEvent> lastEvents = new HashMap<>(); // R11
+  private final Set<String> pollsOpened = new HashSet<>(); // R11
+  private final BallotIds ballotIds = new BallotIds(); // V10
+  private final RecordDocuments.ChallengedDocument challenged =
+      new RecordDocuments.ChallengedDocument(); // R9
+  private final Map<String, long[]> perStation = new TreeMap<>(); // cast, challenged
+  private final Set<RecordStep> brokenSteps = EnumSet.noneOf(RecordStep.class);
 
   /** One ledger entry and what its steps found. */
   private static final class Ballot {
-    final int entry;
+    final long entry;
     final byte[] leaf;
     TreeHash leafHash;
     RecordedBallot recorded;
@@ -112,7 +135,7 @@ public final class ElectionRecordVerifier {
     StationLifecycleEvent event;
     String eventError;
 
-    Ballot(int entry, byte[] leaf) {
+    Ballot(long entry, byte[] leaf) {
       this.entry = entry;
       this.leaf = leaf;
     }
@@ -162,12 +185,11 @@ public final class ElectionRecordVerifier {
     guard(RecordStep.R4, this::r4JointKey);
     guard(RecordStep.R5, this::r5Checkpoints);
     guard(RecordStep.R6, this::r6Entries);
-    guard(RecordStep.V1, this::ballotSteps); // V1, then V2-V6, V8, V9 per ballot on all cores
+    // The entries stream: V1, V2-V6, V8, V9 on all cores, then R7, V7, R8, R11, V10, R9 in
+    // ledger order as each chunk is checked; what is left of those steps runs after the last.
+    guard(RecordStep.V1, this::ballotSteps);
     guard(RecordStep.R7, this::r7Inclusion);
     guard(RecordStep.V7, this::v7Chains);
-    guard(RecordStep.R8, this::r8LeafCodes);
-    guard(RecordStep.R11, this::r11StationEvents);
-    guard(RecordStep.V10, this::v10UniqueIds);
     guard(RecordStep.R9, this::r9Challenged);
     guard(RecordStep.V11, this::v11Sums);
     List<DecryptionShareSet> valid = new ArrayList<>();
@@ -195,15 +217,8 @@ public final class ElectionRecordVerifier {
 
   /** What a results report shows, once {@link #verify} ran; empty when the record lacked it. */
   public Optional<Summary> summary() {
-    if (manifest == null || resultCounts == null || ballots == null || checkpoints.isEmpty()) {
+    if (manifest == null || resultCounts == null || !entriesRead || checkpoints.isEmpty()) {
       return Optional.empty();
-    }
-    Map<String, long[]> perStation = new TreeMap<>();
-    for (Ballot b : ballots) {
-      if (b.recorded != null) {
-        long[] c = perStation.computeIfAbsent(b.recorded.ballot().stationId(), x -> new long[2]);
-        c[b.recorded.state() == BallotState.CAST ? 0 : 1]++;
-      }
     }
     return Optional.of(
         new Summary(
@@ -234,7 +249,7 @@ public final class ElectionRecordVerifier {
     for (String p : files.problems()) {
       report.fail(RecordStep.R1, p.substring(0, Math.max(0, p.indexOf(':'))), p);
     }
-    for (String name : files.all().keySet()) {
+    for (String name : files.names()) {
       report.checked(RecordStep.R1, 1);
       if (!RecordLayout.allowed(name)) {
         report.fail(RecordStep.R1, name, "is not a file of the record's layout");
@@ -370,7 +385,7 @@ public final class ElectionRecordVerifier {
         reports.add(r);
       }
     }
-    for (String name : files.all().keySet()) {
+    for (String name : files.names()) {
       Matcher m = RecordLayout.ANSWER.matcher(name);
       if (m.matches()) {
         ComplaintAnswer a =
@@ -534,7 +549,7 @@ public final class ElectionRecordVerifier {
       return;
     }
     TreeMap<Long, String> bySize = new TreeMap<>();
-    for (String name : files.all().keySet()) {
+    for (String name : files.names()) {
       Matcher m = RecordLayout.CHECKPOINT.matcher(name);
       if (m.matches()) {
         bySize.put(Long.parseLong(m.group(1)), name);
@@ -646,11 +661,12 @@ public final class ElectionRecordVerifier {
   }
 
   /**
-   * R6: the entry bundles are exactly those of a log of N entries, each parsing as a ballot leaf.
+   * R6, by the names: the entry bundles are exactly those of a log of N entries. Each bundle is
+   * read and parsed with its count as the ballots stream through ({@link #ballotSteps}).
    */
   void r6Entries() {
     TreeMap<Long, String> bundles = new TreeMap<>();
-    for (String name : files.all().keySet()) {
+    for (String name : files.names()) {
       if (RecordLayout.BUNDLE.matcher(name).matches()) {
         String rest = name.substring((RecordLayout.ENTRIES + "tile/entries/").length());
         String n = rest.contains(".p/") ? rest.substring(0, rest.indexOf(".p/")) : rest;
@@ -675,83 +691,211 @@ public final class ElectionRecordVerifier {
     for (String extra : present) {
       report.fail(RecordStep.R6, extra, "is not a bundle of a log of " + size + " entries");
     }
-    leaves = new ArrayList<>();
-    for (int b = 0; b < expected.size(); b++) {
-      String name = RecordLayout.ENTRIES + expected.get(b);
-      int count = (int) Math.min(EntryBundles.WIDTH, size - (long) b * EntryBundles.WIDTH);
-      report.checked(RecordStep.R6, 1);
-      byte[] bundle = files.get(name);
-      if (bundle == null) {
-        leaves = null;
-        break;
-      }
-      try {
-        leaves.addAll(EntryBundles.read(bundle, count));
-      } catch (LedgerFormatException e) {
-        report.fail(RecordStep.R6, name, e.getMessage());
-        leaves = null;
-        break;
-      }
-    }
-    if (leaves == null) {
-      report.skip(RecordStep.V1, "the entry bundles do not parse (R6)");
-      return;
-    }
-    ballots = new Ballot[leaves.size()];
-    for (int i = 0; i < ballots.length; i++) {
-      ballots[i] = new Ballot(i, leaves.get(i));
+    bundlePaths = expected;
+    entryCount = size;
+  }
+
+  // ---------------------------------------------------------------- the stream of entries
+
+  /** Entries per chunk: as {@link BatchVerifier#chunkSize}, or as set for a test. */
+  private int chunkEntries() {
+    return chunkSize > 0
+        ? chunkSize
+        : BatchVerifier.chunkSize((int) Math.min(Integer.MAX_VALUE, entryCount), threads);
+  }
+
+  /**
+   * Chunks submitted to the pool and not yet taken in ledger order: one a thread and one waiting,
+   * so no thread idles while the reader fills the next.
+   */
+  private int chunksInFlight() {
+    return threads + 1;
+  }
+
+  /** Consecutive entries checked together on one thread. */
+  private static final class Chunk {
+    final List<Ballot> ballots;
+    EncryptedTally tally;
+
+    Chunk(List<Ballot> ballots) {
+      this.ballots = ballots;
     }
   }
 
-  // ---------------------------------------------------------------- per ballot, all cores
-
-  /** V1 and the ballot's own steps V2-V6, V8, V9, chunk by chunk on all cores. */
+  /**
+   * The ledger's entries, streamed: each bundle is read and parsed (R6) in order, its entries
+   * gathered into chunks that a fixed pool checks on all cores (V1, V2-V6, V8, V9 and the chunk's
+   * part of the V11 sums), and each checked chunk is then taken in ledger order by the steps that
+   * follow the ledger from its start (R7, V7, R8, R11, V10, R9) and dropped. At most {@link
+   * #chunksInFlight} chunks and the one being read are held at once, whatever the record's size.
+   */
   void ballotSteps() {
-    if (ballots == null) {
+    if (bundlePaths == null) {
       return;
     }
     if (key == null) {
       report.skip(RecordStep.V2, "needs the election package (R3)");
     }
-    int chunk = BatchVerifier.chunkSize(ballots.length, threads);
-    List<int[]> chunks = new ArrayList<>();
-    for (int i = 0; i < ballots.length; i += chunk) {
-      chunks.add(new int[] {i, Math.min(ballots.length, i + chunk)});
-    }
+    int chunk = chunkEntries();
     BallotVerifier proofs = key == null ? null : new BallotVerifier(manifest, key);
     BallotEncryptor encryptor = key == null ? null : new BallotEncryptor(manifest, key);
-    chunkTallies = manifest == null ? null : new EncryptedTally[chunks.size()];
-    try (Progress progress = new Progress(progressOut, "ballots", ballots.length);
+    castSum = manifest == null ? null : new EncryptedTally(manifest);
+    r7Start();
+    ArrayDeque<Future<Chunk>> inFlight = new ArrayDeque<>();
+    boolean ok = true;
+    try (Progress progress = new Progress(progressOut, "ballots", entryCount);
         ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-      List<Future<?>> done = new ArrayList<>();
-      for (int i = 0; i < chunks.size(); i++) {
-        int[] c = chunks.get(i);
-        int index = i;
-        done.add(
-            pool.submit(
-                () -> {
-                  verifyChunk(c[0], c[1], proofs, encryptor);
-                  if (chunkTallies != null) {
-                    chunkTallies[index] = chunkTally(c[0], c[1]);
-                  }
-                  progress.step(c[1] - c[0]);
-                }));
+      List<Ballot> current = new ArrayList<>(chunk);
+      long next = 0;
+      for (int b = 0; b < bundlePaths.size() && ok; b++) {
+        String name = RecordLayout.ENTRIES + bundlePaths.get(b);
+        int count = (int) Math.min(EntryBundles.WIDTH, entryCount - (long) b * EntryBundles.WIDTH);
+        report.checked(RecordStep.R6, 1);
+        List<byte[]> entries = r6Bundle(name, count);
+        if (entries == null) {
+          ok = false;
+          break;
+        }
+        for (byte[] leaf : entries) {
+          current.add(new Ballot(next++, leaf));
+          held++;
+          mostHeld = Math.max(mostHeld, held);
+          if (current.size() == chunk) {
+            submit(pool, inFlight, current, proofs, encryptor, progress);
+            current = new ArrayList<>(chunk);
+          }
+        }
       }
-      for (Future<?> f : done) {
-        f.get();
+      if (ok && !current.isEmpty()) {
+        submit(pool, inFlight, current, proofs, encryptor, progress);
+      }
+      while (!inFlight.isEmpty()) {
+        inOrder(inFlight.removeFirst().get(), progress);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("verification interrupted", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("a ballot check failed to run", e.getCause());
+    } finally {
+      inFlight.forEach(f -> f.cancel(true));
+    }
+    entriesRead = ok;
+    if (!ok) {
+      report.skip(RecordStep.V1, "the entry bundles do not parse (R6)");
     }
   }
 
-  private void verifyChunk(int from, int to, BallotVerifier proofs, BallotEncryptor encryptor) {
+  /**
+   * R6 for one bundle: it is there, can be read, and holds exactly {@code count} entries; null (the
+   * failure reported) when not.
+   */
+  private List<byte[]> r6Bundle(String name, int count) {
+    if (!files.has(name)) {
+      return null; // reported by r6Entries as missing
+    }
+    byte[] bundle;
+    try {
+      bundle = files.read(name);
+    } catch (IOException | RuntimeException e) {
+      report.fail(RecordStep.R6, name, "cannot be read: " + e.getMessage());
+      return null;
+    }
+    try {
+      return EntryBundles.read(bundle, count);
+    } catch (LedgerFormatException e) {
+      report.fail(RecordStep.R6, name, e.getMessage());
+      return null;
+    }
+  }
+
+  private void submit(
+      ExecutorService pool,
+      ArrayDeque<Future<Chunk>> inFlight,
+      List<Ballot> ballots,
+      BallotVerifier proofs,
+      BallotEncryptor encryptor,
+      Progress progress)
+      throws InterruptedException, ExecutionException {
+    Chunk c = new Chunk(ballots);
+    inFlight.addLast(
+        pool.submit(
+            () -> {
+              verifyChunk(c.ballots, proofs, encryptor);
+              c.tally = castSum == null ? null : chunkTally(c.ballots);
+              return c;
+            }));
+    while (inFlight.size() > chunksInFlight()
+        || (!inFlight.isEmpty() && inFlight.peekFirst().isDone())) {
+      inOrder(inFlight.removeFirst().get(), progress);
+    }
+  }
+
+  /** The steps that follow the ledger from its start, for a checked chunk, in ledger order. */
+  private void inOrder(Chunk c, Progress progress) {
+    for (Ballot b : c.ballots) {
+      sequential(RecordStep.R7, () -> r7Inclusion(b));
+      if (b.recorded != null) {
+        long[] n = perStation.computeIfAbsent(b.recorded.ballot().stationId(), s -> new long[2]);
+        n[b.recorded.state() == BallotState.CAST ? 0 : 1]++;
+        sequential(RecordStep.V7, () -> v7Chain(b));
+        sequential(RecordStep.R8, () -> r8LeafCode(b));
+        sequential(RecordStep.V10, () -> v10UniqueId(b));
+        sequential(RecordStep.R9, () -> r9Challenged(b));
+      }
+      sequential(RecordStep.R11, () -> r11StationEvent(b));
+      if (b.recorded != null && key != null) {
+        String s = b.recorded.ballot().stationId();
+        stationBallots.merge(s, 1L, Long::sum);
+        heads.put(s, b.code);
+      }
+    }
+    if (castSum != null && c.tally != null) {
+      castSum.addAll(c.tally);
+    }
+    held -= c.ballots.size();
+    progress.step(c.ballots.size());
+  }
+
+  /**
+   * Runs one entry's part of a step that follows the ledger; a step that throws fails once, naming
+   * itself, and is not run for the later entries (the others go on).
+   */
+  private void sequential(RecordStep step, Runnable body) {
+    if (brokenSteps.contains(step)) {
+      return;
+    }
+    try {
+      body.run();
+    } catch (RuntimeException e) {
+      brokenSteps.add(step);
+      report.fail(step, "the verifier", "this step could not run: " + e);
+    }
+  }
+
+  /** The most entries held in memory at once by the last {@link #verify} (for tests). */
+  public long mostEntriesHeld() {
+    return mostHeld;
+  }
+
+  /**
+   * Sets the entries per chunk (at least 1) instead of {@link BatchVerifier#chunkSize}: tests use
+   * small chunks to put chunk boundaries where they want them.
+   */
+  public ElectionRecordVerifier chunkSize(int entries) {
+    if (entries < 1) {
+      throw new IllegalArgumentException("a chunk holds at least one entry");
+    }
+    this.chunkSize = entries;
+    return this;
+  }
+
+  // ---------------------------------------------------------------- per ballot, all cores
+
+  /** V1 and the ballot's own steps V2-V6, V8, V9, for one chunk, on its thread. */
+  private void verifyChunk(List<Ballot> chunk, BallotVerifier proofs, BallotEncryptor encryptor) {
     List<Ballot> forProofs = new ArrayList<>();
-    for (int i = from; i < to; i++) {
-      Ballot b = ballots[i];
+    for (Ballot b : chunk) {
       b.leafHash = MerkleProofs.leafHash(b.leaf);
       if (b.leaf.length > 0 && b.leaf[0] == RecordLayout.LEAF_EVENT) {
         try {
@@ -780,11 +924,11 @@ public final class ElectionRecordVerifier {
    * The sum of the chunk's cast ballots whose shape is the manifest's (V2), on the chunk's thread;
    * V11 adds the chunks' sums instead of every ballot on one thread.
    */
-  private EncryptedTally chunkTally(int from, int to) {
+  private EncryptedTally chunkTally(List<Ballot> chunk) {
     EncryptedTally part = new EncryptedTally(manifest);
-    for (int i = from; i < to; i++) {
-      if (ballots[i].shapeOk) {
-        part.add(ballots[i].recorded);
+    for (Ballot b : chunk) {
+      if (b.shapeOk) {
+        part.add(b.recorded);
       }
     }
     return part;
@@ -956,36 +1100,42 @@ public final class ElectionRecordVerifier {
     }
   }
 
-  // ---------------------------------------------------------------- R7, V7, R8, V10, R9
+  // ---------------------------------------------------------------- R7, V7, R8, R11, V10, R9
 
-  /** R7: the root of the first n leaves is each checkpoint's root; every leaf is under one. */
-  void r7Inclusion() {
-    if (ballots == null || policy == null) {
-      report.skip(RecordStep.R7, "needs the entries (R6) and the policy (R5)");
+  /** R7, before the first entry: checkpoints of size 0 are the empty tree's. */
+  private void r7Start() {
+    if (policy == null) {
       return;
     }
-    MerkleRoots tree = new MerkleRoots();
-    long covered = 0;
-    int at = 0;
-    for (Checkpoint cp : checkpoints) {
+    r7Checkpoints();
+  }
+
+  /** R7 for one entry, in ledger order: its leaf hash joins the tree, checkpoints of that size. */
+  void r7Inclusion(Ballot b) {
+    if (policy == null) {
+      return;
+    }
+    tree.addLeafHash(b.leafHash);
+    report.checked(RecordStep.R7, 1);
+    uncovered++;
+    uncoveredItems.add(b.item());
+    if (uncoveredItems.size() > RecordReport.KEPT_PER_STEP) {
+      uncoveredItems.pollLast();
+    }
+    r7Checkpoints();
+  }
+
+  /** The checkpoints whose size the tree has reached: each root must be the tree's. */
+  private void r7Checkpoints() {
+    while (nextCheckpoint < checkpoints.size()
+        && checkpoints.get(nextCheckpoint).size() == tree.size()) {
+      Checkpoint cp = checkpoints.get(nextCheckpoint++);
       report.checked(RecordStep.R7, 1);
-      if (cp.size() > ballots.length) {
-        report.fail(
-            RecordStep.R7,
-            "checkpoint " + cp.size(),
-            "covers "
-                + cp.size()
-                + " entries; the record holds "
-                + ballots.length
-                + " (entries were removed)");
-        continue;
-      }
-      while (at < cp.size()) {
-        tree.addLeafHash(ballots[at++].leafHash);
-      }
       TreeHash root = tree.root();
       if (root.equals(cp.root())) {
         covered = cp.size();
+        uncovered = 0;
+        uncoveredItems.clear();
       } else {
         report.fail(
             RecordStep.R7,
@@ -998,185 +1148,172 @@ public final class ElectionRecordVerifier {
                 + cp.root().base64());
       }
     }
-    for (int i = 0; i < ballots.length; i++) {
-      report.checked(RecordStep.R7, 1);
-      if (i >= covered) {
+  }
+
+  /**
+   * R7, after the last entry: a checkpoint larger than the log fails; every entry after the last
+   * checkpoint whose root matched fails, named.
+   */
+  void r7Inclusion() {
+    if (!entriesRead || policy == null) {
+      report.skip(RecordStep.R7, "needs the entries (R6) and the policy (R5)");
+      return;
+    }
+    for (Checkpoint cp : checkpoints) {
+      if (cp.size() > entryCount) {
+        report.checked(RecordStep.R7, 1);
         report.fail(
             RecordStep.R7,
-            ballots[i].item(),
-            covered == 0
-                ? "not under any checkpoint whose root matches"
-                : "not under checkpoint " + covered + ", the last whose root matches");
+            "checkpoint " + cp.size(),
+            "covers "
+                + cp.size()
+                + " entries; the record holds "
+                + entryCount
+                + " (entries were removed)");
       }
+    }
+    String why =
+        covered == 0
+            ? "not under any checkpoint whose root matches"
+            : "not under checkpoint " + covered + ", the last whose root matches";
+    uncoveredItems.forEach(item -> report.fail(RecordStep.R7, item, why));
+    report.failUnnamed(RecordStep.R7, uncovered - uncoveredItems.size());
+  }
+
+  /** V7 for one ballot: its previous code is its station's last code. */
+  void v7Chain(Ballot b) {
+    if (key == null) {
+      return;
+    }
+    report.checked(RecordStep.V7, 1);
+    String station = b.recorded.ballot().stationId();
+    TrackingCode expected =
+        heads.computeIfAbsent(station, s -> TrackingCode.seed(key.extendedHash(), s));
+    if (!b.recorded.previous().equals(expected)) {
+      report.fail(
+          RecordStep.V7,
+          b.item(),
+          "its previous code "
+              + b.recorded.previous().display()
+              + " is not the station's last code "
+              + expected.display()
+              + " (a ballot is missing, reordered or inserted)");
     }
   }
 
-  /** V7: per station, in ledger order, each ballot's previous code is the station's last code. */
+  /** V7, after the last entry: it ran with the ledger, when the package was there. */
   void v7Chains() {
-    if (ballots == null || key == null) {
+    if (!entriesRead || key == null) {
       report.skip(RecordStep.V7, "needs the entries (R6) and the package (R3)");
-      return;
-    }
-    Map<String, TrackingCode> heads = new HashMap<>();
-    for (Ballot b : ballots) {
-      if (b.recorded == null) {
-        continue;
-      }
-      report.checked(RecordStep.V7, 1);
-      String station = b.recorded.ballot().stationId();
-      TrackingCode expected =
-          heads.computeIfAbsent(station, s -> TrackingCode.seed(key.extendedHash(), s));
-      if (!b.recorded.previous().equals(expected)) {
-        report.fail(
-            RecordStep.V7,
-            b.item(),
-            "its previous code "
-                + b.recorded.previous().display()
-                + " is not the station's last code "
-                + expected.display()
-                + " (a ballot is missing, reordered or inserted)");
-      }
-      heads.put(station, b.code);
     }
   }
 
   /** R8: the tracking code in the leaf is {@code code_i} recomputed from the ballot. */
-  void r8LeafCodes() {
-    if (ballots == null) {
-      return;
-    }
-    for (Ballot b : ballots) {
-      if (b.recorded == null) {
-        continue;
-      }
-      report.checked(RecordStep.R8, 1);
-      byte[] inLeaf = Arrays.copyOfRange(b.leaf, 1, 1 + TrackingCode.BYTES);
-      if (!Arrays.equals(inLeaf, b.code.toBytes())) {
-        report.fail(RecordStep.R8, b.item(), "the leaf's tracking code is not the ballot's code");
-      }
+  void r8LeafCode(Ballot b) {
+    report.checked(RecordStep.R8, 1);
+    if (!Arrays.equals(
+        b.leaf, 1, 1 + TrackingCode.BYTES, b.code.toBytes(), 0, TrackingCode.BYTES)) {
+      report.fail(RecordStep.R8, b.item(), "the leaf's tracking code is not the ballot's code");
     }
   }
 
   /**
-   * R11: each station's lifecycle events (ledger.md, "Station events"), in ledger order: well
-   * formed, this election's, a station of the manifest's, signed by it, numbered one after its last
-   * event, in a legal order, "polls opened" counting no ballot and inside the voting window, and
-   * every event counting exactly the station's ballots before it in the ledger, ending in its chain
-   * head.
+   * R11 for one entry, in ledger order: a station event is well formed, this election's, a station
+   * of the manifest's, signed by it, numbered one after its last event, in a legal order, "polls
+   * opened" counting no ballot and inside the voting window, and counting exactly the station's
+   * ballots before it in the ledger, ending in its chain head.
    */
-  void r11StationEvents() {
-    if (ballots == null || key == null) {
+  void r11StationEvent(Ballot b) {
+    if (key == null || b.recorded != null) {
       return;
     }
-    Map<String, org.urna.core.crypto.VerifyingKey> keys = new HashMap<>();
-    manifest.stations().forEach(s -> keys.put(s.id(), s.key()));
-    Map<String, Long> counts = new HashMap<>();
-    Map<String, TrackingCode> heads = new HashMap<>();
-    Map<String, StationLifecycleEvent> last = new HashMap<>();
-    Set<String> opened = new HashSet<>();
-    for (Ballot b : ballots) {
-      if (b.recorded != null) {
-        String s = b.recorded.ballot().stationId();
-        counts.merge(s, 1L, Long::sum);
-        heads.put(s, b.recorded.code());
-        continue;
-      }
-      if (b.eventError != null) {
-        report.checked(RecordStep.R11, 1);
-        report.fail(RecordStep.R11, b.item(), b.eventError);
-        continue;
-      }
-      StationLifecycleEvent e = b.event;
-      if (e == null) {
-        continue;
-      }
+    if (b.eventError != null) {
       report.checked(RecordStep.R11, 1);
-      String s = e.stationId();
-      String why = null;
-      StationLifecycleEvent before = last.get(s);
-      long expected = before == null ? 1 : before.sequence() + 1;
-      if (!Arrays.equals(e.extendedHash(), key.extendedHash())) {
-        why = "the event belongs to another election";
-      } else if (!keys.containsKey(s)) {
-        why = "station " + s + " is not in the election";
-      } else if (!e.signedBy(keys.get(s))) {
-        why = "the station's signature on the event does not verify";
-      } else if (e.sequence() != expected) {
-        why = "the station's next event is number " + expected + ", not " + e.sequence();
-      } else {
-        Optional<String> order =
-            e.kind()
-                .refusalAfter(
-                    Optional.ofNullable(before).map(StationLifecycleEvent::kind),
-                    opened.contains(s));
-        TrackingCode head = heads.getOrDefault(s, TrackingCode.seed(key.extendedHash(), s));
-        long count = counts.getOrDefault(s, 0L);
-        if (order.isPresent()) {
-          why = "out of order: " + order.get();
-        } else if (e.kind() == StationLifecycleEvent.Kind.POLLS_OPENED && e.ballots() != 0) {
-          why = "\"polls opened\" counts " + e.ballots() + " ballots, not 0";
-        } else if (e.kind() == StationLifecycleEvent.Kind.POLLS_OPENED
-            && !manifest.votingWindow().containsHour(e.time() / 3600)) {
-          why = "the polls were opened outside the voting window";
-        } else if (e.ballots() != count) {
-          why =
-              "the event counts "
-                  + e.ballots()
-                  + " ballots; the ledger holds "
-                  + count
-                  + " before it";
-        } else if (!e.chainHead().equals(head)) {
-          why = "the event's chain head is not the station's last tracking code before it";
-        }
+      report.fail(RecordStep.R11, b.item(), b.eventError);
+      return;
+    }
+    StationLifecycleEvent e = b.event;
+    if (e == null) {
+      return;
+    }
+    report.checked(RecordStep.R11, 1);
+    String s = e.stationId();
+    String why = null;
+    StationLifecycleEvent before = lastEvents.get(s);
+    long expected = before == null ? 1 : before.sequence() + 1;
+    if (!Arrays.equals(e.extendedHash(), key.extendedHash())) {
+      why = "the event belongs to another election";
+    } else if (manifest.station(s).isEmpty()) {
+      why = "station " + s + " is not in the election";
+    } else if (!e.signedBy(manifest.station(s).get().key())) {
+      why = "the station's signature on the event does not verify";
+    } else if (e.sequence() != expected) {
+      why = "the station's next event is number " + expected + ", not " + e.sequence();
+    } else {
+      Optional<String> order =
+          e.kind()
+              .refusalAfter(
+                  Optional.ofNullable(before).map(StationLifecycleEvent::kind),
+                  pollsOpened.contains(s));
+      TrackingCode head = heads.getOrDefault(s, TrackingCode.seed(key.extendedHash(), s));
+      long count = stationBallots.getOrDefault(s, 0L);
+      if (order.isPresent()) {
+        why = "out of order: " + order.get();
+      } else if (e.kind() == StationLifecycleEvent.Kind.POLLS_OPENED && e.ballots() != 0) {
+        why = "\"polls opened\" counts " + e.ballots() + " ballots, not 0";
+      } else if (e.kind() == StationLifecycleEvent.Kind.POLLS_OPENED
+          && !manifest.votingWindow().containsHour(e.time() / 3600)) {
+        why = "the polls were opened outside the voting window";
+      } else if (e.ballots() != count) {
+        why =
+            "the event counts "
+                + e.ballots()
+                + " ballots; the ledger holds "
+                + count
+                + " before it";
+      } else if (!e.chainHead().equals(head)) {
+        why = "the event's chain head is not the station's last tracking code before it";
       }
-      if (why != null) {
-        report.fail(RecordStep.R11, b.item(), why);
-        continue;
-      }
-      last.put(s, e);
-      if (e.kind() == StationLifecycleEvent.Kind.POLLS_OPENED) {
-        opened.add(s);
-      }
+    }
+    if (why != null) {
+      report.fail(RecordStep.R11, b.item(), why);
+      return;
+    }
+    lastEvents.put(s, e);
+    if (e.kind() == StationLifecycleEvent.Kind.POLLS_OPENED) {
+      pollsOpened.add(s);
     }
   }
 
-  /** V10: no ballot id twice in the whole record. */
-  void v10UniqueIds() {
-    if (ballots == null) {
-      return;
+  /** V10 for one ballot: its id was not seen before in the record. */
+  void v10UniqueId(Ballot b) {
+    report.checked(RecordStep.V10, 1);
+    if (!ballotIds.add(b.recorded.ballotId().toBytes())) {
+      report.fail(RecordStep.V10, b.item(), "the ballot id appears twice");
     }
-    Set<org.urna.core.ballot.BallotId> seen = new HashSet<>();
-    for (Ballot b : ballots) {
-      if (b.recorded != null) {
-        report.checked(RecordStep.V10, 1);
-        if (!seen.add(b.recorded.ballotId())) {
-          report.fail(RecordStep.V10, b.item(), "the ballot id appears twice");
-        }
-      }
+  }
+
+  /** R9 for one ballot: a challenged ballot joins challenged.json as the verifier writes it. */
+  void r9Challenged(Ballot b) {
+    if (key != null && b.recorded.state() == BallotState.CHALLENGED) {
+      challenged.add(new RecordDocuments.Challenged(b.entry, b.recorded));
     }
   }
 
   /** R9: challenged.json is exactly the ledger's challenged ballots with seeds and choices. */
   void r9Challenged() {
     report.checked(RecordStep.R9, 1);
-    if (ballots == null || key == null) {
+    if (!entriesRead || key == null) {
       report.skip(RecordStep.R9, "needs the entries (R6) and the package (R3)");
       return;
     }
-    List<RecordDocuments.Challenged> list = new ArrayList<>();
-    for (Ballot b : ballots) {
-      if (b.recorded != null && b.recorded.state() == BallotState.CHALLENGED) {
-        list.add(new RecordDocuments.Challenged(b.entry, b.recorded));
-      }
-    }
     byte[] file = files.get(RecordLayout.CHALLENGED);
-    if (file != null
-        && !Arrays.equals(file, RecordDocuments.challenged(key.extendedHash(), list))) {
+    if (file != null && !Arrays.equals(file, challenged.bytes(key.extendedHash()))) {
       report.fail(
           RecordStep.R9,
           RecordLayout.CHALLENGED,
           "does not list exactly the "
-              + list.size()
+              + challenged.size()
               + " challenged ballots of the ledger with their seeds and choices");
     }
   }
@@ -1188,7 +1325,7 @@ public final class ElectionRecordVerifier {
    */
   void v11Sums() {
     byte[] file = files.get(RecordLayout.TOTALS);
-    if (ballots == null || joint == null || manifest == null || file == null) {
+    if (!entriesRead || castSum == null || joint == null || file == null) {
       report.skip(RecordStep.V11, "needs the entries (R6), the joint key (T8) and the totals");
       return;
     }
@@ -1198,16 +1335,7 @@ public final class ElectionRecordVerifier {
       report.fail(RecordStep.V11, RecordLayout.TOTALS, e.getMessage());
       return;
     }
-    EncryptedTally tally = new EncryptedTally(manifest);
-    if (chunkTallies != null && Arrays.stream(chunkTallies).allMatch(t -> t != null)) {
-      Arrays.stream(chunkTallies).forEach(tally::addAll);
-    } else {
-      for (Ballot b : ballots) {
-        if (b.shapeOk) {
-          tally.add(b.recorded);
-        }
-      }
-    }
+    EncryptedTally tally = castSum;
     List<EncryptedTotal> expected = EncryptedTotal.of(tally);
     Map<String, EncryptedTotal> published = new TreeMap<>();
     publishedTotals.forEach(t -> published.put(t.contestId() + "/" + t.selectionId(), t));
@@ -1254,7 +1382,7 @@ public final class ElectionRecordVerifier {
       report.skip(RecordStep.T10, "needs the joint key (T8) and the encrypted totals (V11)");
       return valid;
     }
-    for (String name : files.all().keySet()) {
+    for (String name : files.names()) {
       Matcher m = RecordLayout.SHARES.matcher(name);
       if (!m.matches()) {
         continue;
@@ -1310,7 +1438,7 @@ public final class ElectionRecordVerifier {
     SortedSet<Integer> used = new TreeSet<>();
     valid.forEach(s -> used.add(s.trustee()));
     SortedSet<Integer> absent = new TreeSet<>(joint.qualified());
-    for (String name : files.all().keySet()) {
+    for (String name : files.names()) {
       Matcher m = RecordLayout.SHARES.matcher(name);
       if (m.matches()) {
         absent.remove(Integer.parseInt(m.group(1)));
@@ -1422,7 +1550,7 @@ public final class ElectionRecordVerifier {
           "ledger         "
               + last.origin()
               + ": "
-              + (ballots == null ? "?" : ballots.length)
+              + (entriesRead ? Long.toString(entryCount) : "?")
               + " entries, "
               + checkpoints.size()
               + " cosigned checkpoints; final "
@@ -1430,23 +1558,9 @@ public final class ElectionRecordVerifier {
               + " "
               + last.root().base64());
     }
-    if (ballots != null) {
-      Map<String, long[]> perStation = new TreeMap<>();
-      long cast = 0;
-      long challenged = 0;
-      for (Ballot b : ballots) {
-        if (b.recorded == null) {
-          continue;
-        }
-        long[] c = perStation.computeIfAbsent(b.recorded.ballot().stationId(), s -> new long[2]);
-        if (b.recorded.state() == BallotState.CAST) {
-          c[0]++;
-          cast++;
-        } else {
-          c[1]++;
-          challenged++;
-        }
-      }
+    if (entriesRead) {
+      long cast = perStation.values().stream().mapToLong(c -> c[0]).sum();
+      long challenged = perStation.values().stream().mapToLong(c -> c[1]).sum();
       report.fact("ballots        " + cast + " cast, " + challenged + " challenged");
       perStation.forEach(
           (s, c) ->
@@ -1459,6 +1573,62 @@ public final class ElectionRecordVerifier {
         Long c = resultCounts.get(name);
         report.fact(String.format(java.util.Locale.ROOT, "  %-36s %,d", name, c == null ? -1 : c));
       }
+    }
+  }
+
+  /**
+   * The ballot ids seen so far (V10), 16 bytes each kept as two longs in an open-addressing table:
+   * about 32 bytes an id, against some 100 for a set of {@code BallotId} objects.
+   */
+  static final class BallotIds {
+    private long[] table = new long[2 * 1024];
+    private boolean[] used = new boolean[1024];
+    private int size;
+
+    /** Adds the 16-byte id; false when it was there already. */
+    boolean add(byte[] id) {
+      long hi = java.nio.ByteBuffer.wrap(id, 0, 8).getLong();
+      long lo = java.nio.ByteBuffer.wrap(id, 8, 8).getLong();
+      if (2 * (size + 1) > used.length) {
+        grow();
+      }
+      return insert(hi, lo);
+    }
+
+    private boolean insert(long hi, long lo) {
+      int mask = used.length - 1;
+      int at = (int) (mix(hi ^ Long.rotateLeft(lo, 29)) & mask);
+      while (used[at]) {
+        if (table[2 * at] == hi && table[2 * at + 1] == lo) {
+          return false;
+        }
+        at = (at + 1) & mask;
+      }
+      used[at] = true;
+      table[2 * at] = hi;
+      table[2 * at + 1] = lo;
+      size++;
+      return true;
+    }
+
+    private void grow() {
+      long[] oldTable = table;
+      boolean[] oldUsed = used;
+      table = new long[oldTable.length * 2];
+      used = new boolean[oldUsed.length * 2];
+      size = 0;
+      for (int i = 0; i < oldUsed.length; i++) {
+        if (oldUsed[i]) {
+          insert(oldTable[2 * i], oldTable[2 * i + 1]);
+        }
+      }
+    }
+
+    private static long mix(long x) {
+      x ^= x >>> 33;
+      x *= 0xff51afd7ed558ccdL;
+      x ^= x >>> 33;
+      return x;
     }
   }
 }

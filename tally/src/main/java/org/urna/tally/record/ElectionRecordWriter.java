@@ -1,6 +1,5 @@
 package org.urna.tally.record;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,9 +181,11 @@ public final class ElectionRecordWriter {
     RecordFiles f = files();
     f.writeDirectory(dir);
     if (zip) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      f.writeZip(out);
-      Files.write(dir.resolveSibling(dir.getFileName() + ".zip"), out.toByteArray());
+      try (var out =
+          new java.io.BufferedOutputStream(
+              Files.newOutputStream(dir.resolveSibling(dir.getFileName() + ".zip")))) {
+        f.writeZip(out);
+      }
     }
   }
 }

@@ -41,15 +41,26 @@ public final class RecordDocuments {
 
   /** challenged.json: every challenged ballot in ledger order with its nonce seed and choices. */
   public static byte[] challenged(byte[] extendedHash, List<Challenged> list) {
-    ObjectNode o = TrusteeJson.object(CHALLENGED_FORMAT);
-    o.put("extendedHash", TrusteeJson.hex(extendedHash));
-    ArrayNode a = o.putArray("ballots");
-    for (Challenged c : list) {
+    ChallengedDocument d = new ChallengedDocument();
+    list.forEach(d::add);
+    return d.bytes(extendedHash);
+  }
+
+  /**
+   * challenged.json built one ballot at a time: each ballot's object is made canonical when it is
+   * added and only its bytes are kept (a few hundred a ballot), so a verifier or writer streaming
+   * the ledger does not keep the challenged ballots themselves.
+   */
+  public static final class ChallengedDocument {
+    private final java.io.ByteArrayOutputStream ballots = new java.io.ByteArrayOutputStream();
+    private int count;
+
+    public void add(Challenged c) {
       RecordedBallot r = c.ballot();
       if (r.state() != BallotState.CHALLENGED) {
         throw new IllegalArgumentException("not a challenged ballot");
       }
-      ObjectNode e = a.addObject();
+      ObjectNode e = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
       e.put("entry", c.entry());
       e.put("ballotId", r.ballotId().toHex());
       e.put("station", r.ballot().stationId());
@@ -64,8 +75,36 @@ public final class RecordDocuments {
           }
         }
       }
+      if (count++ > 0) {
+        ballots.write(',');
+      }
+      ballots.writeBytes(TrusteeJson.canonical(e));
     }
-    return TrusteeJson.canonical(o);
+
+    public int size() {
+      return count;
+    }
+
+    /**
+     * The canonical file: the object with an empty {@code ballots} array, canonical, with the
+     * ballots' canonical objects spliced into that array ({@code ballots} sorts first, and the
+     * canonical form of an array is its elements' canonical forms joined by commas).
+     */
+    public byte[] bytes(byte[] extendedHash) {
+      ObjectNode o = TrusteeJson.object(CHALLENGED_FORMAT);
+      o.put("extendedHash", TrusteeJson.hex(extendedHash));
+      o.putArray("ballots");
+      byte[] empty = TrusteeJson.canonical(o);
+      byte[] head = "{\"ballots\":[".getBytes(StandardCharsets.UTF_8);
+      if (!java.util.Arrays.equals(empty, 0, head.length, head, 0, head.length)) {
+        throw new IllegalStateException("challenged.json does not start with its ballots");
+      }
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      out.write(empty, 0, head.length);
+      out.writeBytes(ballots.toByteArray());
+      out.write(empty, head.length, empty.length - head.length);
+      return out.toByteArray();
+    }
   }
 
   public static byte[] trustAnchor(String hex) {

@@ -2,11 +2,12 @@ package org.urna.tally.record;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What the verifier found: per step the items checked and the failures, and facts to print. */
@@ -16,7 +17,20 @@ public final class RecordReport {
 
   private final Map<RecordStep, AtomicLong> checked = new EnumMap<>(RecordStep.class);
   private final Map<RecordStep, String> skipped = new EnumMap<>(RecordStep.class);
-  private final List<RecordFailure> failures = Collections.synchronizedList(new ArrayList<>());
+
+  /**
+   * At most this many failures are kept per step, the first in the printed order (all are counted),
+   * so that a record of a million failing ballots does not fill the memory.
+   */
+  public static final int KEPT_PER_STEP = 1_000;
+
+  private static final Comparator<RecordFailure> ORDER =
+      Comparator.comparing(RecordFailure::step)
+          .thenComparing(RecordFailure::item)
+          .thenComparing(RecordFailure::detail);
+
+  private final Map<RecordStep, TreeSet<RecordFailure>> kept = new EnumMap<>(RecordStep.class);
+  private final Map<RecordStep, Long> failedCounts = new EnumMap<>(RecordStep.class);
   private final List<String> facts = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
 
@@ -42,11 +56,26 @@ public final class RecordReport {
     checked.get(step).addAndGet(n);
   }
 
-  public void fail(RecordStep step, String item, String detail) {
-    failures.add(new RecordFailure(step, item, detail));
+  public synchronized void fail(RecordStep step, String item, String detail) {
+    failedCounts.merge(step, 1L, Long::sum);
+    TreeSet<RecordFailure> set = kept.computeIfAbsent(step, s -> new TreeSet<>(ORDER));
+    set.add(new RecordFailure(step, item, detail));
+    if (set.size() > KEPT_PER_STEP) {
+      set.pollLast();
+    }
   }
 
-  public void skip(RecordStep step, String why) {
+  /**
+   * Counts {@code n} more failures of {@code step} that are not kept by name (they come after the
+   * {@link #KEPT_PER_STEP} kept ones in the printed order).
+   */
+  public synchronized void failUnnamed(RecordStep step, long n) {
+    if (n > 0) {
+      failedCounts.merge(step, n, Long::sum);
+    }
+  }
+
+  public synchronized void skip(RecordStep step, String why) {
     skipped.putIfAbsent(step, why);
   }
 
@@ -58,23 +87,26 @@ public final class RecordReport {
     notes.add(line);
   }
 
-  public boolean holds() {
-    return failures.isEmpty() && skipped.isEmpty();
+  public synchronized boolean holds() {
+    return failedCounts.isEmpty() && skipped.isEmpty();
   }
 
-  public List<RecordFailure> failures() {
-    synchronized (failures) {
-      List<RecordFailure> out = new ArrayList<>(failures);
-      out.sort(
-          java.util.Comparator.comparing(RecordFailure::step)
-              .thenComparing(RecordFailure::item)
-              .thenComparing(RecordFailure::detail));
-      return out;
-    }
+  /** The failures kept (at most {@link #KEPT_PER_STEP} a step), sorted by step, item and detail. */
+  public synchronized List<RecordFailure> failures() {
+    List<RecordFailure> out = new ArrayList<>();
+    kept.values().forEach(out::addAll);
+    out.sort(ORDER);
+    return out;
   }
 
-  public long failed(RecordStep step) {
-    return failures().stream().filter(f -> f.step() == step).count();
+  /** Every failure of {@code step}, kept or not. */
+  public synchronized long failed(RecordStep step) {
+    return failedCounts.getOrDefault(step, 0L);
+  }
+
+  /** Every failure of every step. */
+  public synchronized long failedTotal() {
+    return failedCounts.values().stream().mapToLong(Long::longValue).sum();
   }
 
   public long checkedCount(RecordStep step) {
@@ -89,7 +121,7 @@ public final class RecordReport {
       out.println("note: " + n);
     }
     List<RecordFailure> all = failures();
-    if (!all.isEmpty()) {
+    if (failedTotal() > 0) {
       out.println();
       out.println("Failures:");
       Map<RecordStep, Integer> shown = new EnumMap<>(RecordStep.class);
@@ -135,7 +167,7 @@ public final class RecordReport {
       }
       out.println(
           "NOT VERIFIED: "
-              + all.size()
+              + failedTotal()
               + " failure(s); steps failed or not run: "
               + String.join(", ", steps)
               + ".");
