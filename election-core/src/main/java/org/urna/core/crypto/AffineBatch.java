@@ -6,6 +6,7 @@ import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
 import org.bouncycastle.math.ec.custom.sec.SecP256R1FieldElement;
 import org.bouncycastle.math.raw.Mod;
 import org.bouncycastle.math.raw.Nat256;
+import org.bouncycastle.util.Pack;
 
 /**
  * Many independent additions of affine P-256 points at once, sharing one field inversion
@@ -167,8 +168,18 @@ final class AffineBatch {
 
   /** Writes the affine coordinates of a normalized point that is not the identity into slot i. */
   static void put(ECPoint p, int[] x, int[] y, int i) {
-    store(Nat256.fromBigInteger(p.getAffineXCoord().toBigInteger()), x, i);
-    store(Nat256.fromBigInteger(p.getAffineYCoord().toBigInteger()), y, i);
+    byte[] be = new byte[32];
+    p.getAffineXCoord().encodeTo(be, 0);
+    limbs(be, x, i);
+    p.getAffineYCoord().encodeTo(be, 0);
+    limbs(be, y, i);
+  }
+
+  /** 32 bytes big-endian as eight little-endian-ordered 32-bit limbs in slot i. */
+  private static void limbs(byte[] be, int[] store, int i) {
+    for (int l = 0; l < 8; l++) {
+      store[8 * i + l] = Pack.bigEndianToInt(be, 28 - 4 * l);
+    }
   }
 
   /** Slot i as a Bouncy Castle point (affine). */
