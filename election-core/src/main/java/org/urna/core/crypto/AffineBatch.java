@@ -53,8 +53,11 @@ final class AffineBatch {
   private final int[] ext = Nat256.createExt();
 
   /**
-   * For every {@code j < t}: point {@code a[j]} becomes {@code a[j] + b[j]}. The {@code a[j]} are
-   * distinct and none of them is any {@code b[j']}; {@code b[j]} is left as it was.
+   * For every {@code j < t}: point {@code a[j]} becomes {@code a[j] + b[j]}, the pairs taken in
+   * order of j, every sum from the values before the call. So the {@code a[j]} are distinct, and
+   * {@code b[j]} is never an {@code a[j']} with {@code j' < j} (it may be one with {@code j' > j}:
+   * Pippenger adds the running sum to the window sum, then a bucket to the running sum, in one
+   * call).
    */
   void addPairs(int[] x, int[] y, boolean[] inf, int[] a, int[] b, int t) {
     if (kind.length < t) {
