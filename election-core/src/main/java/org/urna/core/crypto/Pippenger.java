@@ -6,9 +6,11 @@ import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * Multi-scalar multiplication {@code sum(k_i·P_i)} for large batches by Pippenger's bucket method,
- * built on Bouncy Castle's point arithmetic (spec 6.2, decision 0409). Small inputs go to Bouncy
- * Castle's interleaved wNAF, which is faster below a few hundred points.
+ * Multi-scalar multiplication {@code sum(k_i·P_i)} for large batches by Pippenger's bucket method
+ * (spec 6.2, decisions 0410 and 0413): the buckets are filled and summed by batched affine
+ * additions on Bouncy Castle's field arithmetic ({@link AffineBatch}), the window sums combined
+ * with Bouncy Castle's points. Small inputs go to Bouncy Castle's interleaved wNAF, which is faster
+ * below a few hundred points.
  *
  * <p>Three things keep the number of additions down:
  *
@@ -46,7 +48,11 @@ final class Pippenger {
     int maxBits = 0;
     for (int i = 0; i < n; i++) {
       BigInteger k =
-          ks[i].signum() < 0 || ks[i].compareTo(Group.ORDER) >= 0 ? ks[i].mod(Group.ORDER) : ks[i];
+          points[i].isInfinity()
+              ? BigInteger.ZERO
+              : ks[i].signum() < 0 || ks[i].compareTo(Group.ORDER) >= 0
+                  ? ks[i].mod(Group.ORDER)
+                  : ks[i];
       if (k.compareTo(HALF_ORDER) > 0) {
         k = Group.ORDER.subtract(k);
         negated[i] = true;
@@ -64,46 +70,118 @@ final class Pippenger {
     for (int i = 0; i < n; i++) {
       signedDigits(scalars[i], c, windows, digits, i * windows);
     }
-    ECPoint[] pos = new ECPoint[n];
-    ECPoint[] neg = new ECPoint[n];
+    return bucketSums(points, negated, digits, c, windows);
+  }
+
+  /**
+   * Σ_w 2^(c·w)·Σ_b (b+1)·bucket(w, b), every bucket accumulated and every window's buckets summed
+   * by batched affine additions ({@link AffineBatch}).
+   */
+  private static ECPoint bucketSums(
+      ECPoint[] points, boolean[] negated, short[] digits, int c, int windows) {
+    int n = points.length;
+    // affine coordinates of the (possibly negated) points, and -y for negative digits
+    int[] px = new int[8 * n];
+    int[] py = new int[8 * n];
+    int[] ny = new int[8 * n];
     for (int i = 0; i < n; i++) {
-      pos[i] = negated[i] ? points[i].negate() : points[i];
-      neg[i] = pos[i].negate();
-    }
-    ECPoint result = Group.infinity();
-    ECPoint[] buckets = new ECPoint[1 << (c - 1)];
-    for (int w = windows - 1; w >= 0; w--) {
-      for (int i = 0; i < c; i++) {
-        result = result.twice();
+      if (points[i].isInfinity()) {
+        continue; // its digits are all zero (see sumOfMultiplies)
       }
-      Arrays.fill(buckets, null);
-      int top = -1;
+      AffineBatch.put(points[i], px, py, i);
+      AffineBatch.negateY(py, i, ny, i);
+      if (negated[i]) {
+        int[] t = new int[8];
+        System.arraycopy(py, 8 * i, t, 0, 8);
+        System.arraycopy(ny, 8 * i, py, 8 * i, 8);
+        System.arraycopy(t, 0, ny, 8 * i, 8);
+      }
+    }
+    int buckets = 1 << (c - 1);
+    AffineBatch batch = new AffineBatch();
+    // one window's points, grouped by bucket
+    int[] x = new int[8 * n];
+    int[] y = new int[8 * n];
+    boolean[] inf = new boolean[n];
+    int[] start = new int[buckets + 1];
+    int[] fill = new int[buckets];
+    int[] pa = new int[Math.max(n, 2 * windows)];
+    int[] pb = new int[pa.length];
+    // every window's bucket totals (window w, bucket b at w·buckets + b), then the running and
+    // the window sums
+    int slots = windows * buckets;
+    int[] rx = new int[8 * (slots + 2 * windows)];
+    int[] ry = new int[rx.length];
+    boolean[] rinf = new boolean[slots + 2 * windows];
+    java.util.Arrays.fill(rinf, true);
+    for (int w = 0; w < windows; w++) {
+      java.util.Arrays.fill(start, 0);
       for (int i = 0, at = w; i < n; i++, at += windows) {
         int d = digits[at];
-        if (d == 0) {
-          continue;
+        if (d != 0) {
+          start[Math.abs(d)]++; // bucket |d|-1 counted at index |d|, so start becomes offsets
         }
-        ECPoint p;
-        int b;
-        if (d > 0) {
-          p = pos[i];
-          b = d - 1;
-        } else {
-          p = neg[i];
-          b = -d - 1;
-        }
-        buckets[b] = buckets[b] == null ? p : buckets[b].add(p);
-        top = Math.max(top, b);
       }
-      ECPoint running = Group.infinity();
-      ECPoint sum = Group.infinity();
-      for (int b = top; b >= 0; b--) {
-        if (buckets[b] != null) {
-          running = running.add(buckets[b]);
-        }
-        sum = sum.add(running);
+      int longest = 0;
+      for (int b = 0; b < buckets; b++) {
+        longest = Math.max(longest, start[b + 1]);
+        start[b + 1] += start[b];
       }
-      result = result.add(sum);
+      System.arraycopy(start, 0, fill, 0, buckets);
+      for (int i = 0, at = w; i < n; i++, at += windows) {
+        int d = digits[at];
+        if (d != 0) {
+          int slot = fill[Math.abs(d) - 1]++;
+          System.arraycopy(px, 8 * i, x, 8 * slot, 8);
+          System.arraycopy(d > 0 ? py : ny, 8 * i, y, 8 * slot, 8);
+          inf[slot] = false;
+        }
+      }
+      // each bucket's points summed as a tree: round r adds the point 2^r further on
+      for (int stride = 1; stride < longest; stride *= 2) {
+        int t = 0;
+        for (int b = 0; b < buckets; b++) {
+          int end = start[b + 1];
+          for (int k = start[b]; k + stride < end; k += 2 * stride) {
+            pa[t] = k;
+            pb[t] = k + stride;
+            t++;
+          }
+        }
+        batch.addPairs(x, y, inf, pa, pb, t);
+      }
+      for (int b = 0; b < buckets; b++) {
+        if (start[b + 1] > start[b] && !inf[start[b]]) {
+          int slot = w * buckets + b;
+          System.arraycopy(x, 8 * start[b], rx, 8 * slot, 8);
+          System.arraycopy(y, 8 * start[b], ry, 8 * slot, 8);
+          rinf[slot] = false;
+        }
+      }
+    }
+    // every window at once, top bucket first: sum += running, then running += bucket, so that
+    // sum ends as Σ (b+1)·bucket(b) after a last sum += running
+    int running = slots;
+    int sum = slots + windows;
+    for (int b = buckets - 1; b >= -1; b--) {
+      int t = 0;
+      for (int w = 0; w < windows; w++) {
+        pa[t] = sum + w;
+        pb[t] = running + w;
+        t++;
+      }
+      if (b >= 0) {
+        for (int w = 0; w < windows; w++) {
+          pa[t] = running + w;
+          pb[t] = w * buckets + b;
+          t++;
+        }
+      }
+      batch.addPairs(rx, ry, rinf, pa, pb, t);
+    }
+    ECPoint result = Group.infinity();
+    for (int w = windows - 1; w >= 0; w--) {
+      result = result.timesPow2(c).add(AffineBatch.get(rx, ry, rinf, sum + w));
     }
     return result;
   }

@@ -20,9 +20,10 @@ public final class BatchVerifier {
   public static final int MIN_CHUNK = 256;
 
   /**
-   * The largest chunk: Pippenger's cost per ballot still falls beyond (about 330 µs at 8,192
-   * against 350 µs at 4,096 and 490 µs at 256 on this project's benchmark machine), but a failing
-   * chunk costs about twice its own check to halve down to the bad ballot, and memory grows.
+   * The largest chunk: Pippenger's cost per ballot still falls a little beyond (100–131 µs at 8,192
+   * against 100–137 µs at 4,096 and 138–195 µs at 256 on this project's benchmark machine,
+   * docs/benchmarks.md), but a failing chunk costs about twice its own check to halve down to the
+   * bad ballot, and memory grows.
    */
   public static final int MAX_CHUNK = 4096;
 
