@@ -221,7 +221,7 @@ async function refresh() {
       const p = polls[s] || {};
       const tr = tb.insertRow();
       const reset = (p.events || []).filter(e => e.kind === 'station reset').pop();
-      const resetWords = reset ? reset.time + ' · ' + reset.ballots + ' ballots, all on the ledger · ' + reset.reason : '—';
+      const resetWords = reset ? reset.time + ' · ' + reset.ballots + (reset.ballots === 1 ? ' ballot' : ' ballots') + ', all on the ledger · ' + reset.reason : '—';
       [s, st.stations[s] || 0, p.state || '—', p.openedAt || '—', p.closedAt || '—', resetWords].forEach(v => { tr.insertCell().textContent = v; });
     }
     const cps = (await (await fetch('/v1/checkpoints')).json()).checkpoints;
