@@ -27,6 +27,18 @@ public final class StationEventOutbox {
     box.appendAudit(by, AUDIT_ACTION, Base64.getEncoder().encodeToString(event.bytes()));
   }
 
+  /**
+   * The number of the station's last event the ledger proved it holds, as the sync kept it in
+   * {@code syncStateDirectory} (0 before the first, or when the file cannot be read).
+   */
+  public static long confirmed(java.nio.file.Path syncStateDirectory) {
+    try {
+      return new SyncStateFiles(syncStateDirectory).eventsConfirmed();
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
+
   /** Every event queued in the box, in the order queued. */
   public static List<StationLifecycleEvent> all(BallotBox box) {
     Reader r = new Reader();

@@ -214,4 +214,154 @@ class StationEventsSyncTest {
       }
     }
   }
+
+  /** Queues event {@code number} of the box's station, as the station runtime does. */
+  private static StationLifecycleEvent queueAs(
+      BallotBox box, long number, Kind kind, Optional<StationLifecycleEvent.ResetReason> why) {
+    var o = box.outboxCounts();
+    long time = TestElection.HOUR * 3600 + 900 + number;
+    long ballots = o.pending() + o.submitted() + o.confirmed();
+    StationLifecycleEvent e =
+        kind == Kind.RESET
+            ? StationLifecycleEvent.signReset(
+                Boxes.key(box.stationId()),
+                Boxes.ELECTION.key.extendedHash(),
+                box.stationId(),
+                number,
+                time,
+                ballots,
+                box.lastTrackingCode(),
+                why.orElseThrow())
+            : StationLifecycleEvent.sign(
+                Boxes.key(box.stationId()),
+                Boxes.ELECTION.key.extendedHash(),
+                box.stationId(),
+                number,
+                kind,
+                time,
+                ballots,
+                box.lastTrackingCode(),
+                kind.carriesReport()
+                    ? Optional.of(new byte[32])
+                        .map(
+                            r -> {
+                              java.util.Arrays.fill(r, (byte) number);
+                              return r;
+                            })
+                    : Optional.empty());
+    StationEventOutbox.queue(box, Role.TECHNICIAN, e);
+    return e;
+  }
+
+  /**
+   * A reset travels like the other events (decision 0349): after the ballots it counts, confirmed
+   * on every validator and shown on /v1/stations with its reason; sent again from a fresh sync
+   * state it is answered as resubmitted and adds nothing. A station reset before its polls opened
+   * continues its numbers in a new box and votes; one reset after opening is refused when it loads
+   * the election again, and the sync raises its alarm.
+   */
+  @Test
+  void aResetIsConfirmedAfterItsBallotsAndANewBoxContinuesOnlyWhereItMay() throws Exception {
+    Path d = dir.resolve("reset");
+    try (BallotBox box = Boxes.open(d.resolve("s1-first"), "s1");
+        BallotBox s2 = Boxes.open(d.resolve("s2-first"), "s2")) {
+      queueAs(box, 1, Kind.ELECTION_LOADED, Optional.empty());
+      queueAs(box, 2, Kind.POLLS_OPENED, Optional.empty());
+      Boxes.cast(box, 3, new Random(4));
+      queueAs(box, 3, Kind.POLLS_CLOSED, Optional.empty());
+      StationLifecycleEvent reset =
+          queueAs(box, 4, Kind.RESET, Optional.of(StationLifecycleEvent.ResetReason.ELECTION_OVER));
+      assertThat(reset.ballots()).isEqualTo(3);
+      queueAs(s2, 1, Kind.ELECTION_LOADED, Optional.empty());
+      queueAs(s2, 2, Kind.RESET, Optional.of(StationLifecycleEvent.ResetReason.SET_UP_AGAIN));
+      try (SyncService sync = SyncService.open(box, config(d.resolve("s1-sync")));
+          SyncService sync2 = SyncService.open(s2, config(d.resolve("s2-sync")))) {
+        sync.start();
+        sync2.start();
+        LedgerNetwork.waitFor(
+            () ->
+                sync.status().allConfirmed()
+                    && sync.status().events().confirmed() == 4
+                    && sync2.status().events().confirmed() == 2,
+            "the ballots and both resets confirmed");
+        assertThat(sync.status().alarm()).isEmpty();
+      }
+      long size = network.treeSize();
+      assertThat(size).isEqualTo(3 + 4 + 2);
+      for (ValidatorNode node : network.nodes) {
+        LedgerNetwork.waitFor(() -> node.machine().state().log().size() == size, "caught up");
+        assertThat(kindsOn(node, "s1"))
+            .containsExactly(
+                Kind.ELECTION_LOADED, Kind.POLLS_OPENED, Kind.POLLS_CLOSED, Kind.RESET);
+        assertThat(node.machine().state().stationEvents("s1").getLast().ballots()).isEqualTo(3);
+      }
+      JsonNode s1 = stations().path("polls").path("s1");
+      assertThat(s1.path("state").asText()).isEqualTo("station reset");
+      assertThat(s1.path("resetAt").asText()).isNotEmpty();
+      assertThat(s1.path("events").get(3).path("reason").asText())
+          .isEqualTo("cleared after the election");
+      assertThat(s1.path("events").get(3).path("ballots").asLong()).isEqualTo(3);
+
+      // replayed from a fresh sync state: every event answered as resubmitted, nothing added
+      try (SyncService again = SyncService.open(box, config(d.resolve("s1-sync-again")))) {
+        again.start();
+        LedgerNetwork.waitFor(
+            () -> again.status().events().confirmed() == 4, "the same events confirmed again");
+        assertThat(again.status().alarm()).isEmpty();
+      }
+      assertThat(network.treeSize()).isEqualTo(size);
+    }
+
+    // s2 was reset before its polls opened: a new box, numbers from 3, the zero check, ballots
+    try (BallotBox box = Boxes.open(d.resolve("s2-second"), "s2")) {
+      queueAs(box, 3, Kind.ELECTION_LOADED, Optional.empty());
+      queueAs(box, 4, Kind.POLLS_OPENED, Optional.empty());
+      Boxes.cast(box, 2, new Random(5));
+      try (SyncService sync = SyncService.open(box, config(d.resolve("s2-second-sync")))) {
+        sync.start();
+        LedgerNetwork.waitFor(
+            () -> sync.status().allConfirmed() && sync.status().events().confirmed() == 4,
+            "the new box's events and ballots confirmed");
+        assertThat(sync.status().alarm()).isEmpty();
+      }
+      for (ValidatorNode node : network.nodes) {
+        LedgerNetwork.waitFor(
+            () -> node.machine().state().stationEvents("s2").size() == 4, "s2 caught up");
+        assertThat(kindsOn(node, "s2"))
+            .containsExactly(
+                Kind.ELECTION_LOADED, Kind.RESET, Kind.ELECTION_LOADED, Kind.POLLS_OPENED);
+        assertThat(node.machine().state().stationCount("s2")).isEqualTo(2);
+      }
+    }
+
+    // s1 was reset after its polls opened: a new box cannot take its place. The sync's own check
+    // (decision 0064) finds the ledger holding ballots of s1 that the new box does not, and stands
+    // its alarm before anything is sent; the ledger would refuse the load anyway (validator test)
+    try (BallotBox box = Boxes.open(d.resolve("s1-second"), "s1")) {
+      queueAs(box, 5, Kind.ELECTION_LOADED, Optional.empty());
+      try (SyncService sync = SyncService.open(box, config(d.resolve("s1-second-sync")))) {
+        sync.runOnce();
+        assertThat(sync.status().alarm())
+            .hasValueSatisfying(
+                a ->
+                    assertThat(a.alarm().details())
+                        .contains(
+                            "3 ballots of station s1 are on the ledger and not in the ballot"
+                                + " box"));
+      }
+      for (ValidatorNode node : network.nodes) {
+        assertThat(kindsOn(node, "s1")).hasSize(4);
+      }
+    }
+  }
+
+  private JsonNode stations() throws Exception {
+    return new ObjectMapper()
+        .readTree(
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(network.endpoint(1).resolve("/v1/stations")).build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body());
+  }
 }

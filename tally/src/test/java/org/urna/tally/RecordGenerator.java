@@ -431,19 +431,30 @@ public final class RecordGenerator {
       long ballots,
       TrackingCode head) {
     byte[] e =
-        StationLifecycleEvent.sign(
-                sample.stationKey(station),
-                extendedHash,
-                station,
-                sequence,
-                kind,
-                time,
-                ballots,
-                head,
-                kind.carriesReport()
-                    ? java.util.Optional.of(seed32("report/" + station + "/" + sequence))
-                    : java.util.Optional.empty())
-            .bytes();
+        kind == StationLifecycleEvent.Kind.RESET
+            ? StationLifecycleEvent.signReset(
+                    sample.stationKey(station),
+                    extendedHash,
+                    station,
+                    sequence,
+                    time,
+                    ballots,
+                    head,
+                    StationLifecycleEvent.ResetReason.ELECTION_OVER)
+                .bytes()
+            : StationLifecycleEvent.sign(
+                    sample.stationKey(station),
+                    extendedHash,
+                    station,
+                    sequence,
+                    kind,
+                    time,
+                    ballots,
+                    head,
+                    kind.carriesReport()
+                        ? java.util.Optional.of(seed32("report/" + station + "/" + sequence))
+                        : java.util.Optional.empty())
+                .bytes();
     byte[] leaf = new byte[1 + e.length];
     leaf[0] = 0x02;
     System.arraycopy(e, 0, leaf, 1, e.length);

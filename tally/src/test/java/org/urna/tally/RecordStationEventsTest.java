@@ -123,6 +123,75 @@ class RecordStationEventsTest {
                 + " before it");
   }
 
+  /**
+   * A station reset after closing (decision 0349): R11 takes a reset that counts the station's
+   * ballots with its chain head, refuses one that counts fewer, and refuses the same station
+   * loading the election again after its polls had opened; the tally reads past the reset.
+   */
+  @Test
+  void aResetIsCheckedByR11AndSkippedByTheTally() throws Exception {
+    RecordGenerator.Generated g =
+        RecordGenerator.generate("record-events", RecordGenerator.smallVotes(), 4, true);
+    byte[] q = g.recorded().getFirst().ballot().extendedHash();
+    var closed =
+        g.recorded().stream().filter(b -> b.ballot().stationId().equals("uik-1702")).toList();
+    long time = g.sample().manifest().votingWindow().closes().getEpochSecond() + 600;
+    byte[] reset =
+        RecordGenerator.event(
+            g.sample(), q, "uik-1702", 4, Kind.RESET, time, closed.size(), closed.getLast().code());
+    List<byte[]> leaves = new ArrayList<>(g.leaves());
+    leaves.add(reset);
+    RecordReport r = verify(withLeaves(g, leaves));
+    assertThat(r11(r)).isEmpty();
+    assertThat(r.checkedCount(RecordStep.R11)).isEqualTo(7);
+
+    var pkg =
+        org.urna.core.election.ElectionPackage.load(
+            g.files().get(RecordLayout.PACKAGE),
+            g.sample().trustAnchor(),
+            g.sample().manifest().votingWindow().opens());
+    var key = new org.urna.core.crypto.ElectionKey(pkg.electionKey(), pkg.extendedHash());
+    var tally = new org.urna.tally.ledger.LedgerTally(pkg.manifest(), key, 2);
+    assertThat(tally.tally(leaves).totals()).isEqualTo(tally.tally(g.leaves()).totals());
+    assertThat(tally.tally(leaves).cast()).isEqualTo(tally.tally(g.leaves()).cast());
+
+    // loading the election again after a reset that followed opening
+    leaves.add(
+        RecordGenerator.event(
+            g.sample(),
+            q,
+            "uik-1702",
+            5,
+            Kind.ELECTION_LOADED,
+            time + 60,
+            closed.size(),
+            closed.getLast().code()));
+    assertThat(r11(verify(withLeaves(g, leaves))))
+        .singleElement()
+        .asString()
+        .contains("takes no further part in this election");
+
+    // a reset one ballot short
+    List<byte[]> short1 = new ArrayList<>(g.leaves());
+    short1.add(
+        RecordGenerator.event(
+            g.sample(),
+            q,
+            "uik-1702",
+            4,
+            Kind.RESET,
+            time,
+            closed.size() - 1,
+            closed.get(closed.size() - 2).code()));
+    assertThat(r11(verify(withLeaves(g, short1))))
+        .containsExactly(
+            "the event counts "
+                + (closed.size() - 1)
+                + " ballots; the ledger holds "
+                + closed.size()
+                + " before it");
+  }
+
   @Test
   void aMissingOpeningFailsR11ForTheEventsThatFollow() throws Exception {
     RecordGenerator.Generated g =

@@ -26,8 +26,9 @@ import org.urna.core.crypto.VerifyingKey;
  * {@code ballots} is the number of recorded ballots in the station's tracking-code chain when the
  * event happened and {@code chain head} its last tracking code (the chain's seed before the first
  * ballot); {@code report} is the SHA-256 of the poll report printed with the event (the hash its QR
- * code carries), 32 zero bytes for events without a report. Immutable; {@link #bytes()} are the
- * bytes as signed and sent.
+ * code carries), 32 zero bytes for events without a report, and for a reset its reason: one byte
+ * ({@link ResetReason}) and 31 zero bytes. Immutable; {@link #bytes()} are the bytes as signed and
+ * sent.
  */
 public final class StationLifecycleEvent {
   public static final int VERSION = 1;
@@ -43,6 +44,54 @@ public final class StationLifecycleEvent {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final byte[] NO_REPORT = new byte[32];
+
+  /**
+   * Why a station was reset (decision 0349): the first byte of a reset's report field, the 31 after
+   * it zero. Its code is the byte on the wire.
+   */
+  public enum ResetReason {
+    /** Cleared after its polls closed, for another election. */
+    ELECTION_OVER(1, "cleared after the election"),
+    /** Set up again before its polls opened (a wrong set-up, a rehearsal). */
+    SET_UP_AGAIN(2, "set up again before the polls opened"),
+    /** The station or its ballot box failed and is taken out of service. */
+    FAULT(3, "taken out of service after a fault"),
+    /** Another reason, written in the station's audit log. */
+    OTHER(4, "other reason (in the station's audit log)");
+
+    private final int code;
+    private final String words;
+
+    ResetReason(int code, String words) {
+      this.code = code;
+      this.words = words;
+    }
+
+    public int code() {
+      return code;
+    }
+
+    /** In words, for pages and the audit log. */
+    public String words() {
+      return words;
+    }
+
+    public static Optional<ResetReason> of(int code) {
+      for (ResetReason r : values()) {
+        if (r.code == code) {
+          return Optional.of(r);
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** The 32 bytes of the report field of a reset with this reason. */
+    byte[] field() {
+      byte[] f = new byte[32];
+      f[0] = (byte) code;
+      return f;
+    }
+  }
 
   /** What happened at the station. Its code is the byte on the wire. */
   public enum Kind {
@@ -90,14 +139,15 @@ public final class StationLifecycleEvent {
      * Why this event may not follow {@code previous} (empty: the station's first event), or empty
      * when it may. The order of docs/spec/ledger.md: first "election loaded"; "polls opened" once,
      * after "election loaded"; "paused" while open, "resumed" while paused; "closed" while open or
-     * paused; after "closed" only "reset"; after "reset" only "election loaded" again, and the
-     * polls never open a second time.
+     * paused; "reset" after any event but "reset"; after "reset" only "election loaded" again, and
+     * only at a station whose polls never opened (decision 0349): the polls never open a second
+     * time.
      */
     public Optional<String> refusalAfter(Optional<Kind> previous, boolean openedBefore) {
       Kind p = previous.orElse(null);
       boolean ok =
           switch (this) {
-            case ELECTION_LOADED -> p == null || p == RESET;
+            case ELECTION_LOADED -> p == null || (p == RESET && !openedBefore);
             case POLLS_OPENED -> p == ELECTION_LOADED && !openedBefore;
             case POLLS_PAUSED -> p == POLLS_OPENED || p == POLLS_RESUMED;
             case POLLS_RESUMED -> p == POLLS_PAUSED;
@@ -109,6 +159,11 @@ public final class StationLifecycleEvent {
       }
       if (this == POLLS_OPENED && openedBefore && p == ELECTION_LOADED) {
         return Optional.of("the polls were already opened once at this station");
+      }
+      if (this == ELECTION_LOADED && openedBefore && p == RESET) {
+        return Optional.of(
+            "the polls were opened at this station before its reset: it takes no further part in"
+                + " this election (its polls never open a second time)");
       }
       return Optional.of(
           "\""
@@ -153,7 +208,35 @@ public final class StationLifecycleEvent {
     this.signedLength = bytes.length - Signature.BYTES;
   }
 
-  /** Makes and signs an event. {@code report} is empty for kinds without a report. */
+  /**
+   * Makes and signs a reset (kind 6): the ballots and chain head of the ballot box being reset, and
+   * why.
+   */
+  public static StationLifecycleEvent signReset(
+      SigningKey stationKey,
+      byte[] extendedHash,
+      String stationId,
+      long sequence,
+      long unixSeconds,
+      long ballots,
+      TrackingCode chainHead,
+      ResetReason reason) {
+    return make(
+        stationKey,
+        extendedHash,
+        stationId,
+        sequence,
+        Kind.RESET,
+        unixSeconds,
+        ballots,
+        chainHead,
+        reason.field());
+  }
+
+  /**
+   * Makes and signs an event. {@code report} is empty for kinds without a report; a reset is made
+   * with {@link #signReset}.
+   */
   public static StationLifecycleEvent sign(
       SigningKey stationKey,
       byte[] extendedHash,
@@ -164,14 +247,8 @@ public final class StationLifecycleEvent {
       long ballots,
       TrackingCode chainHead,
       Optional<byte[]> report) {
-    if (extendedHash.length != 32) {
-      throw new IllegalArgumentException("the election hash has 32 bytes");
-    }
-    if (!ID.matcher(stationId).matches()) {
-      throw new IllegalArgumentException("not a station id: " + stationId);
-    }
-    if (sequence < 1 || unixSeconds < 0 || ballots < 0) {
-      throw new IllegalArgumentException("sequence from 1, time and ballots not negative");
+    if (kind == Kind.RESET) {
+      throw new IllegalArgumentException("a reset carries its reason: signReset makes it");
     }
     if (report.isPresent() != kind.carriesReport()
         || report.map(r -> r.length != 32).orElse(false)) {
@@ -182,11 +259,42 @@ public final class StationLifecycleEvent {
               + (kind.carriesReport() ? "carries" : "carries no")
               + " report hash");
     }
+    return make(
+        stationKey,
+        extendedHash,
+        stationId,
+        sequence,
+        kind,
+        unixSeconds,
+        ballots,
+        chainHead,
+        report.orElse(NO_REPORT));
+  }
+
+  private static StationLifecycleEvent make(
+      SigningKey stationKey,
+      byte[] extendedHash,
+      String stationId,
+      long sequence,
+      Kind kind,
+      long unixSeconds,
+      long ballots,
+      TrackingCode chainHead,
+      byte[] field) {
+    if (extendedHash.length != 32) {
+      throw new IllegalArgumentException("the election hash has 32 bytes");
+    }
+    if (!ID.matcher(stationId).matches()) {
+      throw new IllegalArgumentException("not a station id: " + stationId);
+    }
+    if (sequence < 1 || unixSeconds < 0 || ballots < 0) {
+      throw new IllegalArgumentException("sequence from 1, time and ballots not negative");
+    }
     byte[] id = stationId.getBytes(StandardCharsets.US_ASCII);
     ByteBuffer b = ByteBuffer.allocate(FIXED_BYTES + id.length);
     b.put((byte) VERSION).put(extendedHash).put((byte) id.length).put(id);
     b.putLong(sequence).put((byte) kind.code).putLong(unixSeconds).putLong(ballots);
-    b.put(chainHead.toBytes()).put(report.orElse(NO_REPORT));
+    b.put(chainHead.toBytes()).put(field);
     byte[] out = b.array();
     int signed = out.length - Signature.BYTES;
     byte[] sig = stationKey.sign(message(out, signed)).toBytes();
@@ -256,8 +364,15 @@ public final class StationLifecycleEvent {
     b.get(head);
     byte[] report = new byte[32];
     b.get(report);
-    boolean hasReport = !Arrays.equals(report, NO_REPORT);
-    if (hasReport != kind.carriesReport()) {
+    if (kind == Kind.RESET) {
+      Optional<ResetReason> why = ResetReason.of(report[0] & 0xff);
+      if (why.isEmpty() || !Arrays.equals(report, 1, 32, NO_REPORT, 1, 32)) {
+        throw new IllegalArgumentException(
+            "reason: a \"station reset\" carries its reason, one byte 1 to "
+                + ResetReason.values().length
+                + " and 31 zero bytes");
+      }
+    } else if (!Arrays.equals(report, NO_REPORT) != kind.carriesReport()) {
       throw new IllegalArgumentException(
           "report: \""
               + kind.words()
@@ -328,6 +443,11 @@ public final class StationLifecycleEvent {
 
   public Optional<String> reportHex() {
     return report().map(HexFormat.of()::formatHex);
+  }
+
+  /** Why the station was reset, for a reset. */
+  public Optional<ResetReason> resetReason() {
+    return kind == Kind.RESET ? ResetReason.of(report[0] & 0xff) : Optional.empty();
   }
 
   @Override

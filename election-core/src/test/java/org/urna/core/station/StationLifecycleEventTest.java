@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.urna.core.ballot.TrackingCode;
 import org.urna.core.crypto.SigningKey;
 import org.urna.core.station.StationLifecycleEvent.Kind;
+import org.urna.core.station.StationLifecycleEvent.ResetReason;
 
 class StationLifecycleEventTest {
   static final HexFormat HEX = HexFormat.of();
@@ -52,6 +53,84 @@ class StationLifecycleEventTest {
           + "14c7606c50dd760a19b243fa982e213f73a082759e04cc045f935e990a";
   static final String VECTOR_SHA256 =
       "153d7759143812c5ad895ec4dd8b9991700c754668f9d517bef4f731d21306e2";
+
+  /** The reset's test vector of docs/spec/ledger.md, "Station events". */
+  static StationLifecycleEvent resetVector() {
+    return StationLifecycleEvent.signReset(
+        KEY,
+        Q,
+        "s1",
+        7,
+        1_789_927_200L,
+        3,
+        TrackingCode.of(filled(0x44)),
+        ResetReason.ELECTION_OVER);
+  }
+
+  @Test
+  void resetSpecVector() {
+    StationLifecycleEvent e = resetVector();
+    byte[] b = e.bytes();
+    assertThat(b).hasSize(189);
+    // kind 6 after the sequence; the reason's byte after the chain head, then 31 zero bytes
+    int kindAt = 1 + 32 + 1 + 2 + 8;
+    assertThat(b[kindAt]).isEqualTo((byte) 6);
+    int fieldAt = kindAt + 1 + 8 + 8 + 32;
+    assertThat(b[fieldAt]).isEqualTo((byte) 1);
+    assertThat(java.util.Arrays.copyOfRange(b, fieldAt + 1, fieldAt + 32)).containsOnly(0);
+    assertThat(HEX.formatHex(b)).isEqualTo(RESET_VECTOR_HEX);
+    assertThat(e.sha256Hex()).isEqualTo(RESET_VECTOR_SHA256);
+    StationLifecycleEvent d = StationLifecycleEvent.decode(b);
+    assertThat(d.kind()).isEqualTo(Kind.RESET);
+    assertThat(d.ballots()).isEqualTo(3);
+    assertThat(d.chainHead()).isEqualTo(TrackingCode.of(filled(0x44)));
+    assertThat(d.resetReason()).contains(ResetReason.ELECTION_OVER);
+    assertThat(d.report()).isEmpty();
+    assertThat(d.signedBy(KEY.publicKey())).isTrue();
+  }
+
+  static final String RESET_VECTOR_HEX =
+      "0122222222222222222222222222222222222222222222222222222222222222"
+          + "22027331000000000000000706000000006ab01f200000000000000003444444"
+          + "4444444444444444444444444444444444444444444444444444444444010000"
+          + "0000000000000000000000000000000000000000000000000000000000c94e53"
+          + "3f737b099926953ebbd919fd9e7afb59ad054c65ecb57adae6d09c89248efd1b"
+          + "f1ea790af01ef40171ae8c8e1ea49724ed18f806b29008cf7ebf20f101";
+  static final String RESET_VECTOR_SHA256 =
+      "f593f7c195c74b96c96117804b8a7f9b4216f67118431a112e8c63b957f2df7f";
+
+  @Test
+  void aResetCarriesAKnownReasonAndNothingElse() {
+    byte[] good = resetVector().bytes();
+    int fieldAt = 1 + 32 + 1 + 2 + 8 + 1 + 8 + 8 + 32;
+    byte[] noReason = good.clone();
+    noReason[fieldAt] = 0;
+    assertThatThrownBy(() -> StationLifecycleEvent.decode(noReason))
+        .hasMessageContaining("reason: a \"station reset\" carries its reason");
+    byte[] unknown = good.clone();
+    unknown[fieldAt] = 5;
+    assertThatThrownBy(() -> StationLifecycleEvent.decode(unknown)).hasMessageContaining("reason:");
+    byte[] trailing = good.clone();
+    trailing[fieldAt + 31] = 1;
+    assertThatThrownBy(() -> StationLifecycleEvent.decode(trailing))
+        .hasMessageContaining("31 zero bytes");
+    assertThatThrownBy(
+            () ->
+                StationLifecycleEvent.sign(
+                    KEY,
+                    Q,
+                    "s1",
+                    1,
+                    Kind.RESET,
+                    0,
+                    0,
+                    TrackingCode.seed(Q, "s1"),
+                    Optional.empty()))
+        .hasMessageContaining("signReset");
+    for (ResetReason r : ResetReason.values()) {
+      assertThat(ResetReason.of(r.code())).contains(r);
+    }
+  }
 
   @Test
   void decodesWhatItSigned() {
@@ -145,6 +224,14 @@ class StationLifecycleEventTest {
         .hasValueSatisfying(
             w -> assertThat(w).contains("\"polls paused\" cannot follow \"polls closed\""));
     assertThat(Kind.RESET.refusalAfter(Optional.of(Kind.POLLS_CLOSED), true)).isEmpty();
-    assertThat(Kind.ELECTION_LOADED.refusalAfter(Optional.of(Kind.RESET), true)).isEmpty();
+    // after a reset: loaded again only where the polls never opened (decision 0349)
+    assertThat(Kind.ELECTION_LOADED.refusalAfter(Optional.of(Kind.RESET), false)).isEmpty();
+    assertThat(Kind.ELECTION_LOADED.refusalAfter(Optional.of(Kind.RESET), true))
+        .hasValueSatisfying(w -> assertThat(w).contains("takes no further part"));
+    assertThat(Kind.RESET.refusalAfter(Optional.empty(), false))
+        .hasValueSatisfying(w -> assertThat(w).contains("\"station reset\" cannot follow nothing"));
+    assertThat(Kind.RESET.refusalAfter(Optional.of(Kind.RESET), false)).isPresent();
+    assertThat(Kind.RESET.refusalAfter(Optional.of(Kind.ELECTION_LOADED), false)).isEmpty();
+    assertThat(Kind.RESET.refusalAfter(Optional.of(Kind.POLLS_OPENED), true)).isEmpty();
   }
 }

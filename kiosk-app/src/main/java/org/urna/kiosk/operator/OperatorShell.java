@@ -288,7 +288,9 @@ public final class OperatorShell {
       }
       case CardCheck.Refused(var reason, var detail) -> {
         LOG.info("operator card refused: {}", detail);
-        apply(new OperatorEvent.CardRefused(words().text("refusal." + reason.name())));
+        apply(
+            new OperatorEvent.CardRefused(
+                words().text("refusal." + reason.name()), reason.name() + ": " + detail));
       }
       case CardCheck.Failed(var fault, var detail) -> {
         LOG.info("operator card could not be read: {}", detail);
@@ -346,7 +348,9 @@ public final class OperatorShell {
       case AuthenticationResult.PinBlocked() -> apply(new OperatorEvent.CardBlocked());
       case AuthenticationResult.Refused(var reason, var detail) -> {
         LOG.info("operator card refused after its PIN: {}", detail);
-        apply(new OperatorEvent.CardRefused(words().text("refusal." + reason.name())));
+        apply(
+            new OperatorEvent.CardRefused(
+                words().text("refusal." + reason.name()), reason.name() + ": " + detail));
       }
       case AuthenticationResult.Failed(var fault, var detail) -> {
         LOG.info("PIN check failed: {}", detail);

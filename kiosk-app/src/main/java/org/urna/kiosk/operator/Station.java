@@ -76,6 +76,35 @@ public interface Station extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * Service mode's safe reset, its commit point (decision 0349): signs the station's reset event
+   * for the loaded election's box and queues it for the ledger; no ballot is taken after it.
+   * Returns the reset queued earlier when there is one; empty for a station that keeps no events
+   * (no election loaded, or loaded before stations kept events).
+   */
+  default Optional<org.urna.core.station.StationLifecycleEvent> queueReset(
+      org.urna.core.role.Role by, org.urna.core.station.StationLifecycleEvent.ResetReason why) {
+    return Optional.empty();
+  }
+
+  /**
+   * Waits at most {@code patience} until the ledger confirmed every ballot of the box and the
+   * station's events up to number {@code sequence}; whether it did (false without a ledger).
+   */
+  default boolean confirmedByLedger(long sequence, java.time.Duration patience) {
+    return false;
+  }
+
+  /** The number of the station's last lifecycle event the ledger proved it holds (0: none). */
+  default long eventsConfirmed() {
+    return 0;
+  }
+
+  /** The station's lifecycle events queued in the loaded election's box, in order. */
+  default java.util.List<org.urna.core.station.StationLifecycleEvent> queuedEvents() {
+    return ballotBox().map(org.urna.sync.StationEventOutbox::all).orElse(java.util.List.of());
+  }
+
   /** The scene that shows the station: the voter's screens wire their keys and taps into it. */
   default void attach(Scene scene) {}
 

@@ -16,6 +16,7 @@ public final class PackageRefusal extends Exception {
     OTHER_STATION_KEY,
     WINDOW_CLOSED,
     ALREADY_LOADED,
+    RESET_HERE,
     NO_STATION_KEY
   }
 

@@ -116,6 +116,11 @@ public final class StationLedger {
     s.start();
   }
 
+  /** Whether the sync runs now. */
+  boolean running() {
+    return sync != null;
+  }
+
   /** After a cast: send now rather than at the next round. */
   void wake() {
     SyncService s = sync;

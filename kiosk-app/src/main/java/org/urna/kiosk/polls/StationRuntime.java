@@ -345,6 +345,11 @@ public final class StationRuntime implements Station {
               m.text("load.alreadyLoaded"),
               "state " + polls.state());
         }
+        Optional<String> afterReset = resetRefusal(c.pkg().extendedHash(), m);
+        if (afterReset.isPresent()) {
+          throw new PackageRefusal(
+              PackageRefusal.Reason.RESET_HERE, afterReset.get(), "reset here: " + lastReset());
+        }
       }
       return c;
     } catch (PackageRefusal r) {
@@ -357,6 +362,10 @@ public final class StationRuntime implements Station {
   public synchronized void load(PackageCheck.Checked c, Role by) {
     if (polls.state() != PollsState.NO_ELECTION && polls.state() != PollsState.CLOSED) {
       throw new PollsRefusal("already-loaded", words.text("load.alreadyLoaded"));
+    }
+    Optional<String> afterReset = resetRefusal(c.pkg().extendedHash(), words);
+    if (afterReset.isPresent()) {
+      throw new PollsRefusal("reset-here", afterReset.get());
     }
     ledger.boxClosing();
     if (box != null) {
@@ -380,7 +389,7 @@ public final class StationRuntime implements Station {
         clock.instant());
     openBox();
     boxRefusal = null;
-    lastEvent = 0;
+    lastEvent = eventsBefore();
     eventsKept = true;
     ledgerEvent(by, Kind.ELECTION_LOADED, Optional.empty());
     audit(
@@ -417,7 +426,7 @@ public final class StationRuntime implements Station {
     var o = box.outboxCounts();
     if (polls.state() != PollsState.CLOSED || o.pending() + o.submitted() > 0) {
       // a station restarted after closing still delivers what the ledger has not confirmed
-      ledger.start(box, state.resolve("sync-" + election.manifest().electionId()));
+      ledger.start(box, syncDirectory());
     }
   }
 
@@ -619,7 +628,7 @@ public final class StationRuntime implements Station {
    */
   private void reconcileEvents() {
     List<StationLifecycleEvent> queued = StationEventOutbox.all(box);
-    lastEvent = queued.isEmpty() ? 0 : queued.getLast().sequence();
+    lastEvent = queued.isEmpty() ? eventsBefore() : queued.getLast().sequence();
     PollsState now = polls.state();
     if (queued.isEmpty()) {
       eventsKept = now == PollsState.LOADED;
@@ -627,6 +636,15 @@ public final class StationRuntime implements Station {
       return;
     }
     Kind last = queued.getLast().kind();
+    if (last == Kind.RESET) {
+      // a reset queued and not finished: no voting, and its event still goes to the ledger
+      if (now != PollsState.CLOSED) {
+        transition(PollsState.CLOSED);
+        audit(new AuditNote(Role.KIOSK, "polls-state-restored", last.words() + " after a restart"));
+      }
+      ensureSync();
+      return;
+    }
     if ((last == Kind.POLLS_OPENED || last == Kind.POLLS_RESUMED)
         && (now == PollsState.LOADED || now == PollsState.PAUSED)) {
       transition(PollsState.OPEN);
@@ -645,6 +663,135 @@ public final class StationRuntime implements Station {
                   + closing.hash()
                   + " built, not printed"));
     }
+  }
+
+  // ---- service mode's safe reset (decision 0349) ----
+
+  /**
+   * Signs the station's reset event, counting the box's recorded ballots with its chain head, and
+   * queues it in the box for the ledger: the reset's commit point. The polls are closed with it (no
+   * ballot after a reset) and the sync runs until the ledger confirmed it. A reset queued already
+   * is returned as it is. Empty when the station keeps no events for its election (none loaded, its
+   * box refused, or loaded before stations kept events).
+   */
+  @Override
+  public synchronized Optional<StationLifecycleEvent> queueReset(
+      Role by, StationLifecycleEvent.ResetReason why) {
+    if (box == null || boxRefusal != null) {
+      return Optional.empty();
+    }
+    List<StationLifecycleEvent> queued = StationEventOutbox.all(box);
+    if (!queued.isEmpty() && queued.getLast().kind() == Kind.RESET) {
+      ensureSync();
+      return Optional.of(queued.getLast());
+    }
+    if (!eventsKept || stationKey == null) {
+      return Optional.empty();
+    }
+    requireNoVoter(words);
+    var o = box.outboxCounts();
+    long ballots = o.pending() + o.submitted() + o.confirmed();
+    TrackingCode head = box.lastTrackingCode();
+    StationLifecycleEvent e =
+        StationLifecycleEvent.signReset(
+            stationKey,
+            election.extendedHash(),
+            context.config().stationId(),
+            lastEvent + 1,
+            clock.instant().getEpochSecond(),
+            ballots,
+            head,
+            why);
+    StationEventOutbox.queue(box, by, e);
+    lastEvent = e.sequence();
+    audit(
+        new AuditNote(
+            by,
+            "station-reset-queued",
+            "event "
+                + e.sequence()
+                + ": "
+                + why.words()
+                + "; "
+                + ballots
+                + " ballots, chain head "
+                + head.shortForm()));
+    if (polls.state() != PollsState.CLOSED) {
+      transition(PollsState.CLOSED);
+      audit(new AuditNote(by, "polls-closed-by-reset", "no ballot is taken after a reset"));
+    }
+    ensureSync();
+    return Optional.of(e);
+  }
+
+  /**
+   * Waits, at most {@code patience}, until the ledger confirmed every ballot of the box and the
+   * station's events up to number {@code sequence}; whether it did. False at once for a station
+   * without a ledger.
+   */
+  @Override
+  public boolean confirmedByLedger(long sequence, Duration patience) {
+    BallotBox b;
+    synchronized (this) {
+      b = box;
+    }
+    if (b == null || !ledger.configured()) {
+      return false;
+    }
+    ledger.drain(patience, sequence);
+    var o = b.outboxCounts();
+    return o.pending() + o.submitted() == 0 && eventsConfirmed() >= sequence;
+  }
+
+  /** The number of the station's last event the ledger proved it holds (0: none). */
+  @Override
+  public long eventsConfirmed() {
+    long status = ledger.snapshot().sync().map(st -> st.events().confirmed()).orElse(0L);
+    Path dir;
+    synchronized (this) {
+      dir = election == null ? null : syncDirectory();
+    }
+    return Math.max(status, dir == null ? 0 : StationEventOutbox.confirmed(dir));
+  }
+
+  /** The last reset of an election on this station, as its state folder keeps it. */
+  public Optional<ResetNote> lastReset() {
+    return ResetNote.read(state);
+  }
+
+  /** Why the election with this hash may not be loaded here again after a reset, if so. */
+  private Optional<String> resetRefusal(byte[] extendedHash, Messages m) {
+    Optional<ResetNote> note = lastReset().filter(n -> n.of(extendedHash));
+    if (note.isEmpty()) {
+      return Optional.empty();
+    }
+    ResetNote n = note.get();
+    if (n.opened() || n.ballots() > 0) {
+      return Optional.of(m.text("load.resetAfterOpening", n.ballots()));
+    }
+    if (!n.onLedger()) {
+      return Optional.of(m.text("load.resetNotOnLedger"));
+    }
+    return Optional.empty();
+  }
+
+  /** The events of the loaded election before this box: those up to its last reset here. */
+  private long eventsBefore() {
+    return lastReset()
+        .filter(n -> n.of(election.extendedHash()))
+        .map(ResetNote::sequence)
+        .orElse(0L);
+  }
+
+  private Path syncDirectory() {
+    return state.resolve("sync-" + election.manifest().electionId());
+  }
+
+  private void ensureSync() {
+    if (!ledger.running()) {
+      ledger.start(box, syncDirectory());
+    }
+    ledger.wake();
   }
 
   private PollReports.Report report(String kind, Messages m, List<String> extra) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,8 +27,8 @@ import org.urna.kiosk.polls.PollsState;
  * Bad input at the station, each refused on the poll worker's screen in words of its own, and
  * nothing changed: packages that are changed, damaged, from another authority or for other
  * stations; cards from another authority, with an empty certificate slot (no role at all: the
- * station cannot read it as a role card), or of a role this station does not let sign in (here:
- * election managers).
+ * station cannot read it as a role card), signed by the authority but naming no role or an unknown
+ * one, or of a role this station does not let sign in (here: election managers).
  */
 class BadInputStoriesTest extends SimulatedStationStory {
   private static final String ELSEWHERE = "uik-9999";
@@ -149,5 +150,32 @@ class BadInputStoriesTest extends SimulatedStationStory {
         .as("the refused role and authority are audited")
         .hasSize(3);
     assertThat(journal()).doesNotContain("operator-signed-in");
+  }
+
+  /**
+   * Cards the election authority really signed that carry no Urna role, or a role value Urna does
+   * not know: refused on the screen in the words for a certificate naming no election role, no PIN
+   * asked, nothing opened, and each refusal audited with its reason.
+   */
+  @Test
+  void authoritySignedCardsWithNoRoleOrAnUnknownRoleAreRefusedInWordsAndAudited() throws Exception {
+    String words = Messages.of(Messages.Area.OPERATOR, language).text("refusal.NO_ROLE");
+    assertThat(words).contains("names no election role");
+    Map<String, String> before = stateFiles();
+    refusedCard(
+        authority.cardWithRoleValue(java.util.Optional.empty()).virtualCard(),
+        words,
+        "signed-no-role");
+    refusedCard(
+        authority.cardWithRoleValue(java.util.Optional.of("observer")).virtualCard(),
+        words,
+        "signed-unknown-role");
+    List<String> refusals =
+        journal().lines().filter(l -> l.contains("operator-card-refused")).toList();
+    assertThat(refusals).hasSize(2).allSatisfy(l -> assertThat(l).contains("NO_ROLE"));
+    assertThat(refusals.get(0)).contains("no role attribute");
+    assertThat(refusals.get(1)).contains("unknown role value");
+    assertThat(journal()).doesNotContain("operator-signed-in");
+    assertThat(stateFiles()).as("nothing else changed").isEqualTo(before);
   }
 }

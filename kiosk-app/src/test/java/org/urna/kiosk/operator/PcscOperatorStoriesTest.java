@@ -141,6 +141,21 @@ class PcscOperatorStoriesTest extends StationStory {
     assertThat(journal()).doesNotContain(TestAuthority.PIN).doesNotContain("000000");
   }
 
+  /** An authority-signed card naming no role, through pcscd: refused in words, audited. */
+  @Test
+  void anAuthoritySignedCardWithoutARoleIsRefusedInWordsThroughPcscd() throws Exception {
+    insert(authority.cardWithRoleValue(java.util.Optional.empty()).virtualCard());
+    waitForText("names no election role");
+    assertThat(showing("screen-pin")).as("no PIN is asked").isFalse();
+    remove();
+    waitForText("No election loaded");
+    assertThat(journal().lines().filter(l -> l.contains("operator-card-refused")).toList())
+        .singleElement()
+        .asString()
+        .contains("NO_ROLE: no role attribute");
+    assertThat(journal()).doesNotContain("operator-signed-in");
+  }
+
   @Test
   void aCardBlockedByWrongPinsIsResetByAnElectionManagerThroughPcscd() throws Exception {
     VirtualPivCard worker = authority.card(Role.POLL_WORKER).virtualCard();

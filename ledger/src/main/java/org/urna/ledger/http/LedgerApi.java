@@ -296,7 +296,7 @@ public final class LedgerApi {
 
   /**
    * GET /v1/stations: each station's ballot count, and its lifecycle events with when its polls
-   * opened and closed (docs/spec/ledger.md, "Station events").
+   * opened and closed and when it was last reset (docs/spec/ledger.md, "Station events").
    */
   public HttpAnswer stations() {
     ObjectNode root = JSON.createObjectNode().putPOJO("stations", state().stationCounts());
@@ -309,6 +309,7 @@ public final class LedgerApi {
               s.put("state", events.getLast().kind().words());
               putTime(s, "openedAt", events, StationLifecycleEvent.Kind.POLLS_OPENED);
               putTime(s, "closedAt", events, StationLifecycleEvent.Kind.POLLS_CLOSED);
+              putTime(s, "resetAt", events, StationLifecycleEvent.Kind.RESET);
               ArrayNode list = s.putArray("events");
               for (LedgerView.StationEventEntry e : events) {
                 ObjectNode o =
@@ -319,6 +320,7 @@ public final class LedgerApi {
                         .put("ballots", e.ballots())
                         .put("index", e.index());
                 e.reportHex().ifPresent(r -> o.put("report", r));
+                e.reason().ifPresent(r -> o.put("reason", r));
               }
             });
     return json(root);

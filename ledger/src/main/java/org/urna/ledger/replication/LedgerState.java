@@ -64,7 +64,14 @@ public final class LedgerState implements LedgerView {
     events
         .computeIfAbsent(e.stationId(), s -> new java.util.concurrent.CopyOnWriteArrayList<>())
         .add(
-            new StationEventEntry(e.sequence(), e.kind(), e.time(), e.ballots(), e.reportHex(), i));
+            new StationEventEntry(
+                e.sequence(),
+                e.kind(),
+                e.time(),
+                e.ballots(),
+                e.reportHex(),
+                e.resetReason().map(r -> r.words()),
+                i));
   }
 
   public void append(List<EntryValidator.Leaf> leaves) throws IOException {

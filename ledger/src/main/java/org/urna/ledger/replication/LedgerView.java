@@ -26,6 +26,7 @@ public interface LedgerView {
   /**
    * A station's lifecycle event as the log holds it.
    *
+   * @param reason why the station was reset, for a reset (its words)
    * @param index its leaf's index
    */
   record StationEventEntry(
@@ -34,5 +35,6 @@ public interface LedgerView {
       long time,
       long ballots,
       Optional<String> reportHex,
+      Optional<String> reason,
       long index) {}
 }

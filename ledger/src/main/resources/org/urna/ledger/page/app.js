@@ -220,7 +220,9 @@ async function refresh() {
     for (const s of ids) {
       const p = polls[s] || {};
       const tr = tb.insertRow();
-      [s, st.stations[s] || 0, p.state || '—', p.openedAt || '—', p.closedAt || '—'].forEach(v => { tr.insertCell().textContent = v; });
+      const reset = (p.events || []).filter(e => e.kind === 'station reset').pop();
+      const resetWords = reset ? reset.time + ' · ' + reset.ballots + (reset.ballots === 1 ? ' ballot' : ' ballots') + ', all on the ledger · ' + reset.reason : '—';
+      [s, st.stations[s] || 0, p.state || '—', p.openedAt || '—', p.closedAt || '—', resetWords].forEach(v => { tr.insertCell().textContent = v; });
     }
     const cps = (await (await fetch('/v1/checkpoints')).json()).checkpoints;
     const ol = document.getElementById('history');

@@ -15,6 +15,7 @@ import org.urna.core.ballot.TrackingCode;
 import org.urna.core.crypto.SigningKey;
 import org.urna.core.station.StationLifecycleEvent;
 import org.urna.core.station.StationLifecycleEvent.Kind;
+import org.urna.core.station.StationLifecycleEvent.ResetReason;
 import org.urna.ledger.merkle.MerkleLog;
 import org.urna.ledger.merkle.Rfc6962;
 
@@ -33,6 +34,9 @@ class StationEventValidatorTest {
 
   static StationLifecycleEvent event(
       String station, long seq, Kind kind, long ballots, TrackingCode head, SigningKey key) {
+    if (kind == Kind.RESET) {
+      return reset(station, seq, ballots, head, ResetReason.ELECTION_OVER, TIME, key);
+    }
     return StationLifecycleEvent.sign(
         key,
         Q,
@@ -43,6 +47,17 @@ class StationEventValidatorTest {
         ballots,
         head,
         kind.carriesReport() ? Optional.of(report(seq == 2 ? 0x20 : (int) seq)) : Optional.empty());
+  }
+
+  static StationLifecycleEvent reset(
+      String station,
+      long seq,
+      long ballots,
+      TrackingCode head,
+      ResetReason why,
+      long time,
+      SigningKey key) {
+    return StationLifecycleEvent.signReset(key, Q, station, seq, time, ballots, head, why);
   }
 
   static StationLifecycleEvent event(
@@ -257,17 +272,21 @@ class StationEventValidatorTest {
           .isEqualTo("out of order at station s1: \"polls opened\" cannot follow \"polls closed\"");
       assertThat(reason(apply(state, event("s1", 4, Kind.RESET, 2, head)).verdicts().getFirst()))
           .isEqualTo("accepted");
+      // its polls opened before the reset: it takes no further part in this election
       assertThat(
               reason(
                   apply(state, event("s1", 5, Kind.ELECTION_LOADED, 2, head))
                       .verdicts()
                       .getFirst()))
-          .isEqualTo("accepted");
+          .isEqualTo(
+              "out of order at station s1: the polls were opened at this station before its"
+                  + " reset: it takes no further part in this election (its polls never open a"
+                  + " second time)");
       assertThat(
               reason(
-                  apply(state, event("s1", 6, Kind.POLLS_OPENED, 2, head)).verdicts().getFirst()))
+                  apply(state, event("s1", 5, Kind.POLLS_OPENED, 2, head)).verdicts().getFirst()))
           .isEqualTo(
-              "out of order at station s1: the polls were already opened once at this station");
+              "out of order at station s1: \"polls opened\" cannot follow \"station reset\"");
       // s2's events are its own
       assertThat(
               reason(
@@ -275,6 +294,137 @@ class StationEventValidatorTest {
                       .verdicts()
                       .getFirst()))
           .isEqualTo("accepted");
+    }
+  }
+
+  /**
+   * A reset must say what the ledger holds of the station: its ballots, its chain head; it comes
+   * after the station's first event, once; nothing but its own bytes again replays it.
+   */
+  @Test
+  void aResetCountsWhatTheLedgerHoldsAndComesOnce() throws Exception {
+    try (MerkleLog log = MerkleLog.open(dir.resolve("entries.log"))) {
+      LedgerState state = new LedgerState(log);
+      // a reset before the station loaded its election
+      assertThat(
+              reason(apply(state, event("s1", 1, Kind.RESET, 0, seed("s1"))).verdicts().getFirst()))
+          .isEqualTo(
+              "out of order at station s1: \"station reset\" cannot follow nothing (a station's"
+                  + " first event is \"election loaded\")");
+      apply(
+          state,
+          event("s1", 1, Kind.ELECTION_LOADED, 0, seed("s1")),
+          event("s1", 2, Kind.POLLS_OPENED, 0, seed("s1")));
+      List<RecordedBallot> ballots = stations.next("s1", 2);
+      state.append(
+          new BallotValidator(Stations.rules()).decide(Stations.bytes(ballots), state).leaves());
+      TrackingCode head = ballots.get(1).code();
+      long size = log.size();
+      // wrong counts: fewer than the ledger holds (a box that lost one), more (one not sent yet)
+      assertThat(reason(apply(state, event("s1", 3, Kind.RESET, 1, head)).verdicts().getFirst()))
+          .isEqualTo("the event counts 1 ballots of station s1 but the ledger holds 2");
+      assertThat(reason(apply(state, event("s1", 3, Kind.RESET, 3, head)).verdicts().getFirst()))
+          .isEqualTo("the event counts 3 ballots of station s1 but the ledger holds 2");
+      // wrong head: the box's chain ends elsewhere than the ledger's
+      assertThat(
+              reason(
+                  apply(state, event("s1", 3, Kind.RESET, 2, ballots.get(0).code()))
+                      .verdicts()
+                      .getFirst()))
+          .isEqualTo("the event's chain head is not station s1's last tracking code on the ledger");
+      assertThat(log.size()).isEqualTo(size);
+      StationLifecycleEvent reset =
+          reset("s1", 3, 2, head, ResetReason.FAULT, TIME + 60, Stations.keyOf("s1"));
+      assertThat(apply(state, reset).verdicts().getFirst())
+          .isEqualTo(new Verdict.Accepted("3", "s1", size, "", false));
+      // replayed: the same bytes answer their place; another reset under its number, or after it
+      assertThat(apply(state, reset).verdicts().getFirst())
+          .isEqualTo(new Verdict.Accepted("3", "s1", size, "", true));
+      assertThat(
+              reason(
+                  apply(
+                          state,
+                          reset(
+                              "s1", 3, 2, head, ResetReason.OTHER, TIME + 60, Stations.keyOf("s1")))
+                      .verdicts()
+                      .getFirst()))
+          .isEqualTo("station s1 already has event 3 on the ledger, with other bytes");
+      assertThat(
+              reason(
+                  apply(
+                          state,
+                          reset(
+                              "s1", 4, 2, head, ResetReason.FAULT, TIME + 61, Stations.keyOf("s1")))
+                      .verdicts()
+                      .getFirst()))
+          .isEqualTo(
+              "out of order at station s1: \"station reset\" cannot follow \"station reset\"");
+      // a reset signed by another station's key
+      assertThat(
+              reason(
+                  apply(
+                          state,
+                          reset("s1", 4, 2, head, ResetReason.FAULT, TIME, Stations.keyOf("s2")))
+                      .verdicts()
+                      .getFirst()))
+          .startsWith("the station's signature on this event does not verify");
+      assertThat(log.size()).isEqualTo(size + 1);
+      var onLedger = state.stationEvents("s1");
+      assertThat(onLedger.getLast().kind()).isEqualTo(Kind.RESET);
+      assertThat(onLedger.getLast().ballots()).isEqualTo(2);
+      assertThat(onLedger.getLast().reason()).contains(ResetReason.FAULT.words());
+    }
+  }
+
+  /**
+   * A station reset before its polls opened may load the election again: its numbers continue (a
+   * number used before the reset is taken), its new box starts empty at the chain's seed, and the
+   * zero check holds for it as for the first.
+   */
+  @Test
+  void afterAResetBeforeOpeningTheNumbersContinueAndTheZeroCheckHolds() throws Exception {
+    try (MerkleLog log = MerkleLog.open(dir.resolve("entries.log"))) {
+      LedgerState state = new LedgerState(log);
+      apply(
+          state,
+          event("s2", 1, Kind.ELECTION_LOADED, 0, seed("s2")),
+          reset("s2", 2, 0, seed("s2"), ResetReason.SET_UP_AGAIN, TIME, Stations.keyOf("s2")));
+      StationLifecycleEvent restarted =
+          StationLifecycleEvent.sign(
+              Stations.keyOf("s2"),
+              Q,
+              "s2",
+              1,
+              Kind.ELECTION_LOADED,
+              TIME + 120,
+              0,
+              seed("s2"),
+              Optional.empty());
+      assertThat(reason(apply(state, restarted).verdicts().getFirst()))
+          .isEqualTo("station s2 already has event 1 on the ledger, with other bytes");
+      assertThat(
+              reason(
+                  apply(state, event("s2", 3, Kind.ELECTION_LOADED, 0, seed("s2")))
+                      .verdicts()
+                      .getFirst()))
+          .isEqualTo("accepted");
+      // the new box's zero report must count no ballot, and the ledger must hold none of s2
+      assertThat(
+              reason(
+                  apply(state, event("s2", 4, Kind.POLLS_OPENED, 1, seed("s2")))
+                      .verdicts()
+                      .getFirst()))
+          .isEqualTo("\"polls opened\" must count 0 ballots (its zero report), not 1");
+      assertThat(
+              reason(
+                  apply(state, event("s2", 4, Kind.POLLS_OPENED, 0, seed("s2")))
+                      .verdicts()
+                      .getFirst()))
+          .isEqualTo("accepted");
+      assertThat(state.stationEvents("s2"))
+          .extracting(e -> e.kind())
+          .containsExactly(
+              Kind.ELECTION_LOADED, Kind.RESET, Kind.ELECTION_LOADED, Kind.POLLS_OPENED);
     }
   }
 

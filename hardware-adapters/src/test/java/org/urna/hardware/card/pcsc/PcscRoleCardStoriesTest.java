@@ -227,6 +227,15 @@ class PcscRoleCardStoriesTest {
         RefusalReason.NOT_YET_VALID);
     expectRefusal(authority.card(Role.TECHNICIAN), pollWorkersOnly, RefusalReason.ROLE_NOT_ALLOWED);
     expectRefusal(revoked, pollWorkersOnly, RefusalReason.REVOKED);
+    // signed by the authority, but naming no Urna role, or a role value Urna does not know
+    expectRefusal(
+        authority.cardWithRoleValue(java.util.Optional.empty()),
+        pollWorkersOnly,
+        RefusalReason.NO_ROLE);
+    expectRefusal(
+        authority.cardWithRoleValue(java.util.Optional.of("observer")),
+        pollWorkersOnly,
+        RefusalReason.NO_ROLE);
 
     // A genuine certificate copied onto a card that holds a different key: the PIN is right, but
     // the challenge signature does not verify against the certificate.

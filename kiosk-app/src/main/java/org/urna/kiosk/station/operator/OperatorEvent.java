@@ -15,10 +15,20 @@ public sealed interface OperatorEvent {
     }
   }
 
-  /** A card was inserted and refused (wrong authority, wrong role, expired...). */
-  record CardRefused(String reason) implements OperatorEvent {
+  /**
+   * A card was inserted and refused (wrong authority, no role, wrong role, expired...): {@code
+   * reason} in the words shown to its holder, {@code audited} what the audit log keeps (the
+   * refusal's code and the check's detail, e.g. "NO_ROLE: unknown role value").
+   */
+  record CardRefused(String reason, String audited) implements OperatorEvent {
     public CardRefused {
       Objects.requireNonNull(reason);
+      Objects.requireNonNull(audited);
+    }
+
+    /** A refusal audited in the words shown. */
+    public CardRefused(String reason) {
+      this(reason, reason);
     }
   }
 

@@ -69,8 +69,8 @@ public final class OperatorSession {
           case LoggedOut l ->
               switch (event) {
                 case CardRecognized(var card, int left) -> recognized(card, left);
-                case CardRefused(var reason) ->
-                    Step.audited(new Refused(reason), Role.KIOSK, "operator-card-refused", reason);
+                case CardRefused(var reason, var audited) ->
+                    Step.audited(new Refused(reason), Role.KIOSK, "operator-card-refused", audited);
                 case Tick t -> Step.quiet(state);
                 case Activity a -> Step.quiet(state);
                 default -> null;
@@ -94,12 +94,12 @@ public final class OperatorSession {
                     Step.audited(
                         new Blocked(card), Role.KIOSK, "operator-card-blocked", card.audited());
                 // The card failed the challenge after its PIN: it is refused, not signed in.
-                case CardRefused(var reason) ->
+                case CardRefused(var reason, var audited) ->
                     Step.audited(
                         new Refused(reason),
                         Role.KIOSK,
                         "operator-card-refused",
-                        card.audited() + "; " + reason);
+                        card.audited() + "; " + audited);
                 case CardRemoved r ->
                     Step.audited(
                         new LoggedOut(), Role.KIOSK, "operator-card-removed", card.audited());
@@ -175,8 +175,8 @@ public final class OperatorSession {
                             + "; "
                             + left
                             + " PIN tries left");
-                case CardRefused(var reason) ->
-                    Step.audited(new Refused(reason), Role.KIOSK, "operator-card-refused", reason);
+                case CardRefused(var reason, var audited) ->
+                    Step.audited(new Refused(reason), Role.KIOSK, "operator-card-refused", audited);
                 case Tick(var now) -> expired(state, manager, until, now);
                 case Activity a -> Step.quiet(state);
                 case SignOut s ->
