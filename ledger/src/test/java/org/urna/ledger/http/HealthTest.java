@@ -103,6 +103,16 @@ public class HealthTest {
       for (int i = 0; i < 3; i++) {
         int n = i;
         waitFor(() -> get(net, n, "/ready").statusCode() == 200, "v" + (n + 1) + " ready");
+        // the checkpoint over the 5 entries is cosigned after they are applied, not with them
+        waitFor(
+            () -> {
+              try {
+                return json(get(net, n, "/health")).path("checkpointSize").asLong() == 5;
+              } catch (Exception e) {
+                throw new AssertionError(e);
+              }
+            },
+            "v" + (n + 1) + " checkpoint of 5");
         JsonNode h = json(get(net, i, "/health"));
         assertThat(get(net, i, "/health").statusCode()).isEqualTo(200);
         assertThat(h.path("status").asText()).isEqualTo("ok");
