@@ -158,9 +158,9 @@ public final class StationLedger {
       if (st != null
           && ((st.pending() + st.submitted() == 0 && st.events().confirmed() >= events)
               || st.alarm().isPresent()
-              || (st.pending() + st.submitted() == 0
-                  && st.events().queued() >= events
-                  && !s.takesEvents())
+              // a ledger that takes no events: nothing more to wait for once the ballots are in
+              // (events are numbered on across a reset, so a count of queued events is no measure)
+              || (st.pending() + st.submitted() == 0 && !s.takesEvents())
               || st.lastError().filter(e -> e != seen).isPresent())) {
         break;
       }
