@@ -163,15 +163,7 @@ public final class ElectionRecordVerifier {
     final int from;
     final int to;
     TreeHash leafHash;
-    RecordedBallot recorded; // after its chunk is checked: kept for a challenged ballot only (R9)
-    // What the steps in ledger order need of a decoded ballot (V1), kept when its chunk is
-    // checked without the ciphertexts and proofs, so that checked chunks waiting for their turn
-    // hold little for the collector to copy.
-    boolean decoded;
-    BallotId ballotId;
-    String station;
-    BallotState state;
-    TrackingCode previous;
+    RecordedBallot recorded;
     TrackingCode code; // recorded.code(), hashed once on the ballot's thread (V8, V7, R8)
     boolean shapeOk;
     StationLifecycleEvent event;
@@ -198,16 +190,9 @@ public final class ElectionRecordVerifier {
     }
 
     EntryName name() {
-      return decoded
-          ? new EntryName(entry, event, ballotId, station)
-          : new EntryName(entry, event, null, null);
-    }
-
-    /** Keeps what the steps in ledger order need: the decoded ballot of a challenged one only. */
-    void checked() {
-      if (decoded && state != BallotState.CHALLENGED) {
-        recorded = null;
-      }
+      return recorded == null
+          ? new EntryName(entry, event, null, null)
+          : new EntryName(entry, event, recorded.ballotId(), recorded.ballot().stationId());
     }
   }
 
@@ -874,7 +859,6 @@ public final class ElectionRecordVerifier {
             () -> {
               verifyChunk(c.ballots, proofs, encryptor);
               c.tally = castSum == null ? null : chunkTally(c.ballots);
-              c.ballots.forEach(Ballot::checked);
               return c;
             }));
     while (inFlight.size() > chunksInFlight()
@@ -895,17 +879,17 @@ public final class ElectionRecordVerifier {
   private void inOrder(Chunk c, Progress progress) {
     for (Ballot b : c.ballots) {
       sequential(RecordStep.R7, r7, b);
-      if (b.decoded) {
-        long[] n = perStation.computeIfAbsent(b.station, s -> new long[2]);
-        n[b.state == BallotState.CAST ? 0 : 1]++;
+      if (b.recorded != null) {
+        long[] n = perStation.computeIfAbsent(b.recorded.ballot().stationId(), s -> new long[2]);
+        n[b.recorded.state() == BallotState.CAST ? 0 : 1]++;
         sequential(RecordStep.V7, v7, b);
         sequential(RecordStep.R8, r8, b);
         sequential(RecordStep.V10, v10, b);
         sequential(RecordStep.R9, r9, b);
       }
       sequential(RecordStep.R11, r11, b);
-      if (b.decoded && key != null) {
-        String s = b.station;
+      if (b.recorded != null && key != null) {
+        String s = b.recorded.ballot().stationId();
         stationBallots.merge(s, 1L, Long::sum);
         heads.put(s, b.code);
       }
@@ -1023,11 +1007,6 @@ public final class ElectionRecordVerifier {
               Arrays.copyOfRange(b.bundle, b.from + 1 + TrackingCode.BYTES, b.to));
       b.code = r.code();
       b.recorded = r;
-      b.ballotId = r.ballotId();
-      b.station = r.ballot().stationId();
-      b.state = r.state();
-      b.previous = r.previous();
-      b.decoded = true;
       return true;
     } catch (RuntimeException e) {
       report.fail(RecordStep.V1, b.item(), "does not decode: " + e.getMessage());
@@ -1272,15 +1251,15 @@ public final class ElectionRecordVerifier {
       return;
     }
     report.checked(RecordStep.V7, 1);
-    String station = b.station;
+    String station = b.recorded.ballot().stationId();
     TrackingCode expected =
         heads.computeIfAbsent(station, s -> TrackingCode.seed(key.extendedHash(), s));
-    if (!b.previous.equals(expected)) {
+    if (!b.recorded.previous().equals(expected)) {
       report.fail(
           RecordStep.V7,
           b.item(),
           "its previous code "
-              + b.previous.display()
+              + b.recorded.previous().display()
               + " is not the station's last code "
               + expected.display()
               + " (a ballot is missing, reordered or inserted)");
@@ -1315,7 +1294,7 @@ public final class ElectionRecordVerifier {
    * ballots before it in the ledger, ending in its chain head.
    */
   void r11StationEvent(Ballot b) {
-    if (key == null || b.decoded) {
+    if (key == null || b.recorded != null) {
       return;
     }
     if (b.eventError != null) {
@@ -1379,14 +1358,14 @@ public final class ElectionRecordVerifier {
   /** V10 for one ballot: its id was not seen before in the record. */
   void v10UniqueId(Ballot b) {
     report.checked(RecordStep.V10, 1);
-    if (!ballotIds.add(b.ballotId.toBytes())) {
+    if (!ballotIds.add(b.recorded.ballotId().toBytes())) {
       report.fail(RecordStep.V10, b.item(), "the ballot id appears twice");
     }
   }
 
   /** R9 for one ballot: a challenged ballot joins challenged.json as the verifier writes it. */
   void r9Challenged(Ballot b) {
-    if (key != null && b.state == BallotState.CHALLENGED) {
+    if (key != null && b.recorded.state() == BallotState.CHALLENGED) {
       challenged.add(new RecordDocuments.Challenged(b.entry, b.recorded));
     }
   }
