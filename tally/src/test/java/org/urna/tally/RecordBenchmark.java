@@ -121,7 +121,42 @@ public final class RecordBenchmark {
         peakRssMib(),
         loadBefore,
         java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+    System.err.println("CPU by thread kind (s): " + cpuByThreadKind());
     System.exit(code);
+  }
+
+  /**
+   * This process's CPU time so far by kind of thread, from /proc/self/task (Linux): the verifier's
+   * pool, the collector's threads, the JIT compilers, the main thread, the rest.
+   */
+  static Map<String, Double> cpuByThreadKind() throws java.io.IOException {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    long hz = 100; // USER_HZ
+    try (java.util.stream.Stream<java.nio.file.Path> tasks =
+        java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+      for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
+        String stat;
+        try {
+          stat = java.nio.file.Files.readString(t.resolve("stat"));
+        } catch (java.io.IOException gone) {
+          continue;
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        double s = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) hz;
+        String kind =
+            name.startsWith("pool-")
+                ? "pool"
+                : name.startsWith("GC ") || name.startsWith("G1 ")
+                    ? "collector"
+                    : name.startsWith("C1 ") || name.startsWith("C2 ")
+                        ? "compiler"
+                        : name.equals("main") || name.equals("java") ? "main" : "other";
+        out.merge(kind, s, Double::sum);
+      }
+    }
+    out.replaceAll((k, v) -> Math.round(v * 100) / 100.0);
+    return out;
   }
 
   private static void inMemory(String[] args) throws Exception {

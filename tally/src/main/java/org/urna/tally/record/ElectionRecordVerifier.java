@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,8 +26,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import org.urna.core.ballot.BallotEncryptor;
+import org.urna.core.ballot.BallotId;
 import org.urna.core.ballot.BallotState;
 import org.urna.core.ballot.EncryptedBallot;
 import org.urna.core.ballot.EncryptedContest;
@@ -113,7 +117,10 @@ public final class ElectionRecordVerifier {
   private int nextCheckpoint; // R7: the first checkpoint the tree has not reached
   private long covered; // R7: the size of the last checkpoint whose root matched
   private long uncovered; // R7: entries after it
-  private final TreeSet<String> uncoveredItems = new TreeSet<>(); // R7: the first of them by name
+  // R7: the first of them by name, keyed by the entry's number in decimal, which sorts as the names
+  // do (each name is "entry " + that number, then nothing or " (", and ' ' sorts before digits),
+  // so that a name is only made for an entry that joins them.
+  private final TreeMap<String, EntryName> uncoveredItems = new TreeMap<>();
   private final Map<String, TrackingCode> heads = new HashMap<>(); // V7, R11
   private final Map<String, Long> stationBallots = new HashMap<>(); // R11
   private final Map<String, StationLifecycleEvent> lastEvents = new HashMap<>(); // R11
@@ -124,23 +131,14 @@ public final class ElectionRecordVerifier {
   private final Map<String, long[]> perStation = new TreeMap<>(); // cast, challenged
   private final Set<RecordStep> brokenSteps = EnumSet.noneOf(RecordStep.class);
 
-  /** One ledger entry and what its steps found. */
-  private static final class Ballot {
-    final long entry;
-    final byte[] leaf;
-    TreeHash leafHash;
-    RecordedBallot recorded;
-    TrackingCode code; // recorded.code(), hashed once on the ballot's thread (V8, V7, R8)
-    boolean shapeOk;
-    StationLifecycleEvent event;
-    String eventError;
-
-    Ballot(long entry, byte[] leaf) {
-      this.entry = entry;
-      this.leaf = leaf;
-    }
-
-    String item() {
+  /**
+   * What names an entry in a failure ({@link Ballot#item}), kept without the entry: R7 names
+   * entries after their chunk is dropped.
+   */
+  private record EntryName(
+      long entry, StationLifecycleEvent event, BallotId ballotId, String station) {
+    @Override
+    public String toString() {
       if (event != null) {
         return "entry "
             + entry
@@ -152,15 +150,49 @@ public final class ElectionRecordVerifier {
             + event.kind().words()
             + ")";
       }
-      return recorded == null
+      return ballotId == null
           ? "entry " + entry
-          : "entry "
-              + entry
-              + " (ballot "
-              + recorded.ballotId().toHex()
-              + ", station "
-              + recorded.ballot().stationId()
-              + ")";
+          : "entry " + entry + " (ballot " + ballotId.toHex() + ", station " + station + ")";
+    }
+  }
+
+  /** One ledger entry and what its steps found. */
+  private static final class Ballot {
+    final long entry;
+    final byte[] bundle; // the leaf is bundle[from, to): read once, never copied whole
+    final int from;
+    final int to;
+    TreeHash leafHash;
+    RecordedBallot recorded;
+    TrackingCode code; // recorded.code(), hashed once on the ballot's thread (V8, V7, R8)
+    boolean shapeOk;
+    StationLifecycleEvent event;
+    String eventError;
+
+    Ballot(long entry, byte[] bundle, int from, int to) {
+      this.entry = entry;
+      this.bundle = bundle;
+      this.from = from;
+      this.to = to;
+    }
+
+    int leafLength() {
+      return to - from;
+    }
+
+    /** The leaf's first byte (its type), or -1 for an empty leaf. */
+    int leafType() {
+      return to > from ? bundle[from] : -1;
+    }
+
+    String item() {
+      return name().toString();
+    }
+
+    EntryName name() {
+      return recorded == null
+          ? new EntryName(entry, event, null, null)
+          : new EntryName(entry, event, recorded.ballotId(), recorded.ballot().stationId());
     }
   }
 
@@ -751,13 +783,14 @@ public final class ElectionRecordVerifier {
         String name = RecordLayout.ENTRIES + bundlePaths.get(b);
         int count = (int) Math.min(EntryBundles.WIDTH, entryCount - (long) b * EntryBundles.WIDTH);
         report.checked(RecordStep.R6, 1);
-        List<byte[]> entries = r6Bundle(name, count);
-        if (entries == null) {
+        byte[] bundle = r6Bundle(name);
+        int[] starts = bundle == null ? null : r6Entries(name, bundle, count);
+        if (starts == null) {
           ok = false;
           break;
         }
-        for (byte[] leaf : entries) {
-          current.add(new Ballot(next++, leaf));
+        for (int i = 0; i < count; i++) {
+          current.add(new Ballot(next++, bundle, starts[i], starts[i + 1] - 2));
           held++;
           mostHeld = Math.max(mostHeld, held);
           if (current.size() == chunk) {
@@ -786,23 +819,26 @@ public final class ElectionRecordVerifier {
     }
   }
 
-  /**
-   * R6 for one bundle: it is there, can be read, and holds exactly {@code count} entries; null (the
-   * failure reported) when not.
-   */
-  private List<byte[]> r6Bundle(String name, int count) {
+  /** R6 for one bundle: it is there and can be read; null (the failure reported) when not. */
+  private byte[] r6Bundle(String name) {
     if (!files.has(name)) {
       return null; // reported by r6Entries as missing
     }
-    byte[] bundle;
     try {
-      bundle = files.read(name);
+      return files.read(name);
     } catch (IOException | RuntimeException e) {
       report.fail(RecordStep.R6, name, "cannot be read: " + e.getMessage());
       return null;
     }
+  }
+
+  /**
+   * R6 for one bundle read: it holds exactly {@code count} entries; where they start ({@link
+   * EntryBundles#starts}), or null (the failure reported) when not.
+   */
+  private int[] r6Entries(String name, byte[] bundle, int count) {
     try {
-      return EntryBundles.read(bundle, count);
+      return EntryBundles.starts(bundle, count);
     } catch (LedgerFormatException e) {
       report.fail(RecordStep.R6, name, e.getMessage());
       return null;
@@ -831,19 +867,27 @@ public final class ElectionRecordVerifier {
     }
   }
 
+  // One object a step, not one a step and entry.
+  private final Consumer<Ballot> r7 = this::r7Inclusion;
+  private final Consumer<Ballot> v7 = this::v7Chain;
+  private final Consumer<Ballot> r8 = this::r8LeafCode;
+  private final Consumer<Ballot> v10 = this::v10UniqueId;
+  private final Consumer<Ballot> r9 = this::r9Challenged;
+  private final Consumer<Ballot> r11 = this::r11StationEvent;
+
   /** The steps that follow the ledger from its start, for a checked chunk, in ledger order. */
   private void inOrder(Chunk c, Progress progress) {
     for (Ballot b : c.ballots) {
-      sequential(RecordStep.R7, () -> r7Inclusion(b));
+      sequential(RecordStep.R7, r7, b);
       if (b.recorded != null) {
         long[] n = perStation.computeIfAbsent(b.recorded.ballot().stationId(), s -> new long[2]);
         n[b.recorded.state() == BallotState.CAST ? 0 : 1]++;
-        sequential(RecordStep.V7, () -> v7Chain(b));
-        sequential(RecordStep.R8, () -> r8LeafCode(b));
-        sequential(RecordStep.V10, () -> v10UniqueId(b));
-        sequential(RecordStep.R9, () -> r9Challenged(b));
+        sequential(RecordStep.V7, v7, b);
+        sequential(RecordStep.R8, r8, b);
+        sequential(RecordStep.V10, v10, b);
+        sequential(RecordStep.R9, r9, b);
       }
-      sequential(RecordStep.R11, () -> r11StationEvent(b));
+      sequential(RecordStep.R11, r11, b);
       if (b.recorded != null && key != null) {
         String s = b.recorded.ballot().stationId();
         stationBallots.merge(s, 1L, Long::sum);
@@ -861,12 +905,12 @@ public final class ElectionRecordVerifier {
    * Runs one entry's part of a step that follows the ledger; a step that throws fails once, naming
    * itself, and is not run for the later entries (the others go on).
    */
-  private void sequential(RecordStep step, Runnable body) {
+  private void sequential(RecordStep step, Consumer<Ballot> body, Ballot b) {
     if (brokenSteps.contains(step)) {
       return;
     }
     try {
-      body.run();
+      body.accept(b);
     } catch (RuntimeException e) {
       brokenSteps.add(step);
       report.fail(step, "the verifier", "this step could not run: " + e);
@@ -895,11 +939,12 @@ public final class ElectionRecordVerifier {
   /** V1 and the ballot's own steps V2-V6, V8, V9, for one chunk, on its thread. */
   private void verifyChunk(List<Ballot> chunk, BallotVerifier proofs, BallotEncryptor encryptor) {
     List<Ballot> forProofs = new ArrayList<>();
+    MessageDigest sha256 = sha256();
     for (Ballot b : chunk) {
-      b.leafHash = MerkleProofs.leafHash(b.leaf);
-      if (b.leaf.length > 0 && b.leaf[0] == RecordLayout.LEAF_EVENT) {
+      b.leafHash = leafHash(sha256, b);
+      if (b.leafType() == RecordLayout.LEAF_EVENT) {
         try {
-          b.event = StationLifecycleEvent.decode(Arrays.copyOfRange(b.leaf, 1, b.leaf.length));
+          b.event = StationLifecycleEvent.decode(Arrays.copyOfRange(b.bundle, b.from + 1, b.to));
         } catch (IllegalArgumentException e) {
           b.eventError = "malformed station event: " + e.getMessage();
         }
@@ -920,6 +965,21 @@ public final class ElectionRecordVerifier {
     v5v6Proofs(forProofs, proofs);
   }
 
+  /** The leaf's hash, SHA-256(0x00 || leaf) as {@link MerkleProofs#leafHash}, read in place. */
+  private static TreeHash leafHash(MessageDigest sha256, Ballot b) {
+    sha256.update((byte) 0x00);
+    sha256.update(b.bundle, b.from, b.leafLength());
+    return TreeHash.of(sha256.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java", e);
+    }
+  }
+
   /**
    * The sum of the chunk's cast ballots whose shape is the manifest's (V2), on the chunk's thread;
    * V11 adds the chunks' sums instead of every ballot on one thread.
@@ -937,13 +997,14 @@ public final class ElectionRecordVerifier {
   /** V1: the leaf is {@code 0x01 || code || recorded ballot} and the ballot decodes exactly. */
   boolean v1WellFormed(Ballot b) {
     report.checked(RecordStep.V1, 1);
-    if (b.leaf.length < 1 + TrackingCode.BYTES || b.leaf[0] != RecordLayout.LEAF_BALLOT) {
+    if (b.leafLength() < 1 + TrackingCode.BYTES || b.leafType() != RecordLayout.LEAF_BALLOT) {
       report.fail(RecordStep.V1, b.item(), "the leaf is not 0x01 || tracking code || ballot");
       return false;
     }
     try {
       RecordedBallot r =
-          RecordedBallot.decode(Arrays.copyOfRange(b.leaf, 1 + TrackingCode.BYTES, b.leaf.length));
+          RecordedBallot.decode(
+              Arrays.copyOfRange(b.bundle, b.from + 1 + TrackingCode.BYTES, b.to));
       b.code = r.code();
       b.recorded = r;
       return true;
@@ -1118,9 +1179,13 @@ public final class ElectionRecordVerifier {
     tree.addLeafHash(b.leafHash);
     report.checked(RecordStep.R7, 1);
     uncovered++;
-    uncoveredItems.add(b.item());
-    if (uncoveredItems.size() > RecordReport.KEPT_PER_STEP) {
-      uncoveredItems.pollLast();
+    String number = Long.toString(b.entry);
+    if (uncoveredItems.size() < RecordReport.KEPT_PER_STEP
+        || number.compareTo(uncoveredItems.lastKey()) < 0) {
+      uncoveredItems.put(number, b.name());
+      if (uncoveredItems.size() > RecordReport.KEPT_PER_STEP) {
+        uncoveredItems.pollLastEntry();
+      }
     }
     r7Checkpoints();
   }
@@ -1176,7 +1241,7 @@ public final class ElectionRecordVerifier {
         covered == 0
             ? "not under any checkpoint whose root matches"
             : "not under checkpoint " + covered + ", the last whose root matches";
-    uncoveredItems.forEach(item -> report.fail(RecordStep.R7, item, why));
+    uncoveredItems.values().forEach(name -> report.fail(RecordStep.R7, name.toString(), why));
     report.failUnnamed(RecordStep.R7, uncovered - uncoveredItems.size());
   }
 
@@ -1212,7 +1277,12 @@ public final class ElectionRecordVerifier {
   void r8LeafCode(Ballot b) {
     report.checked(RecordStep.R8, 1);
     if (!Arrays.equals(
-        b.leaf, 1, 1 + TrackingCode.BYTES, b.code.toBytes(), 0, TrackingCode.BYTES)) {
+        b.bundle,
+        b.from + 1,
+        b.from + 1 + TrackingCode.BYTES,
+        b.code.toBytes(),
+        0,
+        TrackingCode.BYTES)) {
       report.fail(RecordStep.R8, b.item(), "the leaf's tracking code is not the ballot's code");
     }
   }
