@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -27,14 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.urna.ballotbox.BallotBox;
 import org.urna.ballotbox.audit.AuditEntry;
-import org.urna.core.ballot.BallotEncryptor;
-import org.urna.core.ballot.BallotId;
-import org.urna.core.ballot.NonceSeed;
-import org.urna.core.ballot.PlaintextBallot;
-import org.urna.core.crypto.ElectionKey;
-import org.urna.core.election.BallotStyle;
-import org.urna.core.election.Contest;
-import org.urna.core.election.ElectionManifest;
 import org.urna.core.election.SampleElection;
 import org.urna.core.role.Role;
 import org.urna.core.station.StationLifecycleEvent;
@@ -322,23 +311,6 @@ class StationResetEventTest {
   }
 
   private static void castBlank(BallotBox box, int n) {
-    ElectionManifest m = SAMPLE.manifest();
-    BallotStyle style = m.ballotStyles().get(0);
-    Map<String, Set<String>> choices = new LinkedHashMap<>();
-    for (Contest c : m.contestsOf(style)) {
-      choices.put(c.id(), Set.of());
-    }
-    PlaintextBallot blank = new PlaintextBallot(style.id(), choices);
-    BallotEncryptor enc =
-        new BallotEncryptor(
-            m, new ElectionKey(SAMPLE.electionKey(), SAMPLE.electionPackage().extendedHash()));
-    SecureRandom r = new SecureRandom();
-    for (int i = 0; i < n; i++) {
-      NonceSeed seed = NonceSeed.random(r);
-      BallotId id = BallotId.random(r);
-      var b = enc.encrypt(blank, id, STATION, ELECTION_DAY.getEpochSecond() / 3600, seed);
-      box.storePending(b, seed);
-      box.cast(id, SAMPLE.stationKey(STATION));
-    }
+    BlankBallots.cast(SAMPLE, box, STATION, ELECTION_DAY, n);
   }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,14 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.urna.ballotbox.BallotBox;
-import org.urna.core.ballot.BallotEncryptor;
-import org.urna.core.ballot.BallotId;
-import org.urna.core.ballot.NonceSeed;
-import org.urna.core.ballot.PlaintextBallot;
-import org.urna.core.crypto.ElectionKey;
-import org.urna.core.election.BallotStyle;
-import org.urna.core.election.Contest;
-import org.urna.core.election.ElectionManifest;
 import org.urna.core.election.SampleElection;
 import org.urna.core.role.Role;
 import org.urna.hardware.card.simulated.SimulatedCardReader;
@@ -554,23 +545,6 @@ class StationRuntimeTest {
   }
 
   private static void castBlank(BallotBox box, int n) {
-    ElectionManifest m = SAMPLE.manifest();
-    BallotStyle style = m.ballotStyles().get(0);
-    Map<String, Set<String>> choices = new LinkedHashMap<>();
-    for (Contest c : m.contestsOf(style)) {
-      choices.put(c.id(), Set.of());
-    }
-    PlaintextBallot blank = new PlaintextBallot(style.id(), choices);
-    BallotEncryptor enc =
-        new BallotEncryptor(
-            m, new ElectionKey(SAMPLE.electionKey(), SAMPLE.electionPackage().extendedHash()));
-    SecureRandom r = new SecureRandom();
-    for (int i = 0; i < n; i++) {
-      NonceSeed seed = NonceSeed.random(r);
-      BallotId id = BallotId.random(r);
-      var b = enc.encrypt(blank, id, STATION, ELECTION_DAY.getEpochSecond() / 3600, seed);
-      box.storePending(b, seed);
-      box.cast(id, SAMPLE.stationKey(STATION));
-    }
+    BlankBallots.cast(SAMPLE, box, STATION, ELECTION_DAY, n);
   }
 }
