@@ -67,18 +67,7 @@ public final class RecordCommand implements Callable<Integer> {
     try {
       byte[] pkgBytes = Files.readAllBytes(packageFile);
       TrustAnchor anchor = TrustAnchor.fromHex(trust);
-      ElectionPackage pkg =
-          ElectionPackage.load(
-              pkgBytes,
-              anchor,
-              com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                  .build()
-                  .readTree(pkgBytes)
-                  .path("manifest")
-                  .path("votingWindow")
-                  .path("opens")
-                  .asText()
-                  .transform(java.time.Instant::parse));
+      ElectionPackage pkg = PackageAtOpening.load(pkgBytes, anchor);
       List<byte[]> notes = new ArrayList<>();
       long size = 0;
       try (var s = Files.list(ledger.resolve("checkpoints"))) {

@@ -99,18 +99,7 @@ public final class VerifyLedgerCommand implements Callable<Integer> {
     try {
       trustPolicy = TrustPolicy.parse(Files.readAllBytes(policy));
       byte[] bytes = Files.readAllBytes(packageFile);
-      pkg =
-          ElectionPackage.load(
-              bytes,
-              TrustAnchor.fromHex(trust),
-              com.fasterxml.jackson.databind.json.JsonMapper.builder()
-                  .build()
-                  .readTree(bytes)
-                  .path("manifest")
-                  .path("votingWindow")
-                  .path("opens")
-                  .asText()
-                  .transform(java.time.Instant::parse));
+      pkg = PackageAtOpening.load(bytes, TrustAnchor.fromHex(trust));
     } catch (java.nio.file.NoSuchFileException e) {
       err.println("There is no file " + e.getFile() + ".");
       return 1;
