@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.urna.core.ballot.BallotState;
 import org.urna.core.ballot.RecordedBallot;
 import org.urna.core.ballot.TrackingCode;
+import org.urna.core.crypto.Signature;
 import org.urna.tally.cli.VerifyRecordCommand;
 import org.urna.tally.record.ElectionRecordVerifier;
 import org.urna.tally.record.ElectionRecordWriter;
@@ -206,5 +207,42 @@ class RecordSmallTest {
         .anyMatch(s -> s.startsWith("R7 inclusion: checkpoint 4: the first 4 entries hash to"))
         .anyMatch(s -> s.contains("station uik-1701): not under any checkpoint"));
     assertThat(r.checkedCount(RecordStep.V8)).isEqualTo(11);
+  }
+
+  /**
+   * One ballot's signature changed in S, the rest of the ledger as written: the chunk's signature
+   * batch fails, and checking each alone names exactly that entry under V8 (its changed leaf also
+   * breaks the checkpoints, R7); every other signature of the batch is found good.
+   */
+  @Test
+  void aBadSignatureAmongGoodOnesIsNamedByV8Alone() throws Exception {
+    RecordGenerator.Generated g = RecordGenerator.small();
+    List<RecordedBallot> ballots = new ArrayList<>(g.recorded());
+    int bad = 5;
+    RecordedBallot r = ballots.get(bad);
+    byte[] sig = r.signature().toBytes();
+    sig[40] ^= 0x01;
+    ballots.set(
+        bad,
+        new RecordedBallot(r.ballot(), r.state(), r.reveal(), r.previous(), Signature.decode(sig)));
+    List<byte[]> leaves = ballots.stream().map(ElectionRecordWriter::leaf).toList();
+    Map<String, byte[]> copy = new TreeMap<>(g.files().all());
+    copy.keySet().removeIf(n -> n.startsWith(RecordLayout.ENTRIES + "tile/"));
+    copy.put(
+        RecordLayout.ENTRIES + EntryBundles.path(0, leaves.size()), EntryBundles.write(leaves));
+
+    RecordReport report = verify(new RecordFiles(copy));
+    assertThat(report.holds()).isFalse();
+    List<String> v8 =
+        report.failures().stream()
+            .filter(f -> f.step() == RecordStep.V8)
+            .map(RecordFailure::toString)
+            .toList();
+    assertThat(v8)
+        .singleElement()
+        .asString()
+        .contains("entry " + bad + " (ballot " + r.ballotId().toHex())
+        .contains("the signature does not verify with the station's key");
+    assertThat(report.checkedCount(RecordStep.V8)).isEqualTo(ballots.size());
   }
 }

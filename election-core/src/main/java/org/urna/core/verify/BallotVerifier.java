@@ -15,6 +15,7 @@ import org.urna.core.crypto.Equation;
 import org.urna.core.crypto.LinearCheck;
 import org.urna.core.crypto.Point;
 import org.urna.core.crypto.Scalar;
+import org.urna.core.crypto.SignatureBatch;
 import org.urna.core.election.BallotStyle;
 import org.urna.core.election.Contest;
 import org.urna.core.election.ElectionManifest;
@@ -57,6 +58,16 @@ public final class BallotVerifier {
    * these per ballot and the proofs of many ballots together.
    */
   public List<VerificationFailure> verifyStatement(RecordedBallot recorded) {
+    return verifyStatement(recorded, null);
+  }
+
+  /**
+   * The same checks, but the V8 signature, when the station is known, is added to {@code
+   * signatures} instead of checked here ({@code null}: checked here). The caller checks the batch
+   * and, only if it fails, asks {@link #signatureFailure} of each ballot it added.
+   */
+  public List<VerificationFailure> verifyStatement(
+      RecordedBallot recorded, SignatureBatch signatures) {
     EncryptedBallot b = recorded.ballot();
     String item = "ballot " + b.ballotId();
     List<VerificationFailure> failures = new ArrayList<>();
@@ -85,10 +96,13 @@ public final class BallotVerifier {
           new VerificationFailure(
               Step.V4, item, "recorded in hour " + b.epochHour() + ", outside the voting window"));
     }
-    if (!recorded.signedBy(station.get().key())) {
-      failures.add(
-          new VerificationFailure(
-              Step.V8, item, "the signature does not verify with the key of " + b.stationId()));
+    if (signatures != null) {
+      signatures.add(
+          station.get().key(),
+          RecordedBallot.signatureMessage(b.extendedHash(), b.stationId(), recorded.code()),
+          recorded.signature());
+    } else {
+      signatureFailure(recorded).ifPresent(failures::add);
     }
     if (recorded.state() == BallotState.CHALLENGED) {
       EncryptedBallot again =
@@ -106,6 +120,23 @@ public final class BallotVerifier {
       }
     }
     return failures;
+  }
+
+  /**
+   * V8 alone for one ballot of a known station: the failure when its station's key does not verify
+   * its signature.
+   */
+  public Optional<VerificationFailure> signatureFailure(RecordedBallot recorded) {
+    EncryptedBallot b = recorded.ballot();
+    Optional<Station> station = manifest.station(b.stationId());
+    if (station.isPresent() && recorded.signedBy(station.get().key())) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new VerificationFailure(
+            Step.V8,
+            "ballot " + b.ballotId(),
+            "the signature does not verify with the key of " + b.stationId()));
   }
 
   private static Optional<String> shapeMismatch(EncryptedBallot b, List<Contest> contests) {

@@ -17,6 +17,7 @@ import org.urna.core.ballot.NonceSeed;
 import org.urna.core.ballot.RecordedBallot;
 import org.urna.core.ballot.TestElection;
 import org.urna.core.ballot.TrackingCode;
+import org.urna.core.crypto.SigningKey;
 
 class RecordAndBatchVerificationTest {
   static final TestElection E = new TestElection();
@@ -94,6 +95,25 @@ class RecordAndBatchVerificationTest {
     assertThat(failures).isNotEmpty();
     assertThat(failures).allSatisfy(f -> assertThat(f.item()).contains(b.ballotId().toHex()));
     assertThat(failures).extracting(VerificationFailure::step).contains(Step.V5);
+  }
+
+  @Test
+  void batchVerificationNamesTheOneBallotSignedByAnotherKey() {
+    List<RecordedBallot> ballots = chain(300, "referendum", new Random(10));
+    BatchVerifier batch = new BatchVerifier(SINGLE, 1, 300);
+    RecordedBallot victim = ballots.get(211);
+    List<RecordedBallot> withBad = new ArrayList<>(ballots);
+    withBad.set(
+        211,
+        RecordedBallot.record(
+            victim.ballot(),
+            victim.state(),
+            victim.reveal(),
+            victim.previous(),
+            SigningKey.generate(new SecureRandom())));
+    List<VerificationFailure> failures = batch.verify(withBad);
+    assertThat(failures).singleElement().extracting(VerificationFailure::step).isEqualTo(Step.V8);
+    assertThat(failures.getFirst().item()).contains(victim.ballotId().toHex());
   }
 
   /** Ballot i with its "yes" proof replaced by its "no" proof and signed again. */
