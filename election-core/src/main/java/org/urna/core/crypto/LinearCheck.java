@@ -31,11 +31,11 @@ public final class LinearCheck {
 
   /** Adds {@code weight·e}. */
   public void add(Scalar weight, Equation e) {
-    g = g.add(weight.multiply(e.g()));
-    k = k.add(weight.multiply(e.k()));
+    g = g.add(times(weight, e.g()));
+    k = k.add(times(weight, e.k()));
     for (int i = 0; i < e.points().size(); i++) {
       Point p = e.points().get(i);
-      Scalar s = weight.multiply(e.scalars().get(i));
+      Scalar s = times(weight, e.scalars().get(i));
       Integer at = index.get(p);
       if (at == null) {
         index.put(p, points.size());
@@ -46,6 +46,25 @@ public final class LinearCheck {
       }
     }
   }
+
+  /**
+   * {@code w·s}, without a modular multiplication for the factors 0, 1 and −1 that most terms of
+   * the proof equations carry (every commitment's −1, half the equations' zero K term).
+   */
+  private static Scalar times(Scalar w, Scalar s) {
+    if (s.isZero()) {
+      return Scalar.ZERO;
+    }
+    if (s.equals(Scalar.ONE)) {
+      return w;
+    }
+    if (s.equals(MINUS_ONE)) {
+      return w.negate();
+    }
+    return w.multiply(s);
+  }
+
+  private static final Scalar MINUS_ONE = Scalar.ONE.negate();
 
   /** Adds every equation with a fresh random weight (the first with weight 1). */
   public void addAll(List<Equation> equations) {

@@ -1,9 +1,14 @@
 package org.urna.core.crypto;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
+import org.bouncycastle.math.ec.custom.sec.SecP256R1FieldElement;
+import org.bouncycastle.math.raw.Nat256;
+import org.bouncycastle.util.Pack;
 
 /**
  * A point of P-256 other than the identity, encoded as 65 bytes uncompressed SEC1 {@code 04 || X ||
@@ -18,21 +23,52 @@ public final class Point implements Encodable {
     this.p = p;
   }
 
-  /** Decodes 65 bytes; refuses compressed forms, the identity and points off the curve. */
+  /**
+   * Decodes 65 bytes; refuses compressed forms, coordinates not below p and points off the curve
+   * (an uncompressed encoding is never the identity). The curve equation y² = x³ − 3x + b is
+   * checked here on Bouncy Castle's P-256 field arithmetic, which keeps every value fully reduced,
+   * and the point is then made without Bouncy Castle's own validation: the same refusals as its
+   * {@code decodePoint}, without the validity record it attaches to every point (a verifier decodes
+   * 16 points a referendum ballot; PointDecodeTest compares the two).
+   */
   public static Point decode(byte[] bytes) {
     if (bytes.length != BYTES || bytes[0] != 0x04) {
       throw new CryptoFormatException("a point is 65 bytes starting 04 (uncompressed)");
     }
-    ECPoint q;
-    try {
-      q = Group.CURVE.decodePoint(bytes);
-    } catch (IllegalArgumentException e) {
-      throw new CryptoFormatException("not a point of P-256: " + e.getMessage());
+    int[] x = limbs(bytes, 1);
+    int[] y = limbs(bytes, 33);
+    if (Nat256.gte(x, FIELD_P) || Nat256.gte(y, FIELD_P)) {
+      throw new CryptoFormatException("not a point of P-256: a coordinate is not below p");
     }
-    if (q.isInfinity()) {
-      throw new CryptoFormatException("the identity is not a valid point here");
+    int[] ext = Nat256.createExt();
+    int[] lhs = Nat256.create();
+    int[] rhs = Nat256.create();
+    SecP256R1Field.square(y, lhs, ext);
+    SecP256R1Field.square(x, rhs, ext);
+    SecP256R1Field.multiply(rhs, x, rhs, ext);
+    SecP256R1Field.subtract(rhs, x, rhs);
+    SecP256R1Field.subtract(rhs, x, rhs);
+    SecP256R1Field.subtract(rhs, x, rhs);
+    SecP256R1Field.add(rhs, CURVE_B, rhs);
+    if (!Nat256.eq(lhs, rhs)) {
+      throw new CryptoFormatException("not a point of P-256: (x, y) is not on the curve");
     }
-    return new Point(q);
+    return new Point(
+        Group.CURVE.createPoint(
+            new BigInteger(1, Arrays.copyOfRange(bytes, 1, 33)),
+            new BigInteger(1, Arrays.copyOfRange(bytes, 33, 65))));
+  }
+
+  private static final int[] FIELD_P = Nat256.fromBigInteger(SecP256R1FieldElement.Q);
+  private static final int[] CURVE_B = Nat256.fromBigInteger(Group.CURVE.getB().toBigInteger());
+
+  /** 32 big-endian bytes from {@code off} as eight little-endian 32-bit limbs. */
+  private static int[] limbs(byte[] bytes, int off) {
+    int[] z = Nat256.create();
+    for (int i = 0; i < 8; i++) {
+      z[7 - i] = Pack.bigEndianToInt(bytes, off + 4 * i);
+    }
+    return z;
   }
 
   public static Point fromHex(String hex) {
