@@ -43,7 +43,10 @@ public final class SignatureBatch {
   private static final BigInteger P =
       BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
   private static final int[] D = limbs(dConstant());
-  private static final int[] D2 = limbs(dConstant().shiftLeft(1).mod(P));
+
+  /** 2d, the constant of the addition formulas. */
+  static final int[] D2 = limbs(dConstant().shiftLeft(1).mod(P));
+
   private static final byte[] B_ENCODED =
       HexFormat.of().parseHex("5866666666666666666666666666666666666666666666666666666666666666");
   private static final SecureRandom WEIGHTS = new SecureRandom();
@@ -298,6 +301,11 @@ public final class SignatureBatch {
   private static void finish(Scratch s, Ext r) {
     X25519Field.apm(s.b, s.a, s.h, s.e); // H = B + A, E = B − A
     X25519Field.apm(s.d, s.c, s.g, s.f); // G = D + C, F = D − C
+    output(s, r);
+  }
+
+  /** The end of every formula: E, F, G, H carried, then X3 = EF, Y3 = GH, Z3 = FG, T3 = EH. */
+  private static void output(Scratch s, Ext r) {
     X25519Field.carry(s.e);
     X25519Field.carry(s.f);
     X25519Field.carry(s.g);
@@ -322,14 +330,7 @@ public final class SignatureBatch {
     X25519Field.sub(s.g, s.c, s.f); // F = G − C
     X25519Field.add(s.a, s.b, s.h);
     X25519Field.negate(s.h, s.h); // H = −A − B
-    X25519Field.carry(s.e);
-    X25519Field.carry(s.f);
-    X25519Field.carry(s.g);
-    X25519Field.carry(s.h);
-    X25519Field.mul(s.e, s.f, r.x);
-    X25519Field.mul(s.g, s.h, r.y);
-    X25519Field.mul(s.f, s.g, r.z);
-    X25519Field.mul(s.e, s.h, r.t);
+    output(s, r);
   }
 
   /** r = k·p by double-and-add (a few per batch: the keys and the base point); r is not p. */

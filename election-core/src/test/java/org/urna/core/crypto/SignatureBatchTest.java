@@ -159,7 +159,7 @@ class SignatureBatchTest {
       X25519Field.apm(y, x, ypx[i], ymx[i]);
       X25519Field.carry(ypx[i]);
       X25519Field.carry(ymx[i]);
-      X25519Field.mul(p.t, SignatureBatchTest.d2(), xy2d[i]);
+      X25519Field.mul(p.t, SignatureBatch.D2, xy2d[i]);
       SignatureBatch.multiply(p, k, term);
       SignatureBatch.add(expected, term, expected);
     }
@@ -172,20 +172,6 @@ class SignatureBatchTest {
     if (!expected.isIdentity()) {
       assertThat(SignatureBatch.encode(sum)).isEqualTo(SignatureBatch.encode(expected));
     }
-  }
-
-  private static int[] d2() {
-    BigInteger p = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
-    BigInteger d =
-        BigInteger.valueOf(-121665).multiply(BigInteger.valueOf(121666).modInverse(p)).mod(p);
-    byte[] be = d.shiftLeft(1).mod(p).toByteArray();
-    byte[] le = new byte[32];
-    for (int i = 0; i < Math.min(32, be.length); i++) {
-      le[i] = be[be.length - 1 - i];
-    }
-    int[] out = X25519Field.create();
-    X25519Field.decode(le, 0, out);
-    return out;
   }
 
   @Test
