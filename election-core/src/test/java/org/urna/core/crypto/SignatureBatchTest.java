@@ -274,6 +274,25 @@ class SignatureBatchTest {
     assertThat(s.batch().verifies()).isFalse();
   }
 
+  /**
+   * S_0 + 1 and S_1 − 1: each signature is wrong, but the plain sum of the two equations still
+   * holds ((+1 − 1)·B = O). Only independent weights catch it ((z_0 − z_1)·B ≠ O).
+   */
+  @Test
+  void twoErrorsThatCancelInAPlainSumAreCaught() {
+    Signed s = Signed.make(6, new Random(11));
+    addToS(s.sigs().get(0), BigInteger.ONE);
+    addToS(s.sigs().get(1), BigInteger.ONE.negate());
+    assertThat(s.keys().get(0).verifies(s.messages().get(0), Signature.decode(s.sigs().get(0))))
+        .isFalse();
+    assertThat(s.batch().verifies()).isFalse();
+  }
+
+  private static void addToS(byte[] sig, BigInteger d) {
+    BigInteger sv = littleEndian(Arrays.copyOfRange(sig, 32, 64)).add(d).mod(SignatureBatch.L);
+    System.arraycopy(toLittleEndian(sv), 0, sig, 32, 32);
+  }
+
   private static byte[] flipOne(byte[] m, Random r) {
     byte[] c = m.clone();
     c[r.nextInt(c.length)] ^= (byte) (1 << r.nextInt(8));
