@@ -60,7 +60,11 @@ public final class Point implements Encodable {
   }
 
   private static final int[] FIELD_P = Nat256.fromBigInteger(SecP256R1FieldElement.Q);
-  private static final int[] CURVE_B = Nat256.fromBigInteger(Group.CURVE.getB().toBigInteger());
+
+  /** P-256's b (SEC 2), written out so that this class's set-up never waits on {@link Group}'s. */
+  private static final int[] CURVE_B =
+      Nat256.fromBigInteger(
+          new BigInteger("5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b", 16));
 
   /** 32 big-endian bytes from {@code off} as eight little-endian 32-bit limbs. */
   private static int[] limbs(byte[] bytes, int off) {

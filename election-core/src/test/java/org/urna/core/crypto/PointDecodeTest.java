@@ -77,6 +77,14 @@ class PointDecodeTest {
   }
 
   @Test
+  void theCurveConstantIsBouncyCastles() {
+    // decoding G checks y² = x³ − 3x + b with the written-out b
+    assertThat(Point.decode(Group.G.normalize().toBytes())).isEqualTo(Group.G);
+    assertThat(Group.CURVE.getB().toBigInteger().toString(16))
+        .isEqualTo("5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b");
+  }
+
+  @Test
   void theNegatedPointDecodesAndAnyOtherYDoesNot() {
     Point g = Group.G.normalize();
     agree(g.negate().normalize().toBytes());
