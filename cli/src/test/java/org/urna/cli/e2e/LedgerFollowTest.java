@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -202,23 +203,29 @@ class LedgerFollowTest {
   }
 
   ElectionEndToEndTest.Run follow(Path stateDir, String ledgerUrls) {
-    ElectionEndToEndTest.Run r =
-        urna(
-            "verify-ledger",
-            "--ledger",
-            ledgerUrls,
-            "--policy",
-            policy.toString(),
-            "--package",
-            election.resolve("election-package.json").toString(),
-            "--trust",
-            anchor,
-            "--state",
-            stateDir.toString(),
-            "--once",
-            "--threads",
-            "2");
-    return r;
+    return urna(verifyLedger(stateDir, ledgerUrls, "--once"));
+  }
+
+  /** verify-ledger's arguments against this election, on two threads, then {@code mode}. */
+  String[] verifyLedger(Path stateDir, String ledgerUrls, String... mode) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "verify-ledger",
+                "--ledger",
+                ledgerUrls,
+                "--policy",
+                policy.toString(),
+                "--package",
+                election.resolve("election-package.json").toString(),
+                "--trust",
+                anchor,
+                "--state",
+                stateDir.toString(),
+                "--threads",
+                "2"));
+    args.addAll(List.of(mode));
+    return args.toArray(String[]::new);
   }
 
   /** The numbers of the round's line: size, new entries, new ballots, new events. */
@@ -452,22 +459,7 @@ class LedgerFollowTest {
                     org.urna.cli.Urna.commandLine()
                         .setOut(new java.io.PrintWriter(out, true))
                         .setErr(new java.io.PrintWriter(out, true))
-                        .execute(
-                            "verify-ledger",
-                            "--ledger",
-                            ledger.urls(),
-                            "--policy",
-                            policy.toString(),
-                            "--package",
-                            election.resolve("election-package.json").toString(),
-                            "--trust",
-                            anchor,
-                            "--state",
-                            polled.toString(),
-                            "--every",
-                            "1",
-                            "--threads",
-                            "2"));
+                        .execute(verifyLedger(polled, ledger.urls(), "--every", "1")));
     follower.start();
     try {
       awaitState(polled, 71);

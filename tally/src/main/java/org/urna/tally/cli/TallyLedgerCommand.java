@@ -6,16 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.urna.core.crypto.ElectionKey;
 import org.urna.core.election.ElectionPackage;
-import org.urna.core.election.ElectionPackageException;
-import org.urna.core.election.TrustAnchor;
 import org.urna.tally.files.TrusteeFiles;
 import org.urna.tally.ledger.LedgerFolder;
 import org.urna.tally.ledger.LedgerRefusal;
 import org.urna.tally.ledger.LedgerTally;
-import org.urna.tlog.LedgerFormatException;
 import org.urna.tlog.TrustPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,25 +65,14 @@ public final class TallyLedgerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TrustPolicy trustPolicy;
-    ElectionPackage pkg;
-    try {
-      trustPolicy = TrustPolicy.parse(Files.readAllBytes(policy));
-      byte[] bytes = Files.readAllBytes(packageFile);
-      pkg = PackageAtOpening.load(bytes, TrustAnchor.fromHex(trust));
-    } catch (java.nio.file.NoSuchFileException e) {
-      System.err.println("There is no file " + e.getFile() + ". Nothing was written.");
-      return 1;
-    } catch (IOException e) {
-      System.err.println("Cannot read " + e.getMessage());
-      return 1;
-    } catch (LedgerFormatException e) {
-      System.err.println("The policy file " + policy + " is not a tlog-policy: " + e.getMessage());
-      return 1;
-    } catch (ElectionPackageException | RuntimeException e) {
-      System.err.println("The election package was refused: " + e.getMessage());
+    Optional<LedgerCommandInputs> inputs =
+        LedgerCommandInputs.load(
+            policy, packageFile, trust, System.err::println, " Nothing was written.");
+    if (inputs.isEmpty()) {
       return 1;
     }
+    TrustPolicy trustPolicy = inputs.get().policy();
+    ElectionPackage pkg = inputs.get().pkg();
     if (Files.exists(out)) {
       System.err.println(out + " already exists: give a new file. Nothing was written.");
       return 1;

@@ -2,20 +2,17 @@ package org.urna.tally.cli;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.urna.core.crypto.ElectionKey;
 import org.urna.core.election.ElectionPackage;
-import org.urna.core.election.ElectionPackageException;
-import org.urna.core.election.TrustAnchor;
 import org.urna.tally.ledger.LedgerFollower;
 import org.urna.tally.ledger.LedgerRefusal;
-import org.urna.tlog.LedgerFormatException;
 import org.urna.tlog.TrustPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,25 +91,13 @@ public final class VerifyLedgerCommand implements Callable<Integer> {
       err.println("--every is a number of seconds, at least 1.");
       return 1;
     }
-    TrustPolicy trustPolicy;
-    ElectionPackage pkg;
-    try {
-      trustPolicy = TrustPolicy.parse(Files.readAllBytes(policy));
-      byte[] bytes = Files.readAllBytes(packageFile);
-      pkg = PackageAtOpening.load(bytes, TrustAnchor.fromHex(trust));
-    } catch (java.nio.file.NoSuchFileException e) {
-      err.println("There is no file " + e.getFile() + ".");
-      return 1;
-    } catch (IOException e) {
-      err.println("Cannot read " + e.getMessage());
-      return 1;
-    } catch (LedgerFormatException e) {
-      err.println("The policy file " + policy + " is not a tlog-policy: " + e.getMessage());
-      return 1;
-    } catch (ElectionPackageException | RuntimeException e) {
-      err.println("The election package was refused: " + e.getMessage());
+    Optional<LedgerCommandInputs> inputs =
+        LedgerCommandInputs.load(policy, packageFile, trust, err::println, "");
+    if (inputs.isEmpty()) {
       return 1;
     }
+    TrustPolicy trustPolicy = inputs.get().policy();
+    ElectionPackage pkg = inputs.get().pkg();
     int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     LedgerFollower follower;
     try {
