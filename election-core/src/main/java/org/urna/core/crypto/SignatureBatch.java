@@ -26,8 +26,8 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
  * signer makes, can pass when its weight kills that component; spec 2.3 names this edge). Every
  * refusal of spec 2.3 that needs no equation (S not below ℓ, R not a canonical encoding of a curve
  * point, x = 0 with the sign bit set) makes {@link #verifies()} false, as does any failing
- * equation: the caller then checks the signatures one by one ({@link VerifyingKey#verifies}) to
- * name them.
+ * equation; {@link #failing()} then checks the signatures one by one ({@link
+ * VerifyingKey#verifies}) to name them.
  *
  * <p>The sum of the {@code z_i·R_i} is one multi-scalar multiplication by Pippenger's bucket method
  * on edwards25519 in extended coordinates, on Bouncy Castle's field arithmetic ({@link
@@ -51,7 +51,7 @@ public final class SignatureBatch {
       HexFormat.of().parseHex("5866666666666666666666666666666666666666666666666666666666666666");
   private static final SecureRandom WEIGHTS = new SecureRandom();
 
-  private final List<byte[]> signatures = new ArrayList<>();
+  private final List<Signature> signatures = new ArrayList<>();
   private final List<byte[]> messages = new ArrayList<>();
   private final List<VerifyingKey> keys = new ArrayList<>();
 
@@ -59,11 +59,28 @@ public final class SignatureBatch {
   public void add(VerifyingKey key, byte[] message, Signature signature) {
     keys.add(key);
     messages.add(message);
-    signatures.add(signature.bytes());
+    signatures.add(signature);
   }
 
   public int size() {
     return signatures.size();
+  }
+
+  /**
+   * The positions, in the order added, of the signatures that do not verify: none when the batch
+   * holds, else each signature checked alone, so the answer for a bad one is the single check's.
+   */
+  public List<Integer> failing() {
+    if (verifies()) {
+      return List.of();
+    }
+    List<Integer> bad = new ArrayList<>();
+    for (int i = 0; i < signatures.size(); i++) {
+      if (!keys.get(i).verifies(messages.get(i), signatures.get(i))) {
+        bad.add(i);
+      }
+    }
+    return bad;
   }
 
   /**
@@ -88,7 +105,7 @@ public final class SignatureBatch {
     int[] x = X25519Field.create();
     int[] y = X25519Field.create();
     for (int i = 0; i < n; i++) {
-      byte[] sig = signatures.get(i);
+      byte[] sig = signatures.get(i).bytes();
       BigInteger s = littleEndian(sig, 32, 32);
       if (s.compareTo(L) >= 0 || !decode(sig, 0, x, y)) {
         return false;

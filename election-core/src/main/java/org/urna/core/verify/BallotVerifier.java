@@ -63,8 +63,9 @@ public final class BallotVerifier {
 
   /**
    * The same checks, but the V8 signature, when the station is known, is added to {@code
-   * signatures} instead of checked here ({@code null}: checked here). The caller checks the batch
-   * and, only if it fails, asks {@link #signatureFailure} of each ballot it added.
+   * signatures} instead of checked here ({@code null}: checked here). The caller reports {@link
+   * #badSignature} for each ballot whose signature the batch names as {@link
+   * SignatureBatch#failing()}.
    */
   public List<VerificationFailure> verifyStatement(
       RecordedBallot recorded, SignatureBatch signatures) {
@@ -101,8 +102,8 @@ public final class BallotVerifier {
           station.get().key(),
           RecordedBallot.signatureMessage(b.extendedHash(), b.stationId(), recorded.code()),
           recorded.signature());
-    } else {
-      signatureFailure(recorded).ifPresent(failures::add);
+    } else if (!recorded.signedBy(station.get().key())) {
+      failures.add(badSignature(recorded));
     }
     if (recorded.state() == BallotState.CHALLENGED) {
       EncryptedBallot again =
@@ -122,21 +123,13 @@ public final class BallotVerifier {
     return failures;
   }
 
-  /**
-   * V8 alone for one ballot of a known station: the failure when its station's key does not verify
-   * its signature.
-   */
-  public Optional<VerificationFailure> signatureFailure(RecordedBallot recorded) {
+  /** The V8 failure of a ballot whose station's key does not verify its signature. */
+  public static VerificationFailure badSignature(RecordedBallot recorded) {
     EncryptedBallot b = recorded.ballot();
-    Optional<Station> station = manifest.station(b.stationId());
-    if (station.isPresent() && recorded.signedBy(station.get().key())) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new VerificationFailure(
-            Step.V8,
-            "ballot " + b.ballotId(),
-            "the signature does not verify with the key of " + b.stationId()));
+    return new VerificationFailure(
+        Step.V8,
+        "ballot " + b.ballotId(),
+        "the signature does not verify with the key of " + b.stationId());
   }
 
   private static Optional<String> shapeMismatch(EncryptedBallot b, List<Contest> contests) {

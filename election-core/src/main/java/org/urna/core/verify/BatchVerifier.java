@@ -103,10 +103,8 @@ public final class BatchVerifier {
         wellFormed.add(r);
       }
     }
-    if (!signatures.verifies()) {
-      for (RecordedBallot r : signed) {
-        single.signatureFailure(r).ifPresent(failures::add);
-      }
+    for (int i : signatures.failing()) {
+      failures.add(BallotVerifier.badSignature(signed.get(i)));
     }
     findBadProofs(wellFormed, failures);
     return failures;

@@ -253,6 +253,16 @@ class SignatureBatchTest {
   }
 
   @Test
+  void failingNamesExactlyTheBadSignaturesInTheOrderAdded() {
+    Random r = new Random(21);
+    Signed s = Signed.make(30, r);
+    assertThat(s.batch().failing()).isEmpty();
+    s.sigs().get(4)[40] ^= 0x01; // S
+    s.sigs().get(17)[3] ^= 0x10; // R
+    assertThat(s.batch().failing()).containsExactly(4, 17);
+  }
+
+  @Test
   void aNonCanonicalOrOffCurveRFailsTheBatch() {
     Random r = new Random(7);
     Signed s = Signed.make(5, r);

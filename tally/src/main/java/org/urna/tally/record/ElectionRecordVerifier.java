@@ -1144,15 +1144,11 @@ public final class ElectionRecordVerifier {
           b.recorded.signature());
       signed.add(b);
     }
-    if (batch.verifies()) {
-      return;
-    }
-    for (Ballot b : signed) {
-      if (!b.recorded.signedBy(
-          manifest.station(b.recorded.ballot().stationId()).get().key(), b.code)) {
-        report.fail(
-            RecordStep.V8, b.item(), "the signature does not verify with the station's key");
-      }
+    for (int i : batch.failing()) {
+      report.fail(
+          RecordStep.V8,
+          signed.get(i).item(),
+          "the signature does not verify with the station's key");
     }
   }
 
